@@ -1,0 +1,143 @@
+//! Work that waits on the user or the disk, on named threads: file dialogs, opening boards.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
+
+use crate::model::Board;
+use crate::open::{OpenError, create_board, open_or_create};
+use crate::store::{self, AppHome, Settings};
+use crate::ui::LoadFailure;
+
+/// A finished background task.
+#[derive(Debug)]
+pub enum TaskOutcome {
+    /// A board was opened (or created); switch to it.
+    Opened(PathBuf, Box<Board>),
+    /// A board failed to open.
+    Failed(LoadFailure),
+    /// Something to tell the user that is not a failure to open.
+    Notice(String),
+}
+
+/// Runs tasks on threads and collects their outcomes.
+pub struct Tasks {
+    home: AppHome,
+    sender: Sender<TaskOutcome>,
+    outcomes: Receiver<TaskOutcome>,
+    ctx: egui::Context,
+}
+
+impl std::fmt::Debug for Tasks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tasks")
+            .field("home", &self.home)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Tasks {
+    /// Tasks for the app at `home`; outcomes wake the UI through `ctx`.
+    pub fn new(ctx: &egui::Context, home: AppHome) -> Self {
+        let (sender, outcomes) = mpsc::channel();
+        Self {
+            home,
+            sender,
+            outcomes,
+            ctx: ctx.clone(),
+        }
+    }
+
+    /// Outcomes finished since the last call.
+    pub fn outcomes(&self) -> impl Iterator<Item = TaskOutcome> + '_ {
+        self.outcomes.try_iter()
+    }
+
+    /// Asks for a board file, then opens it.
+    pub fn open_dialog(&self) {
+        let start_in = self.home.boards_dir();
+        self.spawn("open-board-dialog", move |home| {
+            let picked = rfd::FileDialog::new()
+                .set_title("Open board")
+                .set_directory(start_in)
+                .add_filter("Boothboard board", &["json"])
+                .pick_file();
+            picked.map(|path| open_task(home, &path))
+        });
+    }
+
+    /// Asks where to create a board, then creates and opens it.
+    pub fn new_dialog(&self) {
+        let start_in = self.home.boards_dir();
+        self.spawn("new-board-dialog", move |home| {
+            let picked = rfd::FileDialog::new()
+                .set_title("New board")
+                .set_directory(start_in)
+                .set_file_name("conference.json")
+                .add_filter("Boothboard board", &["json"])
+                .save_file();
+            picked.map(|path| match create_board(&path, None, false) {
+                Ok(board) => opened(home, path, board),
+                Err(error) => TaskOutcome::Notice(error.to_string()),
+            })
+        });
+    }
+
+    /// Opens `path`.
+    pub fn open(&self, path: PathBuf) {
+        self.spawn("open-board", move |home| Some(open_task(home, &path)));
+    }
+
+    /// Keeps the damaged file aside, puts the backup in its place, and opens it.
+    pub fn restore_backup(&self, path: PathBuf) {
+        self.spawn("restore-backup", move |home| {
+            Some(match store::restore_backup(&path) {
+                Ok(_) => open_task(home, &path),
+                Err(error) => TaskOutcome::Notice(error.to_string()),
+            })
+        });
+    }
+
+    fn spawn(
+        &self,
+        name: &str,
+        task: impl FnOnce(&AppHome) -> Option<TaskOutcome> + Send + 'static,
+    ) {
+        let home = self.home.clone();
+        let sender = self.sender.clone();
+        let ctx = self.ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn(move || {
+                if let Some(outcome) = task(&home) {
+                    let _ = sender.send(outcome);
+                    ctx.request_repaint();
+                }
+            });
+        if let Err(error) = spawned {
+            let _ = self
+                .sender
+                .send(TaskOutcome::Notice(format!("Can't start {name}: {error}")));
+        }
+    }
+}
+
+fn open_task(home: &AppHome, path: &Path) -> TaskOutcome {
+    match open_or_create(home, path) {
+        Ok(board) => opened(home, path.to_owned(), board),
+        Err(error) => TaskOutcome::Failed(load_failure(path, &error)),
+    }
+}
+
+fn opened(home: &AppHome, path: PathBuf, board: Board) -> TaskOutcome {
+    Settings::remember_board(home, path.clone());
+    TaskOutcome::Opened(path, Box::new(board))
+}
+
+/// Describes a board that failed to open, checking whether a backup exists.
+pub fn load_failure(path: &Path, error: &OpenError) -> LoadFailure {
+    LoadFailure {
+        path: path.to_owned(),
+        error: error.to_string(),
+        has_backup: store::backup_path_for(path).is_file(),
+    }
+}

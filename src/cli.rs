@@ -1,0 +1,225 @@
+//! The command line: open the app, or work on board files without a window.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+
+use crate::model::{BoardEdit, Link, openable_url};
+use crate::open::{OpenError, create_board, missing_media};
+use crate::store::{self, LoadError, SaveError};
+
+/// Boothboard: a card board for the projects you meet at a conference.
+#[derive(Debug, Parser)]
+#[command(name = "boothboard", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Board file to open in the app (default: the last board, or the sample board on first launch).
+    pub board: Option<PathBuf>,
+
+    /// Work on a board file without opening the app.
+    #[command(subcommand)]
+    pub command: Option<CliCommand>,
+}
+
+/// Headless subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Create a new board file.
+    New {
+        /// Where to create it (a .json file; its media folder goes beside it).
+        board: PathBuf,
+        /// The board's title (default: from the file name, or the sample's title).
+        #[arg(long)]
+        title: Option<String>,
+        /// Fill it with the KubeCon 2018 sample cards and images.
+        #[arg(long)]
+        sample: bool,
+    },
+    /// Add a card to a board.
+    AddCard {
+        /// The board file.
+        board: PathBuf,
+        /// The card's title.
+        #[arg(long)]
+        title: String,
+        /// The column to add it to (default: the first column).
+        #[arg(long)]
+        column: Option<String>,
+        /// One line about it.
+        #[arg(long)]
+        summary: Option<String>,
+        /// Notes in Markdown.
+        #[arg(long)]
+        notes: Option<String>,
+        /// A link (http, https or mailto); repeat for more.
+        #[arg(long = "link", value_name = "URL")]
+        links: Vec<String>,
+        /// A theme the card answers, by name; repeat for more.
+        #[arg(long = "theme", value_name = "NAME")]
+        themes: Vec<String>,
+    },
+    /// Check a board file and its media; say what is wrong.
+    Check {
+        /// The board file.
+        board: PathBuf,
+    },
+}
+
+/// A command-line failure: one line that names the file and the problem.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Opening or creating failed.
+    #[error(transparent)]
+    Open(#[from] OpenError),
+    /// Loading failed.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// Saving failed.
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    /// The arguments don't fit the board.
+    #[error("{0}")]
+    Input(String),
+    /// `check` found problems.
+    #[error("{}", .0.join("\n"))]
+    Problems(Vec<String>),
+}
+
+/// Runs a subcommand; returns what to print on success.
+pub fn run(command: CliCommand) -> Result<String, CliError> {
+    match command {
+        CliCommand::New {
+            board,
+            title,
+            sample,
+        } => {
+            let created = create_board(&board, title.as_deref(), sample)?;
+            Ok(format!(
+                "created {} ({:?}, {} cards)",
+                board.display(),
+                created.title,
+                created.card_count()
+            ))
+        }
+        CliCommand::AddCard {
+            board,
+            title,
+            column,
+            summary,
+            notes,
+            links,
+            themes,
+        } => add_card(
+            &board,
+            &NewCard {
+                title,
+                column,
+                summary,
+                notes,
+                links,
+                themes,
+            },
+        ),
+        CliCommand::Check { board } => check(&board),
+    }
+}
+
+struct NewCard {
+    title: String,
+    column: Option<String>,
+    summary: Option<String>,
+    notes: Option<String>,
+    links: Vec<String>,
+    themes: Vec<String>,
+}
+
+fn add_card(path: &Path, new: &NewCard) -> Result<String, CliError> {
+    let mut board = store::load(path)?;
+    let input = |message: String| CliError::Input(format!("{}: {message}", path.display()));
+    let column = match &new.column {
+        Some(name) => board.column_by_name(name).ok_or_else(|| {
+            let names: Vec<_> = board
+                .columns
+                .iter()
+                .map(|column| format!("{:?}", column.name))
+                .collect();
+            input(format!(
+                "no column {name:?}; the columns are {}",
+                names.join(", ")
+            ))
+        })?,
+        None => board
+            .columns
+            .first()
+            .ok_or_else(|| input("the board has no columns".to_owned()))?,
+    };
+    let (column_id, column_name) = (column.id, column.name.clone());
+    let mut theme_ids = Vec::new();
+    for name in &new.themes {
+        let theme = board.theme_by_name(name).ok_or_else(|| {
+            let names: Vec<_> = board
+                .themes
+                .iter()
+                .map(|theme| format!("{:?}", theme.name))
+                .collect();
+            input(format!(
+                "no theme {name:?}; the themes are {}",
+                names.join(", ")
+            ))
+        })?;
+        theme_ids.push(theme.id);
+    }
+    let mut card_links = Vec::new();
+    for url in &new.links {
+        let url = openable_url(url).map_err(|refused| input(refused.to_string()))?;
+        card_links.push(Link {
+            label: link_label(url),
+            url: url.to_owned(),
+        });
+    }
+
+    let edit_error = |error: crate::model::EditError| input(error.to_string());
+    let created = board
+        .apply(BoardEdit::AddCard(column_id, new.title.clone()))
+        .map_err(edit_error)?;
+    let crate::model::Created::Card(card_id) = created else {
+        return Err(input("the card was not created".to_owned()));
+    };
+    let card = board.card_mut(card_id).map_err(edit_error)?;
+    card.summary = new.summary.clone().unwrap_or_default();
+    card.notes = new.notes.clone().unwrap_or_default();
+    card.links = card_links;
+    card.themes = theme_ids.into_iter().collect();
+    store::save(path, &board)?;
+    Ok(format!(
+        "added {card_id} {:?} to column {column_name:?} in {}",
+        new.title,
+        path.display()
+    ))
+}
+
+/// "https://github.com/pingcap/tidb" → "github.com".
+fn link_label(url: &str) -> String {
+    let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    without_scheme
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or(without_scheme)
+        .to_owned()
+}
+
+fn check(path: &Path) -> Result<String, CliError> {
+    let board = store::load(path)?;
+    let problems = missing_media(path, &board);
+    if !problems.is_empty() {
+        return Err(CliError::Problems(problems));
+    }
+    let images: usize = board.cards().map(|card| card.images.len()).sum();
+    Ok(format!(
+        "{}: ok: {:?}, {} cards in {} columns, {} themes, {images} images",
+        path.display(),
+        board.title,
+        board.card_count(),
+        board.columns.len(),
+        board.themes.len()
+    ))
+}

@@ -1,0 +1,84 @@
+//! Launches the window, or runs a headless subcommand.
+
+use std::process::ExitCode;
+
+use boothboard::app::{BoothboardApp, Startup, load_failure};
+use boothboard::cli::{self, Cli};
+use boothboard::open::{board_to_open, open_or_create};
+use boothboard::store::{AppHome, Settings};
+use clap::Parser as _;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if !error.use_stderr() => {
+            // --help and --version.
+            let _ = error.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(error) => {
+            let text = error.to_string();
+            let first = text.lines().next().unwrap_or("invalid arguments");
+            eprintln!(
+                "boothboard: {}; see boothboard --help",
+                first.trim_start_matches("error: ")
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match cli.command {
+        Some(command) => match cli::run(command) {
+            Ok(output) => {
+                println!("{output}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("boothboard: {error}");
+                ExitCode::FAILURE
+            }
+        },
+        None => run_app(cli.board),
+    }
+}
+
+fn run_app(requested: Option<std::path::PathBuf>) -> ExitCode {
+    let home = match AppHome::from_env() {
+        Ok(home) => home,
+        Err(error) => {
+            eprintln!("boothboard: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let path = board_to_open(&home, requested);
+    let startup = match open_or_create(&home, &path) {
+        Ok(board) => {
+            Settings::remember_board(&home, path.clone());
+            Startup::Opened(path, Box::new(board))
+        }
+        Err(error) => {
+            eprintln!("boothboard: {error}");
+            Startup::Failed(load_failure(&path, &error))
+        }
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Boothboard")
+            .with_app_id("boothboard")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0]),
+        persistence_path: Some(home.window_state_dir().join("window.ron")),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Boothboard",
+        options,
+        Box::new(move |cc| Ok(Box::new(BoothboardApp::new(&cc.egui_ctx, home, startup)?))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("boothboard: can't open a window: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! Why an image was refused or could not be shown.
+
+use std::path::PathBuf;
+
+/// An image problem; every variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum MediaError {
+    /// The file could not be read.
+    #[error("{}: can't read the file: {source}", path.display())]
+    Read {
+        /// The image file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The content is not PNG, JPEG, GIF, WebP or BMP, whatever the file is called.
+    #[error("{name}: not an image Boothboard can show (PNG, JPEG, GIF, WebP or BMP)")]
+    NotAnImage {
+        /// The file's name.
+        name: String,
+    },
+    /// Over the size or pixel limits.
+    #[error("{name}: {reason}")]
+    TooLarge {
+        /// The file's name.
+        name: String,
+        /// Which limit, with the numbers.
+        reason: String,
+    },
+    /// The image is damaged or truncated.
+    #[error("{name}: the image is damaged and can't be decoded: {message}")]
+    Damaged {
+        /// The file's name.
+        name: String,
+        /// What the decoder said.
+        message: String,
+    },
+    /// Storing the image in the media folder failed.
+    #[error("{}: can't store the image: {source}", path.display())]
+    Write {
+        /// Where it was being written.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}

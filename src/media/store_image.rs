@@ -1,0 +1,109 @@
+//! Copying an image into a board's media folder under a name made from its content.
+
+use std::fs;
+use std::io::Cursor;
+use std::path::Path;
+
+use image::{ImageFormat, ImageReader};
+
+use super::MediaError;
+use super::limits::{MAX_IMAGE_FILE_BYTES, MAX_IMAGE_PIXELS};
+use crate::model::{ImageRef, MediaName};
+use crate::store::write_atomic;
+
+/// What the header of an image says, checked against the limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ImageInfo {
+    /// Detected from the content.
+    pub format: ImageFormat,
+    /// Pixel width.
+    pub width: u32,
+    /// Pixel height.
+    pub height: u32,
+}
+
+/// Sniffs the format from the content and reads the dimensions from the header only.
+pub fn inspect(name: &str, bytes: &[u8]) -> Result<ImageInfo, MediaError> {
+    if bytes.len() as u64 > MAX_IMAGE_FILE_BYTES {
+        return Err(MediaError::TooLarge {
+            name: name.to_owned(),
+            reason: format!(
+                "the file is {} MiB; the limit is {} MiB",
+                bytes.len() >> 20,
+                MAX_IMAGE_FILE_BYTES >> 20
+            ),
+        });
+    }
+    let format = match image::guess_format(bytes) {
+        Ok(
+            format @ (ImageFormat::Png
+            | ImageFormat::Jpeg
+            | ImageFormat::Gif
+            | ImageFormat::WebP
+            | ImageFormat::Bmp),
+        ) => format,
+        _ => {
+            return Err(MediaError::NotAnImage {
+                name: name.to_owned(),
+            });
+        }
+    };
+    let damaged = |error: image::ImageError| MediaError::Damaged {
+        name: name.to_owned(),
+        message: error.to_string(),
+    };
+    let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_dimensions()
+        .map_err(damaged)?;
+    let pixels = u64::from(width) * u64::from(height);
+    if pixels > MAX_IMAGE_PIXELS {
+        return Err(MediaError::TooLarge {
+            name: name.to_owned(),
+            reason: format!(
+                "{width} × {height} pixels is over the limit of {} megapixels",
+                MAX_IMAGE_PIXELS / 1_000_000
+            ),
+        });
+    }
+    Ok(ImageInfo {
+        format,
+        width,
+        height,
+    })
+}
+
+/// Stores `bytes` in `media_dir` as `<content hash>.<ext>` (once, however often it is added)
+/// and returns the reference a card keeps.
+pub fn store_image_bytes(
+    media_dir: &Path,
+    bytes: &[u8],
+    caption: &str,
+) -> Result<ImageRef, MediaError> {
+    let info = inspect(caption, bytes)?;
+    let extension = info
+        .format
+        .extensions_str()
+        .first()
+        .copied()
+        .unwrap_or("img");
+    let hash = blake3::hash(bytes).to_hex();
+    let file_name = format!("{}.{extension}", &hash.as_str()[..32]);
+    let file = MediaName::new(file_name).map_err(|_| MediaError::NotAnImage {
+        name: caption.to_owned(),
+    })?;
+    let path = media_dir.join(file.as_str());
+    if !path.exists() {
+        let write_error = |source| MediaError::Write {
+            path: path.clone(),
+            source,
+        };
+        fs::create_dir_all(media_dir).map_err(write_error)?;
+        write_atomic(&path, bytes).map_err(write_error)?;
+    }
+    Ok(ImageRef {
+        file,
+        caption: caption.to_owned(),
+        width: info.width,
+        height: info.height,
+    })
+}

@@ -1,0 +1,440 @@
+//! The board: themes, columns and the cards in them.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::{CardId, ColumnId, Link, MediaName, ThemeId};
+
+/// The value of the `format` field that marks a Boothboard file.
+pub const FORMAT: &str = "boothboard";
+
+/// The newest file version this build reads and writes.
+pub const VERSION: u32 = 1;
+
+/// A conference board. Field order here is the order in the file, so keep it stable.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Board {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The file version, [`VERSION`] when written by this build.
+    pub version: u32,
+    /// The conference, e.g. "KubeCon + CloudNativeCon North America 2018 (Seattle)".
+    pub title: String,
+    /// The questions the attendee came to answer.
+    #[serde(default)]
+    pub themes: Vec<Theme>,
+    /// Left to right.
+    #[serde(default)]
+    pub columns: Vec<Column>,
+}
+
+/// A question the attendee came to answer, ticked on the cards that answer it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// Stable id, referenced by cards.
+    pub id: ThemeId,
+    /// Short name, e.g. "Developer story".
+    pub name: String,
+    /// The question, e.g. "Has the developer story got better?".
+    #[serde(default)]
+    pub question: String,
+}
+
+/// A column of cards, e.g. "Gateways and languages".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    /// Stable id.
+    pub id: ColumnId,
+    /// Heading.
+    pub name: String,
+    /// Top to bottom.
+    #[serde(default)]
+    pub cards: Vec<Card>,
+}
+
+/// One project, booth or talk.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    /// Stable id.
+    pub id: CardId,
+    /// The project's name.
+    pub title: String,
+    /// One line.
+    #[serde(default)]
+    pub summary: String,
+    /// Repository, site, talk video…
+    #[serde(default)]
+    pub links: Vec<Link>,
+    /// The user's own Markdown.
+    #[serde(default)]
+    pub notes: String,
+    /// Themes this card answers; a set, so the file order is stable.
+    #[serde(default)]
+    pub themes: BTreeSet<ThemeId>,
+    /// Screenshots and diagrams; the first is the cover.
+    #[serde(default)]
+    pub images: Vec<ImageRef>,
+}
+
+/// An image stored in the board's media folder.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImageRef {
+    /// File name inside the media folder (named by content hash).
+    pub file: MediaName,
+    /// Shown under the image and used as alt text.
+    #[serde(default)]
+    pub caption: String,
+    /// Pixel width.
+    pub width: u32,
+    /// Pixel height.
+    pub height: u32,
+}
+
+/// Where a card sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CardPosition {
+    /// The column holding it.
+    pub column: ColumnId,
+    /// Index within the column.
+    pub index: usize,
+}
+
+/// An edit that names something the board does not have.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// No such card.
+    #[error("there is no {0} on this board")]
+    NoCard(CardId),
+    /// No such column.
+    #[error("there is no {0} on this board")]
+    NoColumn(ColumnId),
+    /// No such theme.
+    #[error("there is no {0} on this board")]
+    NoTheme(ThemeId),
+}
+
+impl Board {
+    /// An empty board with one column, ready for cards.
+    pub fn new(title: impl Into<String>) -> Self {
+        let mut board = Self {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            title: title.into(),
+            themes: Vec::new(),
+            columns: Vec::new(),
+        };
+        board.add_column("Projects");
+        board
+    }
+
+    /// All cards, column by column.
+    pub fn cards(&self) -> impl Iterator<Item = &Card> {
+        self.columns.iter().flat_map(|column| &column.cards)
+    }
+
+    /// Number of cards on the board.
+    pub fn card_count(&self) -> usize {
+        self.columns.iter().map(|column| column.cards.len()).sum()
+    }
+
+    /// The card with this id.
+    pub fn card(&self, id: CardId) -> Option<&Card> {
+        self.cards().find(|card| card.id == id)
+    }
+
+    /// The card with this id, for editing.
+    pub fn card_mut(&mut self, id: CardId) -> Result<&mut Card, EditError> {
+        self.columns
+            .iter_mut()
+            .flat_map(|column| &mut column.cards)
+            .find(|card| card.id == id)
+            .ok_or(EditError::NoCard(id))
+    }
+
+    /// Where the card sits.
+    pub fn card_position(&self, id: CardId) -> Option<CardPosition> {
+        self.columns.iter().find_map(|column| {
+            let index = column.cards.iter().position(|card| card.id == id)?;
+            Some(CardPosition {
+                column: column.id,
+                index,
+            })
+        })
+    }
+
+    /// The first card with exactly this title, ignoring case.
+    pub fn card_by_title(&self, title: &str) -> Option<&Card> {
+        self.cards()
+            .find(|card| card.title.eq_ignore_ascii_case(title))
+    }
+
+    /// The column with this id.
+    pub fn column(&self, id: ColumnId) -> Option<&Column> {
+        self.columns.iter().find(|column| column.id == id)
+    }
+
+    fn column_mut(&mut self, id: ColumnId) -> Result<&mut Column, EditError> {
+        self.columns
+            .iter_mut()
+            .find(|column| column.id == id)
+            .ok_or(EditError::NoColumn(id))
+    }
+
+    /// The first column with this name, ignoring case.
+    pub fn column_by_name(&self, name: &str) -> Option<&Column> {
+        self.columns
+            .iter()
+            .find(|column| column.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The theme with this id.
+    pub fn theme(&self, id: ThemeId) -> Option<&Theme> {
+        self.themes.iter().find(|theme| theme.id == id)
+    }
+
+    /// The first theme with this name, ignoring case.
+    pub fn theme_by_name(&self, name: &str) -> Option<&Theme> {
+        self.themes
+            .iter()
+            .find(|theme| theme.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The cards that tick this theme, in board order.
+    pub fn cards_with_theme(&self, theme: ThemeId) -> impl Iterator<Item = &Card> {
+        self.cards()
+            .filter(move |card| card.themes.contains(&theme))
+    }
+
+    /// Adds an empty column at the right.
+    pub fn add_column(&mut self, name: impl Into<String>) -> ColumnId {
+        let id = ColumnId(
+            self.columns
+                .iter()
+                .map(|column| column.id.0)
+                .max()
+                .unwrap_or(0)
+                + 1,
+        );
+        self.columns.push(Column {
+            id,
+            name: name.into(),
+            cards: Vec::new(),
+        });
+        id
+    }
+
+    /// Renames a column.
+    pub fn rename_column(
+        &mut self,
+        id: ColumnId,
+        name: impl Into<String>,
+    ) -> Result<(), EditError> {
+        self.column_mut(id)?.name = name.into();
+        Ok(())
+    }
+
+    /// Removes a column and the cards in it.
+    pub fn remove_column(&mut self, id: ColumnId) -> Result<Column, EditError> {
+        let index = self
+            .columns
+            .iter()
+            .position(|column| column.id == id)
+            .ok_or(EditError::NoColumn(id))?;
+        Ok(self.columns.remove(index))
+    }
+
+    /// Moves a column to `to_index` (clamped).
+    pub fn move_column(&mut self, id: ColumnId, to_index: usize) -> Result<(), EditError> {
+        let index = self
+            .columns
+            .iter()
+            .position(|column| column.id == id)
+            .ok_or(EditError::NoColumn(id))?;
+        let column = self.columns.remove(index);
+        self.columns
+            .insert(to_index.min(self.columns.len()), column);
+        Ok(())
+    }
+
+    /// Adds a card at the bottom of a column.
+    pub fn add_card(
+        &mut self,
+        column: ColumnId,
+        title: impl Into<String>,
+    ) -> Result<CardId, EditError> {
+        let id = CardId(self.cards().map(|card| card.id.0).max().unwrap_or(0) + 1);
+        let card = Card {
+            id,
+            title: title.into(),
+            ..Card::default()
+        };
+        self.column_mut(column)?.cards.push(card);
+        Ok(id)
+    }
+
+    /// Removes a card, returning it and where it was.
+    pub fn remove_card(&mut self, id: CardId) -> Result<(Card, CardPosition), EditError> {
+        let position = self.card_position(id).ok_or(EditError::NoCard(id))?;
+        let card = self
+            .column_mut(position.column)?
+            .cards
+            .remove(position.index);
+        Ok((card, position))
+    }
+
+    /// Moves a card to `to_index` (clamped) in `to_column`.
+    ///
+    /// `to_index` counts the cards of the target column as they are before the move,
+    /// which is what a drop between two cards means.
+    pub fn move_card(
+        &mut self,
+        id: CardId,
+        to_column: ColumnId,
+        to_index: usize,
+    ) -> Result<(), EditError> {
+        self.column(to_column)
+            .ok_or(EditError::NoColumn(to_column))?;
+        let (card, from) = self.remove_card(id)?;
+        let to_index = if from.column == to_column && from.index < to_index {
+            to_index - 1
+        } else {
+            to_index
+        };
+        let target = self.column_mut(to_column)?;
+        target.cards.insert(to_index.min(target.cards.len()), card);
+        Ok(())
+    }
+
+    /// Ticks or unticks a theme on a card.
+    pub fn set_card_theme(
+        &mut self,
+        card: CardId,
+        theme: ThemeId,
+        ticked: bool,
+    ) -> Result<(), EditError> {
+        self.theme(theme).ok_or(EditError::NoTheme(theme))?;
+        let themes = &mut self.card_mut(card)?.themes;
+        if ticked {
+            themes.insert(theme);
+        } else {
+            themes.remove(&theme);
+        }
+        Ok(())
+    }
+
+    /// Adds a theme at the end.
+    pub fn add_theme(&mut self, name: impl Into<String>, question: impl Into<String>) -> ThemeId {
+        let id = ThemeId(
+            self.themes
+                .iter()
+                .map(|theme| theme.id.0)
+                .max()
+                .unwrap_or(0)
+                + 1,
+        );
+        self.themes.push(Theme {
+            id,
+            name: name.into(),
+            question: question.into(),
+        });
+        id
+    }
+
+    /// The theme with this id, for renaming or editing its question.
+    pub fn theme_mut(&mut self, id: ThemeId) -> Result<&mut Theme, EditError> {
+        self.themes
+            .iter_mut()
+            .find(|theme| theme.id == id)
+            .ok_or(EditError::NoTheme(id))
+    }
+
+    /// Removes a theme and its ticks on every card.
+    pub fn remove_theme(&mut self, id: ThemeId) -> Result<Theme, EditError> {
+        let index = self
+            .themes
+            .iter()
+            .position(|theme| theme.id == id)
+            .ok_or(EditError::NoTheme(id))?;
+        for column in &mut self.columns {
+            for card in &mut column.cards {
+                card.themes.remove(&id);
+            }
+        }
+        Ok(self.themes.remove(index))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn board_with_two_columns() -> (Board, ColumnId, ColumnId) {
+        let mut board = Board::new("Test");
+        let first = board.columns[0].id;
+        let second = board.add_column("Second");
+        (board, first, second)
+    }
+
+    fn titles(board: &Board, column: ColumnId) -> Vec<&str> {
+        board
+            .column(column)
+            .map(|c| c.cards.iter().map(|card| card.title.as_str()).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn cards_move_within_and_between_columns() -> Result<(), EditError> {
+        let (mut board, first, second) = board_with_two_columns();
+        let a = board.add_card(first, "A")?;
+        board.add_card(first, "B")?;
+        board.add_card(first, "C")?;
+        // Dropping A between B and C: index 2 counted before the move.
+        board.move_card(a, first, 2)?;
+        assert_eq!(titles(&board, first), ["B", "A", "C"]);
+        board.move_card(a, second, 0)?;
+        assert_eq!(titles(&board, first), ["B", "C"]);
+        assert_eq!(titles(&board, second), ["A"]);
+        board.move_card(a, first, 99)?;
+        assert_eq!(titles(&board, first), ["B", "C", "A"]);
+        assert_eq!(
+            board.move_card(CardId(404), first, 0),
+            Err(EditError::NoCard(CardId(404)))
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn removing_a_theme_unticks_it_everywhere() -> Result<(), EditError> {
+        let (mut board, first, _) = board_with_two_columns();
+        let theme = board.add_theme("Developer story", "Better?");
+        let card = board.add_card(first, "Gloo")?;
+        board.set_card_theme(card, theme, true)?;
+        assert_eq!(board.cards_with_theme(theme).count(), 1);
+        board.remove_theme(theme)?;
+        assert!(board.card(card).is_some_and(|card| card.themes.is_empty()));
+        assert_eq!(
+            board.set_card_theme(card, theme, true),
+            Err(EditError::NoTheme(theme))
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn new_ids_never_repeat_live_ones() -> Result<(), EditError> {
+        let (mut board, first, second) = board_with_two_columns();
+        assert_ne!(first, second);
+        let a = board.add_card(first, "A")?;
+        let b = board.add_card(second, "B")?;
+        assert_ne!(a, b);
+        board.remove_card(a)?;
+        let c = board.add_card(first, "C")?;
+        assert_ne!(b, c);
+        Ok(())
+    }
+}

@@ -1,0 +1,103 @@
+//! Every change a user can make to a board, as data: the UI emits them, the app applies them.
+
+use super::{Board, CardId, ColumnId, EditError, Link, ThemeId};
+
+/// One change to a board.
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub enum BoardEdit {
+    /// Rename the board.
+    SetTitle(String),
+    /// Add an empty column at the right.
+    AddColumn(String),
+    /// Rename a column.
+    RenameColumn(ColumnId, String),
+    /// Remove a column and its cards.
+    RemoveColumn(ColumnId),
+    /// Move a column to an index.
+    MoveColumn(ColumnId, usize),
+    /// Add a card at the bottom of a column.
+    AddCard(ColumnId, String),
+    /// Change a card's title.
+    SetCardTitle(CardId, String),
+    /// Change a card's one-line summary.
+    SetCardSummary(CardId, String),
+    /// Change a card's notes.
+    SetCardNotes(CardId, String),
+    /// Tick or untick a theme on a card.
+    SetCardTheme(CardId, ThemeId, bool),
+    /// Add an empty link to a card.
+    AddLink(CardId),
+    /// Replace the link at an index.
+    SetLink(CardId, usize, Link),
+    /// Remove the link at an index.
+    RemoveLink(CardId, usize),
+    /// Move a card to an index in a column (index counted before the move).
+    MoveCard(CardId, ColumnId, usize),
+    /// Delete a card.
+    DeleteCard(CardId),
+    /// Add a theme.
+    AddTheme(String),
+    /// Rename a theme.
+    RenameTheme(ThemeId, String),
+    /// Change a theme's question.
+    SetThemeQuestion(ThemeId, String),
+    /// Delete a theme and its ticks.
+    DeleteTheme(ThemeId),
+}
+
+/// What an edit created, so the UI can select or focus it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Created {
+    /// Nothing new.
+    Nothing,
+    /// A new card.
+    Card(CardId),
+    /// A new column.
+    Column(ColumnId),
+    /// A new theme.
+    Theme(ThemeId),
+}
+
+impl Board {
+    /// Applies an edit; on error the board is unchanged.
+    pub fn apply(&mut self, edit: BoardEdit) -> Result<Created, EditError> {
+        match edit {
+            BoardEdit::SetTitle(title) => self.title = title,
+            BoardEdit::AddColumn(name) => return Ok(Created::Column(self.add_column(name))),
+            BoardEdit::RenameColumn(column, name) => self.rename_column(column, name)?,
+            BoardEdit::RemoveColumn(column) => drop(self.remove_column(column)?),
+            BoardEdit::MoveColumn(column, index) => self.move_column(column, index)?,
+            BoardEdit::AddCard(column, title) => {
+                return Ok(Created::Card(self.add_card(column, title)?));
+            }
+            BoardEdit::SetCardTitle(card, title) => self.card_mut(card)?.title = title,
+            BoardEdit::SetCardSummary(card, summary) => self.card_mut(card)?.summary = summary,
+            BoardEdit::SetCardNotes(card, notes) => self.card_mut(card)?.notes = notes,
+            BoardEdit::SetCardTheme(card, theme, ticked) => {
+                self.set_card_theme(card, theme, ticked)?
+            }
+            BoardEdit::AddLink(card) => self.card_mut(card)?.links.push(Link::default()),
+            BoardEdit::SetLink(card, index, link) => {
+                if let Some(slot) = self.card_mut(card)?.links.get_mut(index) {
+                    *slot = link;
+                }
+            }
+            BoardEdit::RemoveLink(card, index) => {
+                let links = &mut self.card_mut(card)?.links;
+                if index < links.len() {
+                    links.remove(index);
+                }
+            }
+            BoardEdit::MoveCard(card, column, index) => self.move_card(card, column, index)?,
+            BoardEdit::DeleteCard(card) => drop(self.remove_card(card)?),
+            BoardEdit::AddTheme(name) => return Ok(Created::Theme(self.add_theme(name, ""))),
+            BoardEdit::RenameTheme(theme, name) => self.theme_mut(theme)?.name = name,
+            BoardEdit::SetThemeQuestion(theme, question) => {
+                self.theme_mut(theme)?.question = question
+            }
+            BoardEdit::DeleteTheme(theme) => drop(self.remove_theme(theme)?),
+        }
+        Ok(Created::Nothing)
+    }
+}

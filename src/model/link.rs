@@ -1,0 +1,81 @@
+//! Links on a card, and which of them may be opened.
+
+use serde::{Deserialize, Serialize};
+
+/// A labelled URL: a repository, a site, a moment in a talk video.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// What the link is, in the user's words ("Repository").
+    pub label: String,
+    /// The address.
+    pub url: String,
+}
+
+/// Why a link is not opened.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LinkRefused {
+    /// Empty address.
+    #[error("the link has no address")]
+    Empty,
+    /// A scheme other than http, https or mailto (file:, javascript:, a bare path).
+    #[error("only http, https and mailto links open; {url:?} is not one")]
+    Scheme {
+        /// The refused address.
+        url: String,
+    },
+}
+
+/// Returns the trimmed URL if it may be handed to the system's opener.
+pub fn openable_url(url: &str) -> Result<&str, LinkRefused> {
+    let url = url.trim();
+    if url.is_empty() {
+        return Err(LinkRefused::Empty);
+    }
+    let scheme = url
+        .split_once(':')
+        .map(|(scheme, _)| scheme.to_ascii_lowercase());
+    let has_host = |rest: &str| rest.len() > "//".len() && rest.starts_with("//");
+    let allowed = match scheme.as_deref() {
+        Some("http" | "https") => url.split_once(':').is_some_and(|(_, rest)| has_host(rest)),
+        Some("mailto") => url.len() > "mailto:".len(),
+        _ => false,
+    };
+    if allowed {
+        Ok(url)
+    } else {
+        Err(LinkRefused::Scheme {
+            url: url.to_owned(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LinkRefused, openable_url};
+
+    #[test]
+    fn web_and_mail_links_open() {
+        assert_eq!(
+            openable_url(" https://github.com/solo-io/gloo "),
+            Ok("https://github.com/solo-io/gloo")
+        );
+        assert!(openable_url("HTTP://example.com").is_ok());
+        assert!(openable_url("mailto:someone@example.com").is_ok());
+    }
+
+    #[test]
+    fn other_schemes_are_refused() {
+        assert_eq!(openable_url(""), Err(LinkRefused::Empty));
+        for bad in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "/usr/bin/xterm",
+            "https:",
+            "mailto:",
+            "ftp://x",
+        ] {
+            assert!(openable_url(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+}

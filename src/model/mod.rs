@@ -1,0 +1,15 @@
+//! Pure data: the board and its invariants. No I/O, no egui.
+
+mod board;
+mod edit;
+mod ids;
+mod link;
+mod media_name;
+pub mod sample;
+mod validate;
+
+pub use board::{Board, Card, CardPosition, Column, EditError, FORMAT, ImageRef, Theme, VERSION};
+pub use edit::{BoardEdit, Created};
+pub use ids::{CardId, ColumnId, ThemeId};
+pub use link::{Link, LinkRefused, openable_url};
+pub use media_name::{BadMediaName, MediaName};

@@ -1,0 +1,151 @@
+//! Opening a board: load it, or create it (the sample board on first launch).
+//! Sits above `store` and `media`, and serves the CLI and the app alike.
+
+use std::path::{Path, PathBuf};
+
+use crate::media::{MediaError, store_image_bytes};
+use crate::model::{Board, sample};
+use crate::store::{self, AppHome, LoadError, SaveError, Settings};
+
+const GLOO_PNG: &[u8] = include_bytes!("../assets/images/gloo-architecture.png");
+const TIDB_PNG: &[u8] = include_bytes!("../assets/images/tidb-architecture.png");
+
+/// Why a board could not be opened or created.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The file exists but could not be loaded.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// A new board's file could not be written.
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    /// A sample image could not be stored.
+    #[error(transparent)]
+    Media(#[from] MediaError),
+    /// `new` on a path that already holds a file.
+    #[error("{}: a file is already there; choose another name", path.display())]
+    Exists {
+        /// The occupied path.
+        path: PathBuf,
+    },
+}
+
+/// The board to open at launch: the one asked for, else the last one, else the sample board.
+pub fn board_to_open(home: &AppHome, requested: Option<PathBuf>) -> PathBuf {
+    requested
+        .or_else(|| Settings::load(home).last_board.filter(|last| last.exists()))
+        .unwrap_or_else(|| home.default_board_path())
+}
+
+/// Loads `path`; a missing file becomes a new board there (the sample board at the default
+/// path). Never writes over an existing file.
+pub fn open_or_create(home: &AppHome, path: &Path) -> Result<Board, OpenError> {
+    match store::load(path) {
+        Ok(board) => Ok(board),
+        Err(error) if error.is_not_found() => {
+            if path == home.default_board_path() {
+                create_board(path, None, true)
+            } else {
+                create_board(path, None, false)
+            }
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Creates a board file (and its media folder for the sample). Refuses an existing path.
+pub fn create_board(
+    path: &Path,
+    title: Option<&str>,
+    with_sample: bool,
+) -> Result<Board, OpenError> {
+    if path.exists() {
+        return Err(OpenError::Exists {
+            path: path.to_owned(),
+        });
+    }
+    if let Some(parent) = path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent).map_err(|source| SaveError {
+            path: path.to_owned(),
+            source,
+        })?;
+    }
+    let mut board = if with_sample {
+        let media = store::media_dir_for(path);
+        sample::sample_board(sample::SampleImages {
+            gloo: store_image_bytes(&media, GLOO_PNG, "Gloo architecture")?,
+            tidb: store_image_bytes(&media, TIDB_PNG, "TiDB architecture")?,
+        })
+    } else {
+        Board::new(title_from_file_name(path))
+    };
+    if let Some(title) = title {
+        title.clone_into(&mut board.title);
+    }
+    store::save(path, &board)?;
+    Ok(board)
+}
+
+fn title_from_file_name(path: &Path) -> String {
+    path.file_stem()
+        .map(|stem| stem.to_string_lossy().replace(['-', '_'], " "))
+        .unwrap_or_default()
+}
+
+/// What `check` found wrong with a loadable board: media files that are missing.
+pub fn missing_media(path: &Path, board: &Board) -> Vec<String> {
+    let media = store::media_dir_for(path);
+    board
+        .cards()
+        .flat_map(|card| card.images.iter().map(move |image| (card, image)))
+        .filter(|(_, image)| !media.join(image.file.as_str()).is_file())
+        .map(|(card, image)| {
+            format!(
+                "{}: card {:?} shows {}, which is missing from {}",
+                path.display(),
+                card.title,
+                image.file,
+                media.display()
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_launch_creates_the_sample_board_with_its_images() {
+        let home = tempfile::tempdir().unwrap();
+        let home = AppHome::at(home.path());
+        let path = board_to_open(&home, None);
+        assert_eq!(path, home.default_board_path());
+        let board = open_or_create(&home, &path).unwrap();
+        assert_eq!(board.title, sample::TITLE);
+        assert!(missing_media(&path, &board).is_empty());
+        assert_eq!(
+            std::fs::read_dir(store::media_dir_for(&path))
+                .unwrap()
+                .count(),
+            2
+        );
+        // The second launch loads what the first one wrote.
+        assert_eq!(open_or_create(&home, &path).unwrap(), board);
+    }
+
+    #[test]
+    fn create_refuses_an_existing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.json");
+        std::fs::write(&path, "my notes").unwrap();
+        assert!(matches!(
+            create_board(&path, None, false),
+            Err(OpenError::Exists { .. })
+        ));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "my notes");
+    }
+}

@@ -1,0 +1,435 @@
+//! Reading and writing a board file, and the files that travel with it.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::atomic_write::{sync_parent, write_atomic};
+use crate::model::{Board, FORMAT, VERSION};
+
+/// Larger files are refused before they are read: no real board comes near this.
+pub const MAX_BOARD_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Why a board could not be opened. Every variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("{}: can't read the file: {source}", path.display())]
+    Read {
+        /// The board file.
+        path: PathBuf,
+        /// What the system said.
+        source: io::Error,
+    },
+    /// Over [`MAX_BOARD_FILE_BYTES`].
+    #[error("{}: the file is {bytes} bytes, more than a board file can be", path.display())]
+    TooLarge {
+        /// The board file.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+    },
+    /// Not valid JSON.
+    #[error("{}: line {line}, column {column}: the file is damaged: {message}", path.display())]
+    Syntax {
+        /// The board file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser expected.
+        message: String,
+    },
+    /// JSON, but not a Boothboard board.
+    #[error("{}: this is not a Boothboard board (its \"format\" is not \"{FORMAT}\")", path.display())]
+    NotABoard {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Written by a newer Boothboard; never written to by this one.
+    #[error(
+        "{}: the board is version {found}, newer than this Boothboard understands (version {VERSION}); update Boothboard to open it",
+        path.display()
+    )]
+    NewerVersion {
+        /// The board file.
+        path: PathBuf,
+        /// The version in the file.
+        found: u64,
+    },
+    /// A field of the wrong type, an unknown field, a bad image path…
+    #[error("{}: line {line}, column {column}: {message}", path.display())]
+    Invalid {
+        /// The board file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Readable, but its records contradict each other.
+    #[error("{}: {}", path.display(), problems.join("; "))]
+    Inconsistent {
+        /// The board file.
+        path: PathBuf,
+        /// Each problem, naming the record.
+        problems: Vec<String>,
+    },
+}
+
+impl LoadError {
+    /// The file that failed to load.
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Read { path, .. }
+            | Self::TooLarge { path, .. }
+            | Self::Syntax { path, .. }
+            | Self::NotABoard { path }
+            | Self::NewerVersion { path, .. }
+            | Self::Invalid { path, .. }
+            | Self::Inconsistent { path, .. } => path,
+        }
+    }
+
+    /// True when the file does not exist (as opposed to existing and being broken).
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Self::Read { source, .. } if source.kind() == io::ErrorKind::NotFound)
+    }
+}
+
+/// Why a board could not be saved. The board in memory is untouched.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: can't save the board: {source}", path.display())]
+pub struct SaveError {
+    /// The board file.
+    pub path: PathBuf,
+    /// What the system said.
+    pub source: io::Error,
+}
+
+/// What a save did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// The file already held exactly these bytes; nothing was written.
+    Unchanged,
+    /// The file was replaced; the previous one is the backup.
+    Written,
+}
+
+/// The media folder that belongs to a board file: `talks.json` → `talks.media`.
+pub fn media_dir_for(board_path: &Path) -> PathBuf {
+    board_path.with_extension("media")
+}
+
+/// Where the previous version of a board file is kept: `talks.json` → `talks.json.bak`.
+pub fn backup_path_for(board_path: &Path) -> PathBuf {
+    let mut name = board_path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    board_path.with_file_name(name)
+}
+
+/// The bytes of a board file: pretty JSON, fields in declaration order, a final newline.
+/// The same board always gives the same bytes.
+pub fn to_bytes(board: &Board) -> Vec<u8> {
+    // Serializing plain structs, strings and integers into a Vec cannot fail.
+    let mut bytes = serde_json::to_vec_pretty(board).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Reads and checks a board file.
+pub fn load(path: &Path) -> Result<Board, LoadError> {
+    let read_error = |source| LoadError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let bytes = fs::metadata(path).map_err(read_error)?.len();
+    if bytes > MAX_BOARD_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            bytes,
+        });
+    }
+    let bytes = fs::read(path).map_err(read_error)?;
+    parse(path, &bytes)
+}
+
+/// Checks the bytes of a board file; `path` is only used in errors.
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Board, LoadError> {
+    // Read the header first, so a newer file is refused for its version rather than its fields.
+    #[derive(Deserialize)]
+    struct Header {
+        format: Option<serde_json::Value>,
+        version: Option<serde_json::Value>,
+    }
+    let header: Header = serde_json::from_slice(bytes).map_err(|error| match error.classify() {
+        serde_json::error::Category::Data => LoadError::NotABoard {
+            path: path.to_owned(),
+        },
+        _ => LoadError::Syntax {
+            path: path.to_owned(),
+            line: error.line(),
+            column: error.column(),
+            message: error_message(&error),
+        },
+    })?;
+    if header.format.as_ref().and_then(|format| format.as_str()) != Some(FORMAT) {
+        return Err(LoadError::NotABoard {
+            path: path.to_owned(),
+        });
+    }
+    if let Some(found) = header.version.as_ref().and_then(serde_json::Value::as_u64)
+        && found > u64::from(VERSION)
+    {
+        return Err(LoadError::NewerVersion {
+            path: path.to_owned(),
+            found,
+        });
+    }
+    let board: Board = serde_json::from_slice(bytes).map_err(|error| LoadError::Invalid {
+        path: path.to_owned(),
+        line: error.line(),
+        column: error.column(),
+        message: error_message(&error),
+    })?;
+    let problems = board.problems();
+    if problems.is_empty() {
+        Ok(board)
+    } else {
+        Err(LoadError::Inconsistent {
+            path: path.to_owned(),
+            problems,
+        })
+    }
+}
+
+/// serde_json's message without its own " at line L column C" tail, which we format ourselves.
+fn error_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(tail) => message[..tail].to_owned(),
+        None => message,
+    }
+}
+
+/// Saves atomically, keeping the file it replaces as the backup.
+///
+/// Writes nothing when the file already holds these bytes, so the backup stays the
+/// previous version rather than a copy of the current one.
+pub fn save(path: &Path, board: &Board) -> Result<SaveOutcome, SaveError> {
+    let save_error = |source| SaveError {
+        path: path.to_owned(),
+        source,
+    };
+    let bytes = to_bytes(board);
+    match fs::read(path) {
+        Ok(existing) if existing == bytes => return Ok(SaveOutcome::Unchanged),
+        Ok(_) => keep_backup(path).map_err(save_error)?,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+        Err(error) => return Err(save_error(error)),
+    }
+    write_atomic(path, &bytes).map_err(save_error)?;
+    Ok(SaveOutcome::Written)
+}
+
+/// Points the backup name at the current file; a hard link costs no copy, and the
+/// rename that follows in `save` leaves the link holding the old bytes.
+fn keep_backup(path: &Path) -> io::Result<()> {
+    let backup = backup_path_for(path);
+    let mut staging_name = backup.file_name().unwrap_or_default().to_os_string();
+    staging_name.push(format!(".tmp-{}", std::process::id()));
+    let staging = backup.with_file_name(format!(".{}", staging_name.to_string_lossy()));
+    let _ = fs::remove_file(&staging);
+    if fs::hard_link(path, &staging).is_err() {
+        // File systems without hard links: copy instead.
+        fs::copy(path, &staging)?;
+    }
+    let renamed = fs::rename(&staging, &backup);
+    if renamed.is_err() {
+        let _ = fs::remove_file(&staging);
+    }
+    renamed?;
+    sync_parent(&backup)
+}
+
+/// Moves a damaged board file aside (it is never deleted) and puts its backup in its place.
+/// Returns where the damaged file was kept.
+pub fn restore_backup(path: &Path) -> io::Result<PathBuf> {
+    let backup = backup_path_for(path);
+    let bytes = fs::read(&backup).map_err(|error| {
+        io::Error::new(
+            error.kind(),
+            format!("{}: can't read the backup: {error}", backup.display()),
+        )
+    })?;
+    parse(&backup, &bytes)
+        .map_err(|error| io::Error::other(format!("the backup is damaged too: {error}")))?;
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let kept = path.with_file_name(format!("{stem}.damaged-{stamp}.json"));
+    if path.exists() {
+        fs::rename(path, &kept)?;
+    }
+    write_atomic(path, &bytes)?;
+    Ok(kept)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Board;
+
+    fn sample() -> Board {
+        let mut board = Board::new("Test 测试");
+        let column = board.columns[0].id;
+        let theme = board.add_theme("Developer story", "Better?");
+        let card = board.add_card(column, "Gloo").unwrap();
+        board.set_card_theme(card, theme, true).unwrap();
+        board.card_mut(card).unwrap().notes = "line one\nline two — 笔记".to_owned();
+        board
+    }
+
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn round_trip_and_byte_identical_resave() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        let board = sample();
+        assert_eq!(save(&path, &board).unwrap(), SaveOutcome::Written);
+        let first = fs::read(&path).unwrap();
+        let loaded = load(&path).unwrap();
+        assert_eq!(loaded, board);
+        assert_eq!(save(&path, &loaded).unwrap(), SaveOutcome::Unchanged);
+        assert_eq!(to_bytes(&loaded), first);
+        assert_eq!(fs::read(&path).unwrap(), first);
+        let text = String::from_utf8(first).unwrap();
+        assert!(
+            text.starts_with("{\n  \"format\": \"boothboard\",\n  \"version\": 1,"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn saves_keep_a_backup_and_leave_no_temporary_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        let mut board = sample();
+        save(&path, &board).unwrap();
+        let first = fs::read(&path).unwrap();
+        board.title = "Renamed".to_owned();
+        save(&path, &board).unwrap();
+        assert_eq!(fs::read(backup_path_for(&path)).unwrap(), first);
+        assert_eq!(load(&path).unwrap().title, "Renamed");
+        assert_eq!(names_in(dir.path()), ["board.json", "board.json.bak"]);
+    }
+
+    #[test]
+    fn corrupt_file_names_line_and_column_and_is_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        let damaged = b"{\n  \"format\": \"boothboard\",\n  \"version\": 1,\n  \"title\": \"x\"\n  \"themes\": []\n}\n";
+        fs::write(&path, damaged).unwrap();
+        let error = load(&path).unwrap_err();
+        assert!(
+            matches!(
+                error,
+                LoadError::Syntax {
+                    line: 5,
+                    column: 3,
+                    ..
+                }
+            ),
+            "{error}"
+        );
+        assert!(
+            error.to_string().contains("board.json: line 5, column 3"),
+            "{error}"
+        );
+        assert_eq!(fs::read(&path).unwrap(), damaged);
+    }
+
+    #[test]
+    fn restoring_the_backup_keeps_the_damaged_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        let mut board = sample();
+        save(&path, &board).unwrap();
+        board.title = "Second".to_owned();
+        save(&path, &board).unwrap();
+        fs::write(&path, b"{ damaged").unwrap();
+        let kept = restore_backup(&path).unwrap();
+        assert_eq!(fs::read(&kept).unwrap(), b"{ damaged");
+        assert_eq!(load(&path).unwrap(), sample());
+    }
+
+    #[test]
+    fn newer_version_is_refused_before_its_fields_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        fs::write(
+            &path,
+            br#"{"format": "boothboard", "version": 2, "title": "x", "stickers": []}"#,
+        )
+        .unwrap();
+        assert!(matches!(
+            load(&path),
+            Err(LoadError::NewerVersion { found: 2, .. })
+        ));
+    }
+
+    #[test]
+    fn wrong_types_unknown_fields_and_escaping_paths_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        let cases: [(&str, &str); 5] = [
+            (r#"[1, 2]"#, "not a Boothboard board"),
+            (
+                r#"{"format": "boothboard", "version": 1, "title": 7}"#,
+                "line 1",
+            ),
+            (
+                r#"{"format": "boothboard", "version": 1, "title": "x", "color": "red"}"#,
+                "unknown field",
+            ),
+            (
+                r#"{"format": "boothboard", "version": 1, "title": "x", "columns": [{"id": 1, "name": "c", "cards": [{"id": 1, "title": "t", "images": [{"file": "../../etc/passwd", "width": 1, "height": 1}]}]}]}"#,
+                "not a plain file name",
+            ),
+            (
+                r#"{"format": "boothboard", "version": 1, "title": "x", "columns": [{"id": 1, "name": "a"}, {"id": 1, "name": "b"}]}"#,
+                "appears twice",
+            ),
+        ];
+        for (text, expected) in cases {
+            fs::write(&path, text).unwrap();
+            let error = load(&path).unwrap_err().to_string();
+            assert!(error.contains(expected), "{text}: {error}");
+            assert!(error.contains("board.json"), "{error}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        fs::write(&path, deep).unwrap();
+        assert!(load(&path).is_err());
+    }
+}

@@ -1,0 +1,218 @@
+//! The board: columns side by side, cards that move by drag and drop.
+
+use super::card_ui::card_ui;
+use super::fields::bare_field_ui;
+use super::thumbnails::Thumbnails;
+use super::{Confirm, ViewState};
+use crate::command::Command;
+use crate::model::{Board, BoardEdit, CardId, Column};
+
+const COLUMN_WIDTH: f32 = 270.0;
+
+/// Draws all columns in a horizontally scrolling row.
+pub fn board_ui(
+    ui: &mut egui::Ui,
+    board: &Board,
+    view: &mut ViewState,
+    thumbnails: &mut dyn Thumbnails,
+    commands: &mut Vec<Command>,
+) {
+    if let Some(theme) = view.theme_filter.and_then(|theme| board.theme(theme)) {
+        ui.horizontal(|ui| {
+            ui.label(format!("Showing the cards that tick “{}”.", theme.name));
+            if ui.button("Show all cards").clicked() {
+                view.theme_filter = None;
+            }
+        });
+    }
+    if board.columns.is_empty() {
+        ui.vertical_centered(|ui| {
+            ui.add_space(40.0);
+            ui.label("This board has no columns yet.");
+            if ui.button("Add column").clicked() {
+                commands.push(Command::Edit(BoardEdit::AddColumn("Projects".to_owned())));
+            }
+        });
+        return;
+    }
+    egui::ScrollArea::horizontal()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.horizontal_top(|ui| {
+                for (index, column) in board.columns.iter().enumerate() {
+                    column_ui(ui, board, index, column, view, thumbnails, commands);
+                }
+            });
+        });
+    dragged_card_ui(ui, board);
+}
+
+fn column_ui(
+    ui: &mut egui::Ui,
+    board: &Board,
+    index: usize,
+    column: &Column,
+    view: &mut ViewState,
+    thumbnails: &mut dyn Thumbnails,
+    commands: &mut Vec<Command>,
+) {
+    let frame = egui::Frame::group(ui.style())
+        .fill(ui.visuals().faint_bg_color)
+        .inner_margin(8.0);
+    let mut card_rects: Vec<(usize, egui::Rect)> = Vec::new();
+    let shown = frame.show(ui, |ui| {
+        ui.set_width(COLUMN_WIDTH);
+        ui.set_min_height(ui.available_height() - 16.0);
+        column_header_ui(ui, board, index, column, view, commands);
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt(("column", column.id))
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                for (position, card) in column.cards.iter().enumerate() {
+                    if view
+                        .theme_filter
+                        .is_some_and(|theme| !card.themes.contains(&theme))
+                    {
+                        continue;
+                    }
+                    let selected = view.selected_card == Some(card.id);
+                    let response = card_ui(ui, card, &board.themes, selected, thumbnails);
+                    if response.clicked() {
+                        view.selected_card = Some(card.id);
+                    }
+                    if response.dragged() {
+                        response.dnd_set_drag_payload(card.id);
+                    }
+                    card_rects.push((position, response.rect));
+                    ui.add_space(4.0);
+                }
+                if ui
+                    .button("Add card")
+                    .on_hover_text(format!("Add a card to {:?}", column.name))
+                    .clicked()
+                {
+                    commands.push(Command::Edit(BoardEdit::AddCard(column.id, String::new())));
+                }
+            });
+    });
+    card_drop_ui(ui, column, shown.response.rect, &card_rects, commands);
+}
+
+fn column_header_ui(
+    ui: &mut egui::Ui,
+    board: &Board,
+    index: usize,
+    column: &Column,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        if view.renaming_column == Some(column.id) {
+            let (name, response) = bare_field_ui(
+                ui,
+                "Column name",
+                &column.name,
+                "Column name",
+                COLUMN_WIDTH - 70.0,
+            );
+            if let Some(name) = name {
+                commands.push(Command::Edit(BoardEdit::RenameColumn(column.id, name)));
+            }
+            if response.lost_focus() {
+                view.renaming_column = None;
+            } else if !response.has_focus() {
+                response.request_focus();
+            }
+        } else {
+            let name = ui.strong(&column.name);
+            if name.double_clicked() {
+                view.renaming_column = Some(column.id);
+            }
+            ui.weak(column.cards.len().to_string());
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.menu_button("⋯", |ui| {
+                if ui.button("Rename column").clicked() {
+                    view.renaming_column = Some(column.id);
+                }
+                if index > 0 && ui.button("Move left").clicked() {
+                    commands.push(Command::Edit(BoardEdit::MoveColumn(column.id, index - 1)));
+                }
+                if index + 1 < board.columns.len() && ui.button("Move right").clicked() {
+                    commands.push(Command::Edit(BoardEdit::MoveColumn(column.id, index + 1)));
+                }
+                ui.separator();
+                if ui.button("Delete column…").clicked() {
+                    view.confirm = Some(Confirm::DeleteColumn(column.id));
+                }
+            })
+            .response
+            .on_hover_text(format!("Column {:?}", column.name));
+        });
+    });
+}
+
+/// Shows where a dragged card would land in this column, and moves it there on release.
+/// The target is decided from the pointer at release time.
+fn card_drop_ui(
+    ui: &mut egui::Ui,
+    column: &Column,
+    column_rect: egui::Rect,
+    card_rects: &[(usize, egui::Rect)],
+    commands: &mut Vec<Command>,
+) {
+    let ctx = ui.ctx().clone();
+    if !egui::DragAndDrop::has_payload_of_type::<CardId>(&ctx) {
+        return;
+    }
+    let Some(pointer) = ctx
+        .pointer_interact_pos()
+        .filter(|pointer| column_rect.contains(*pointer))
+    else {
+        return;
+    };
+    let before = card_rects
+        .iter()
+        .find(|(_, rect)| pointer.y < rect.center().y);
+    let (to_index, line_y) = match (before, card_rects.last()) {
+        (Some((position, rect)), _) => (*position, rect.top() - 2.0),
+        (None, Some((position, rect))) => (position + 1, rect.bottom() + 2.0),
+        (None, None) => (column.cards.len(), column_rect.top() + 48.0),
+    };
+    let x = column_rect.x_range().shrink(8.0);
+    ui.painter().hline(
+        x,
+        line_y,
+        egui::Stroke::new(3.0, ui.visuals().selection.stroke.color),
+    );
+    if ctx.input(|input| input.pointer.any_released())
+        && let Some(card) = egui::DragAndDrop::take_payload::<CardId>(&ctx)
+    {
+        commands.push(Command::Edit(BoardEdit::MoveCard(
+            *card, column.id, to_index,
+        )));
+    }
+}
+
+/// The title of the card being dragged, following the pointer.
+fn dragged_card_ui(ui: &egui::Ui, board: &Board) {
+    let ctx = ui.ctx();
+    let Some(card) = egui::DragAndDrop::payload::<CardId>(ctx).and_then(|card| board.card(*card))
+    else {
+        return;
+    };
+    let Some(pointer) = ctx.pointer_interact_pos() else {
+        return;
+    };
+    ctx.set_cursor_icon(egui::CursorIcon::Grabbing);
+    egui::Area::new(egui::Id::unique("dragged_card"))
+        .order(egui::Order::Tooltip)
+        .fixed_pos(pointer + egui::vec2(12.0, 12.0))
+        .interactable(false)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.strong(&card.title);
+            });
+        });
+}

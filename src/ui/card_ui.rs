@@ -1,0 +1,105 @@
+//! One card on the board: title, summary, cover image, theme ticks.
+
+use super::thumbnails::{Thumbnails, thumbnail_ui};
+use crate::model::{Card, Theme};
+
+/// Draws a card; the response senses clicks (select) and drags (move).
+pub fn card_ui(
+    ui: &mut egui::Ui,
+    card: &Card,
+    themes: &[Theme],
+    selected: bool,
+    thumbnails: &mut dyn Thumbnails,
+) -> egui::Response {
+    let visuals = ui.visuals();
+    let stroke = if selected {
+        egui::Stroke::new(2.0, visuals.selection.stroke.color)
+    } else {
+        visuals.widgets.noninteractive.bg_stroke
+    };
+    let frame = egui::Frame::new()
+        .fill(visuals.extreme_bg_color)
+        .stroke(stroke)
+        .corner_radius(6.0)
+        .inner_margin(8.0);
+    let builder = egui::UiBuilder::new()
+        .id_salt(card.id)
+        .sense(egui::Sense::click_and_drag());
+    let response = ui
+        .scope_builder(builder, |ui| {
+            // Clicks anywhere on the card select it, so its text must not grab them.
+            ui.style_mut().interaction.selectable_labels = false;
+            frame.show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                card_contents_ui(ui, card, themes, thumbnails);
+            });
+        })
+        .response;
+    response.on_hover_cursor(egui::CursorIcon::Grab)
+}
+
+fn card_contents_ui(
+    ui: &mut egui::Ui,
+    card: &Card,
+    themes: &[Theme],
+    thumbnails: &mut dyn Thumbnails,
+) {
+    let title = if card.title.trim().is_empty() {
+        "Untitled card"
+    } else {
+        card.title.as_str()
+    };
+    ui.add(egui::Label::new(egui::RichText::new(title).strong().size(15.0)).wrap());
+    if !card.summary.is_empty() {
+        ui.add(egui::Label::new(egui::RichText::new(&card.summary).weak()).wrap());
+    }
+    if let Some(cover) = card.images.first() {
+        ui.add_space(4.0);
+        let state = thumbnails.thumbnail(ui.ctx(), cover);
+        let max_size = egui::vec2(ui.available_width(), 160.0);
+        thumbnail_ui(ui, &state, cover, max_size);
+    }
+    let ticked: Vec<&Theme> = themes
+        .iter()
+        .filter(|theme| card.themes.contains(&theme.id))
+        .collect();
+    let extras = card_extras(card);
+    if !ticked.is_empty() || !extras.is_empty() {
+        ui.add_space(2.0);
+        ui.horizontal_wrapped(|ui| {
+            for theme in ticked {
+                theme_chip_ui(ui, &theme.name);
+            }
+            if !extras.is_empty() {
+                ui.weak(extras);
+            }
+        });
+    }
+}
+
+fn card_extras(card: &Card) -> String {
+    let mut parts = Vec::new();
+    match card.links.len() {
+        0 => {}
+        1 => parts.push("1 link".to_owned()),
+        links => parts.push(format!("{links} links")),
+    }
+    if card.images.len() > 1 {
+        parts.push(format!("{} images", card.images.len()));
+    }
+    if !card.notes.trim().is_empty() {
+        parts.push("notes".to_owned());
+    }
+    parts.join(" · ")
+}
+
+fn theme_chip_ui(ui: &mut egui::Ui, name: &str) {
+    let color = ui.visuals().selection.bg_fill;
+    egui::Frame::new()
+        .fill(color.gamma_multiply(0.35))
+        .corner_radius(8.0)
+        .inner_margin(egui::vec2(6.0, 1.0))
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new(format!("✔ {name}")).small());
+        });
+}

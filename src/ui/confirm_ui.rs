@@ -1,0 +1,71 @@
+//! Asking before an action that throws work away.
+
+use super::{Confirm, ViewState};
+use crate::command::Command;
+use crate::model::{Board, BoardEdit};
+
+/// Shows the pending confirmation, if any, as a modal dialog.
+pub fn confirm_ui(
+    ctx: &egui::Context,
+    board: &Board,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+) {
+    let Some(confirm) = view.confirm else {
+        return;
+    };
+    let (question, action, edit) = match confirm {
+        Confirm::DeleteCard(card) => {
+            let title = board
+                .card(card)
+                .map(|card| card.title.as_str())
+                .unwrap_or_default();
+            (
+                format!("Delete the card “{title}” with its notes and links?"),
+                "Delete card",
+                BoardEdit::DeleteCard(card),
+            )
+        }
+        Confirm::DeleteColumn(column) => {
+            let (name, cards) = board
+                .column(column)
+                .map(|c| (c.name.as_str(), c.cards.len()))
+                .unwrap_or_default();
+            let question = match cards {
+                0 => format!("Delete the empty column “{name}”?"),
+                1 => format!("Delete the column “{name}” and the card in it?"),
+                cards => format!("Delete the column “{name}” and the {cards} cards in it?"),
+            };
+            (question, "Delete column", BoardEdit::RemoveColumn(column))
+        }
+        Confirm::DeleteTheme(theme) => {
+            let name = board
+                .theme(theme)
+                .map(|theme| theme.name.as_str())
+                .unwrap_or_default();
+            let ticks = board.cards_with_theme(theme).count();
+            (
+                format!("Delete the theme “{name}”? It is ticked on {ticks} cards."),
+                "Delete theme",
+                BoardEdit::DeleteTheme(theme),
+            )
+        }
+    };
+    let modal = egui::Modal::new(egui::Id::unique("confirm")).show(ctx, |ui| {
+        ui.set_max_width(360.0);
+        ui.label(question);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(action).clicked() {
+                commands.push(Command::Edit(edit));
+                view.confirm = None;
+            }
+            if ui.button("Cancel").clicked() {
+                view.confirm = None;
+            }
+        });
+    });
+    if modal.should_close() {
+        view.confirm = None;
+    }
+}

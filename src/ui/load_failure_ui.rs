@@ -1,0 +1,59 @@
+//! What the window shows when a board can't be opened: what is wrong, and ways forward.
+
+use std::path::Path;
+
+use crate::command::Command;
+
+/// A board that failed to open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadFailure {
+    /// The file that failed.
+    pub path: std::path::PathBuf,
+    /// The error, naming the file and the place.
+    pub error: String,
+    /// Whether a backup of the file exists to restore from.
+    pub has_backup: bool,
+}
+
+/// Draws the failure and the ways forward. The damaged file is never touched from here.
+pub fn load_failure_ui(ui: &mut egui::Ui, failure: &LoadFailure, commands: &mut Vec<Command>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(40.0);
+        ui.heading("This board can't be opened");
+    });
+    ui.add_space(12.0);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.colored_label(ui.visuals().error_fg_color, &failure.error);
+        ui.add_space(6.0);
+        ui.label(format!(
+            "Boothboard has not changed {}. ",
+            file_name(&failure.path)
+        ));
+    });
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        if failure.has_backup
+            && ui
+                .button("Restore from backup")
+                .on_hover_text(
+                    "Keep the damaged file under a new name and continue from the last good save",
+                )
+                .clicked()
+        {
+            commands.push(Command::RestoreBackup(failure.path.clone()));
+        }
+        if ui.button("Open another board…").clicked() {
+            commands.push(Command::OpenBoardDialog);
+        }
+        if ui.button("New board…").clicked() {
+            commands.push(Command::NewBoardDialog);
+        }
+    });
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}

@@ -1,0 +1,84 @@
+//! egui drawing only. Reads state, emits [`Command`]s; never touches files, never blocks.
+
+mod board_ui;
+mod card_editor_ui;
+mod card_ui;
+mod confirm_ui;
+mod fields;
+mod fonts;
+mod load_failure_ui;
+mod status;
+mod themes_ui;
+mod thumbnails;
+mod top_bar_ui;
+mod view_state;
+
+pub use fonts::install_cjk_fallback;
+pub use load_failure_ui::{LoadFailure, load_failure_ui};
+pub use status::{Message, SaveStatus};
+pub use thumbnails::{ThumbnailState, Thumbnails};
+pub use view_state::{Confirm, ViewState};
+
+use crate::command::Command;
+use crate::model::Board;
+
+/// What the board screen shows besides the view state.
+#[derive(Clone, Copy, Debug)]
+pub struct Screen<'a> {
+    /// The open board.
+    pub board: &'a Board,
+    /// Whether it is on disk.
+    pub save_status: &'a SaveStatus,
+}
+
+/// The whole window for an open board: top bar, themes, board, card editor.
+pub fn board_screen_ui(
+    ui: &mut egui::Ui,
+    screen: Screen<'_>,
+    view: &mut ViewState,
+    thumbnails: &mut dyn Thumbnails,
+    commands: &mut Vec<Command>,
+) {
+    let board = screen.board;
+    egui::Panel::top("top_bar").show(ui, |ui| {
+        ui.add_space(2.0);
+        top_bar_ui::top_bar_ui(ui, board, screen.save_status, commands);
+        ui.add_space(2.0);
+    });
+    egui::Panel::left("themes")
+        .resizable(true)
+        .default_size(230.0)
+        .show(ui, |ui| {
+            themes_ui::themes_ui(ui, board, view, commands);
+        });
+    if let Some(card) = view.selected_card.and_then(|card| board.card(card)) {
+        egui::Panel::right("card_editor")
+            .resizable(true)
+            .default_size(380.0)
+            .show(ui, |ui| {
+                card_editor_ui::card_editor_ui(ui, board, card, view, thumbnails, commands);
+            });
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        board_ui::board_ui(ui, board, view, thumbnails, commands);
+    });
+    confirm_ui::confirm_ui(ui.ctx(), board, view, commands);
+}
+
+/// A dismissable message at the bottom of the window.
+pub fn message_ui(ui: &mut egui::Ui, message: &Message, commands: &mut Vec<Command>) {
+    egui::Panel::bottom("message").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            if message.is_error {
+                ui.colored_label(ui.visuals().error_fg_color, &message.text);
+            } else {
+                ui.label(&message.text);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Dismiss").clicked() {
+                    commands.push(Command::DismissMessage);
+                }
+            });
+        });
+    });
+}

@@ -1,0 +1,40 @@
+//! App state the UI shows but does not own: save status and messages.
+
+/// Whether the board on disk matches the board on screen.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Everything is on disk.
+    #[default]
+    Saved,
+    /// Changes are waiting or being written.
+    Saving,
+    /// The last save failed; edits are kept and the save is retried.
+    Failed(String),
+}
+
+/// A message for the user, shown until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// What happened and what to do.
+    pub text: String,
+    /// Errors are drawn in the error colour.
+    pub is_error: bool,
+}
+
+impl Message {
+    /// An error message.
+    pub fn error(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            is_error: true,
+        }
+    }
+
+    /// A neutral message.
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            is_error: false,
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! The themes panel: the questions of the board, and per theme the cards that answer it.
+
+use super::fields::text_field_ui;
+use super::{Confirm, ViewState};
+use crate::command::Command;
+use crate::model::{Board, BoardEdit, Theme};
+
+/// Draws the list of themes with their cards, and theme editing.
+pub fn themes_ui(
+    ui: &mut egui::Ui,
+    board: &Board,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading("Themes");
+    ui.weak("The questions you came to answer.");
+    ui.add_space(4.0);
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for theme in &board.themes {
+            theme_ui(ui, board, theme, view, commands);
+            ui.separator();
+        }
+        if ui.button("Add theme").clicked() {
+            commands.push(Command::Edit(BoardEdit::AddTheme("New theme".to_owned())));
+        }
+    });
+}
+
+fn theme_ui(
+    ui: &mut egui::Ui,
+    board: &Board,
+    theme: &Theme,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+) {
+    if view.editing_theme == Some(theme.id) {
+        theme_editor_ui(ui, theme, view, commands);
+        return;
+    }
+    let cards: Vec<_> = board.cards_with_theme(theme.id).collect();
+    ui.horizontal(|ui| {
+        ui.strong(&theme.name);
+        ui.weak(format!("{} cards", cards.len()));
+    });
+    if !theme.question.is_empty() {
+        ui.label(egui::RichText::new(&theme.question).italics());
+    }
+    for card in cards {
+        let selected = view.selected_card == Some(card.id);
+        if ui
+            .selectable_label(selected, format!("• {}", card.title))
+            .clicked()
+        {
+            view.selected_card = Some(card.id);
+        }
+    }
+    ui.horizontal(|ui| {
+        let filtering = view.theme_filter == Some(theme.id);
+        if ui.selectable_label(filtering, "Show only these").clicked() {
+            view.theme_filter = if filtering { None } else { Some(theme.id) };
+        }
+        if ui
+            .small_button("Edit")
+            .on_hover_text(format!("Rename {:?} or change its question", theme.name))
+            .clicked()
+        {
+            view.editing_theme = Some(theme.id);
+        }
+    });
+}
+
+fn theme_editor_ui(
+    ui: &mut egui::Ui,
+    theme: &Theme,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+) {
+    let (name, _) = text_field_ui(ui, "Theme name", &theme.name, "Developer story");
+    if let Some(name) = name {
+        commands.push(Command::Edit(BoardEdit::RenameTheme(theme.id, name)));
+    }
+    let (question, _) = text_field_ui(
+        ui,
+        "Question",
+        &theme.question,
+        "Has the developer story got better?",
+    );
+    if let Some(question) = question {
+        commands.push(Command::Edit(BoardEdit::SetThemeQuestion(
+            theme.id, question,
+        )));
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Done").clicked() {
+            view.editing_theme = None;
+        }
+        if ui.button("Delete theme…").clicked() {
+            view.confirm = Some(Confirm::DeleteTheme(theme.id));
+        }
+    });
+}

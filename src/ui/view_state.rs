@@ -1,0 +1,31 @@
+//! What the UI remembers between frames that is not part of the board.
+
+use crate::model::{CardId, ColumnId, ThemeId};
+
+/// Selection, filters and open editors. Not saved with the board.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewState {
+    /// The card whose editor is open.
+    pub selected_card: Option<CardId>,
+    /// Show only the cards that tick this theme.
+    pub theme_filter: Option<ThemeId>,
+    /// The theme whose name and question are being edited.
+    pub editing_theme: Option<ThemeId>,
+    /// The column whose name is being edited.
+    pub renaming_column: Option<ColumnId>,
+    /// Move keyboard focus to the selected card's title next frame (after "Add card").
+    pub focus_card_title: bool,
+    /// A destructive action waiting for confirmation.
+    pub confirm: Option<Confirm>,
+}
+
+/// Destructive actions that ask first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    /// Delete a card and its notes.
+    DeleteCard(CardId),
+    /// Delete a column and its cards.
+    DeleteColumn(ColumnId),
+    /// Delete a theme and its ticks.
+    DeleteTheme(ThemeId),
+}
