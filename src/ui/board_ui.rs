@@ -44,6 +44,7 @@ pub fn board_ui(
                 }
             });
         });
+    card_drop_ui(ui.ctx(), view, commands);
     dragged_card_ui(ui, board);
 }
 
@@ -61,42 +62,45 @@ fn column_ui(
         .inner_margin(8.0);
     let mut card_rects: Vec<(usize, egui::Rect)> = Vec::new();
     let shown = frame.show(ui, |ui| {
-        ui.set_width(COLUMN_WIDTH);
-        ui.set_min_height(ui.available_height() - 16.0);
-        column_header_ui(ui, board, index, column, view, commands);
-        ui.separator();
-        egui::ScrollArea::vertical()
-            .id_salt(("column", column.id))
-            .auto_shrink([false, true])
-            .show(ui, |ui| {
-                for (position, card) in column.cards.iter().enumerate() {
-                    if view
-                        .theme_filter
-                        .is_some_and(|theme| !card.themes.contains(&theme))
+        // The row of columns is horizontal; a column's own contents go top to bottom.
+        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+            ui.set_width(COLUMN_WIDTH);
+            ui.set_min_height(ui.available_height() - 16.0);
+            column_header_ui(ui, board, index, column, view, commands);
+            ui.separator();
+            egui::ScrollArea::vertical()
+                .id_salt(("column", column.id))
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    for (position, card) in column.cards.iter().enumerate() {
+                        if view
+                            .theme_filter
+                            .is_some_and(|theme| !card.themes.contains(&theme))
+                        {
+                            continue;
+                        }
+                        let selected = view.selected_card == Some(card.id);
+                        let response = card_ui(ui, card, &board.themes, selected, thumbnails);
+                        if response.clicked() {
+                            view.selected_card = Some(card.id);
+                        }
+                        if response.dragged() {
+                            response.dnd_set_drag_payload(card.id);
+                        }
+                        card_rects.push((position, response.rect));
+                        ui.add_space(4.0);
+                    }
+                    if ui
+                        .button("Add card")
+                        .on_hover_text(format!("Add a card to {:?}", column.name))
+                        .clicked()
                     {
-                        continue;
+                        commands.push(Command::Edit(BoardEdit::AddCard(column.id, String::new())));
                     }
-                    let selected = view.selected_card == Some(card.id);
-                    let response = card_ui(ui, card, &board.themes, selected, thumbnails);
-                    if response.clicked() {
-                        view.selected_card = Some(card.id);
-                    }
-                    if response.dragged() {
-                        response.dnd_set_drag_payload(card.id);
-                    }
-                    card_rects.push((position, response.rect));
-                    ui.add_space(4.0);
-                }
-                if ui
-                    .button("Add card")
-                    .on_hover_text(format!("Add a card to {:?}", column.name))
-                    .clicked()
-                {
-                    commands.push(Command::Edit(BoardEdit::AddCard(column.id, String::new())));
-                }
-            });
+                });
+        });
     });
-    card_drop_ui(ui, column, shown.response.rect, &card_rects, commands);
+    card_drop_target_ui(ui, column, shown.response.rect, &card_rects, view);
 }
 
 fn column_header_ui(
@@ -132,7 +136,7 @@ fn column_header_ui(
             ui.weak(column.cards.len().to_string());
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.menu_button("⋯", |ui| {
+            ui.menu_button("…", |ui| {
                 if ui.button("Rename column").clicked() {
                     view.renaming_column = Some(column.id);
                 }
@@ -153,21 +157,20 @@ fn column_header_ui(
     });
 }
 
-/// Shows where a dragged card would land in this column, and moves it there on release.
-/// The target is decided from the pointer at release time.
-fn card_drop_ui(
+/// Shows where a dragged card would land in this column and remembers it as the drop target.
+fn card_drop_target_ui(
     ui: &mut egui::Ui,
     column: &Column,
     column_rect: egui::Rect,
     card_rects: &[(usize, egui::Rect)],
-    commands: &mut Vec<Command>,
+    view: &mut ViewState,
 ) {
-    let ctx = ui.ctx().clone();
-    if !egui::DragAndDrop::has_payload_of_type::<CardId>(&ctx) {
+    let ctx = ui.ctx();
+    if !egui::DragAndDrop::has_payload_of_type::<CardId>(ctx) {
         return;
     }
     let Some(pointer) = ctx
-        .pointer_interact_pos()
+        .pointer_latest_pos()
         .filter(|pointer| column_rect.contains(*pointer))
     else {
         return;
@@ -186,12 +189,20 @@ fn card_drop_ui(
         line_y,
         egui::Stroke::new(3.0, ui.visuals().selection.stroke.color),
     );
-    if ctx.input(|input| input.pointer.any_released())
-        && let Some(card) = egui::DragAndDrop::take_payload::<CardId>(&ctx)
+    view.card_drop_target = Some((column.id, to_index));
+}
+
+/// Moves the dragged card to the last target shown when the button is released.
+/// The target is kept from the frames before, as the pointer may be gone in the release frame.
+fn card_drop_ui(ctx: &egui::Context, view: &mut ViewState, commands: &mut Vec<Command>) {
+    if !ctx.input(|input| input.pointer.any_released()) {
+        return;
+    }
+    let target = view.card_drop_target.take();
+    if let (Some(card), Some((column, index))) =
+        (egui::DragAndDrop::take_payload::<CardId>(ctx), target)
     {
-        commands.push(Command::Edit(BoardEdit::MoveCard(
-            *card, column.id, to_index,
-        )));
+        commands.push(Command::Edit(BoardEdit::MoveCard(*card, column, index)));
     }
 }
 

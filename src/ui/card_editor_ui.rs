@@ -138,31 +138,34 @@ fn links_ui(ui: &mut egui::Ui, card: &Card, commands: &mut Vec<Command>) {
                 };
                 commands.push(Command::Edit(BoardEdit::SetLink(card.id, index, changed)));
             }
-            let url_width = (ui.available_width() - 110.0).max(80.0);
-            let (url, _) = bare_field_ui(
-                ui,
-                &format!("Link {number} address"),
-                &link.url,
-                "https://…",
-                url_width,
-            );
-            if let Some(url) = url {
-                let changed = Link {
-                    label: link.label.clone(),
-                    url,
-                };
-                commands.push(Command::Edit(BoardEdit::SetLink(card.id, index, changed)));
-            }
-            if ui.button("Open").on_hover_text(&link.url).clicked() {
-                commands.push(Command::OpenLink(link.url.clone()));
-            }
-            if ui
-                .button("Remove")
-                .on_hover_text(format!("Remove link {number}"))
-                .clicked()
-            {
-                commands.push(Command::Edit(BoardEdit::RemoveLink(card.id, index)));
-            }
+            // Buttons first, from the right, so the address takes exactly the width left.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Remove")
+                    .on_hover_text(format!("Remove link {number}"))
+                    .clicked()
+                {
+                    commands.push(Command::Edit(BoardEdit::RemoveLink(card.id, index)));
+                }
+                if ui.button("Open").on_hover_text(&link.url).clicked() {
+                    commands.push(Command::OpenLink(link.url.clone()));
+                }
+                let width = ui.available_width();
+                let (url, _) = bare_field_ui(
+                    ui,
+                    &format!("Link {number} address"),
+                    &link.url,
+                    "https://…",
+                    width,
+                );
+                if let Some(url) = url {
+                    let changed = Link {
+                        label: link.label.clone(),
+                        url,
+                    };
+                    commands.push(Command::Edit(BoardEdit::SetLink(card.id, index, changed)));
+                }
+            });
         });
     }
     if ui.button("Add link").clicked() {

@@ -100,6 +100,6 @@ fn theme_chip_ui(ui: &mut egui::Ui, name: &str) {
         .corner_radius(8.0)
         .inner_margin(egui::vec2(6.0, 1.0))
         .show(ui, |ui| {
-            ui.label(egui::RichText::new(format!("✔ {name}")).small());
+            ui.add(egui::Label::new(egui::RichText::new(name).small()).extend());
         });
 }

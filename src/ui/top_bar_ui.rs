@@ -50,7 +50,7 @@ fn save_status_ui(ui: &mut egui::Ui, save_status: &SaveStatus) {
         SaveStatus::Saved => ui.weak("All changes saved"),
         SaveStatus::Saving => ui.weak("Saving…"),
         SaveStatus::Failed(reason) => ui
-            .colored_label(ui.visuals().error_fg_color, "⚠ Not saved, retrying")
+            .colored_label(ui.visuals().error_fg_color, "Not saved, retrying")
             .on_hover_text(format!(
                 "{reason}\n\nYour changes are kept and saved as soon as the file can be written."
             )),

@@ -1,0 +1,228 @@
+//! The app driven as a person would, headless: click, type, drag; then read the board file.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use boothboard::app::{BoothboardApp, Startup, load_failure};
+use boothboard::model::Board;
+use boothboard::open::open_or_create;
+use boothboard::store::{self, AppHome};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+struct Session {
+    harness: Harness<'static, BoothboardApp>,
+    path: PathBuf,
+    _home: tempfile::TempDir,
+}
+
+/// The app on a fresh sample board in a temporary home.
+fn sample_session() -> Session {
+    let home_dir = tempfile::tempdir().unwrap();
+    let home = AppHome::at(home_dir.path());
+    let path = home.default_board_path();
+    let board = open_or_create(&home, &path).unwrap();
+    let startup = Startup::Opened(path.clone(), Box::new(board));
+    Session {
+        harness: harness(home, startup),
+        path,
+        _home: home_dir,
+    }
+}
+
+fn harness(home: AppHome, startup: Startup) -> Harness<'static, BoothboardApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1000.0))
+        .build_eframe(move |cc| BoothboardApp::new(&cc.egui_ctx, home, startup).unwrap());
+    harness.run_steps(3);
+    harness
+}
+
+impl Session {
+    fn click(&mut self, label: &str) {
+        self.harness
+            .get_all_by_label(label)
+            .next()
+            .unwrap_or_else(|| panic!("no widget {label:?}"))
+            .click();
+        self.harness.run_steps(2);
+    }
+
+    /// Steps the app until the board file satisfies `check`: autosave must get there on its own.
+    fn wait_for_file(&mut self, what: &str, check: impl Fn(&Board) -> bool) -> Board {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            self.harness.step();
+            if let Ok(board) = store::load(&self.path)
+                && check(&board)
+            {
+                return board;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the board file never showed: {what}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+fn column_of(board: &Board, title: &str) -> String {
+    let card = board.card_by_title(title).unwrap().id;
+    let position = board.card_position(card).unwrap();
+    board.column(position.column).unwrap().name.clone()
+}
+
+#[test]
+fn ticking_a_theme_checkbox_changes_the_saved_file() {
+    let mut session = sample_session();
+    session.click("TiDB");
+    assert!(
+        session.harness.state().view().selected_card.is_some(),
+        "clicking a card opens its editor"
+    );
+    session
+        .harness
+        .get_by_role_and_label(Role::CheckBox, "Developer story")
+        .click();
+    session.harness.run_steps(2);
+    let board = session.wait_for_file("TiDB ticks Developer story", |board| {
+        let developer = board.theme_by_name("Developer story").unwrap().id;
+        board
+            .card_by_title("TiDB")
+            .unwrap()
+            .themes
+            .contains(&developer)
+    });
+    let developer = board.theme_by_name("Developer story").unwrap().id;
+    assert_eq!(board.cards_with_theme(developer).count(), 3);
+}
+
+#[test]
+fn typed_notes_reach_the_file_in_any_script() {
+    let mut session = sample_session();
+    session.click("Gloo");
+    let notes = session.harness.get_by_label("Notes");
+    notes.focus();
+    session.harness.run_steps(1);
+    session
+        .harness
+        .get_by_label("Notes")
+        .type_text("在展台上看到的演示：很好。");
+    session.harness.run_steps(2);
+    session.wait_for_file("Chinese notes on Gloo", |board| {
+        board
+            .card_by_title("Gloo")
+            .unwrap()
+            .notes
+            .contains("在展台上看到的演示：很好。")
+    });
+}
+
+#[test]
+fn add_card_creates_a_card_ready_to_name() {
+    let mut session = sample_session();
+    let cards_before = session.harness.state().board().unwrap().card_count();
+    session.click("Add card");
+    assert!(
+        session.harness.get_by_label("Title").is_focused(),
+        "the new card's title has the keyboard"
+    );
+    session.harness.get_by_label("Title").type_text("Vitess");
+    session.harness.run_steps(2);
+    let board = session.wait_for_file("a card named Vitess", |board| {
+        board.card_by_title("Vitess").is_some()
+    });
+    assert_eq!(board.card_count(), cards_before + 1);
+    assert_eq!(column_of(&board, "Vitess"), "Gateways and languages");
+}
+
+#[test]
+fn a_card_moves_to_another_column_from_its_editor() {
+    let mut session = sample_session();
+    session.click("Ballerina");
+    session.click("Column");
+    session.click("Storage");
+    let board = session.wait_for_file("Ballerina in Storage", |board| {
+        column_of(board, "Ballerina") == "Storage"
+    });
+    assert_eq!(
+        board.columns[2]
+            .cards
+            .last()
+            .map(|card| card.title.as_str()),
+        Some("Ballerina")
+    );
+}
+
+#[test]
+fn a_card_moves_to_another_column_by_drag_and_drop() {
+    let mut session = sample_session();
+    let from = session.harness.get_by_label("Ballerina").rect().center();
+    let target = session.harness.get_by_label("Rook").rect();
+    let to = egui::pos2(target.center().x, target.bottom() + 30.0);
+    let harness = &mut session.harness;
+    harness.hover_at(from);
+    harness.run_steps(1);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    for step in 1..=10 {
+        harness.hover_at(from + (to - from) * (step as f32 / 10.0));
+        harness.run_steps(1);
+    }
+    harness.drop_at(to);
+    harness.run_steps(2);
+    let board = session.wait_for_file("Ballerina dropped below Rook", |board| {
+        column_of(board, "Ballerina") == "Storage"
+    });
+    let storage: Vec<_> = board.columns[2]
+        .cards
+        .iter()
+        .map(|card| card.title.as_str())
+        .collect();
+    assert_eq!(storage, ["Rook", "Ballerina"]);
+}
+
+#[test]
+fn a_damaged_board_is_explained_and_left_untouched() {
+    let home_dir = tempfile::tempdir().unwrap();
+    let home = AppHome::at(home_dir.path());
+    let path = home_dir.path().join("damaged.json");
+    let damaged = "{\n  \"format\": \"boothboard\",\n  \"version\": 1,\n  \"title\": \"Oops\"\n  \"columns\": []\n}\n";
+    std::fs::write(&path, damaged).unwrap();
+    let error = open_or_create(&home, &path).unwrap_err();
+    let mut harness = harness(home, Startup::Failed(load_failure(&path, &error)));
+    harness.get_by_label("This board can't be opened");
+    harness.get_by_label_contains("line 5, column 3");
+    harness.get_by_label("Open another board…");
+    harness.run_steps(5);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), damaged);
+    assert!(!store::backup_path_for(&path).exists());
+    assert!(only_file_in(home_dir.path(), "damaged.json"));
+}
+
+fn only_file_in(dir: &Path, name: &str) -> bool {
+    let names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    names == [name]
+}
+
+#[test]
+fn the_card_editor_keeps_its_place_from_frame_to_frame() {
+    let mut session = sample_session();
+    session.click("TiDB");
+    let before = session
+        .harness
+        .get_by_role_and_label(Role::CheckBox, "Developer story")
+        .rect();
+    session.harness.run_steps(10);
+    let after = session
+        .harness
+        .get_by_role_and_label(Role::CheckBox, "Developer story")
+        .rect();
+    assert_eq!(before, after, "the editor panel must not grow by itself");
+}
