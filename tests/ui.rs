@@ -10,7 +10,7 @@ use boothboard::open::open_or_create;
 use boothboard::store::{self, AppHome};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 
 struct Session {
     harness: Harness<'static, BoothboardApp>,

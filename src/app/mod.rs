@@ -136,7 +136,7 @@ impl BoothboardApp {
                     }
                 }
                 Err(refused) => {
-                    self.message = Some(Message::error(format!("Link not opened: {refused}.")))
+                    self.message = Some(Message::error(format!("Link not opened: {refused}.")));
                 }
             },
             Command::OpenBoardDialog => self.tasks.open_dialog(),

@@ -75,7 +75,7 @@ impl Board {
             BoardEdit::SetCardSummary(card, summary) => self.card_mut(card)?.summary = summary,
             BoardEdit::SetCardNotes(card, notes) => self.card_mut(card)?.notes = notes,
             BoardEdit::SetCardTheme(card, theme, ticked) => {
-                self.set_card_theme(card, theme, ticked)?
+                self.set_card_theme(card, theme, ticked)?;
             }
             BoardEdit::AddLink(card) => self.card_mut(card)?.links.push(Link::default()),
             BoardEdit::SetLink(card, index, link) => {
@@ -94,7 +94,7 @@ impl Board {
             BoardEdit::AddTheme(name) => return Ok(Created::Theme(self.add_theme(name, ""))),
             BoardEdit::RenameTheme(theme, name) => self.theme_mut(theme)?.name = name,
             BoardEdit::SetThemeQuestion(theme, question) => {
-                self.theme_mut(theme)?.question = question
+                self.theme_mut(theme)?.question = question;
             }
             BoardEdit::DeleteTheme(theme) => drop(self.remove_theme(theme)?),
         }
