@@ -27,7 +27,10 @@ fn assert_refused(output: &Output, name: &str, reason: &str) {
     assert!(!output.status.success(), "should fail: {}", stdout(output));
     let err = stderr(output);
     assert_eq!(err.lines().count(), 1, "one line on stderr: {err:?}");
-    assert!(err.contains(name) && err.contains(reason), "stderr should name {name:?} and say {reason:?}: {err}");
+    assert!(
+        err.contains(name) && err.contains(reason),
+        "stderr should name {name:?} and say {reason:?}: {err}"
+    );
 }
 
 #[test]
@@ -74,9 +77,22 @@ fn sample_board_from_the_command_line_has_its_images() {
     let dir = tempfile::tempdir().unwrap();
     let board = dir.path().join("kubecon.json");
     let board_arg = board.to_str().unwrap();
-    assert!(boothboard(&["new", board_arg, "--sample"], dir.path()).status.success());
+    assert!(
+        boothboard(&["new", board_arg, "--sample"], dir.path())
+            .status
+            .success()
+    );
     let added = boothboard(
-        &["add-card", board_arg, "--title", "Vitess", "--column", "databases", "--theme", "Database story"],
+        &[
+            "add-card",
+            board_arg,
+            "--title",
+            "Vitess",
+            "--column",
+            "databases",
+            "--theme",
+            "Database story",
+        ],
         dir.path(),
     );
     assert!(added.status.success(), "{}", stderr(&added));
@@ -85,7 +101,11 @@ fn sample_board_from_the_command_line_has_its_images() {
     assert_eq!(vitess.themes.len(), 1);
     let checked = boothboard(&["check", board_arg], dir.path());
     assert!(checked.status.success(), "{}", stderr(&checked));
-    assert!(stdout(&checked).contains("2 images"), "{}", stdout(&checked));
+    assert!(
+        stdout(&checked).contains("2 images"),
+        "{}",
+        stdout(&checked)
+    );
 }
 
 #[test]
@@ -93,19 +113,43 @@ fn bad_input_is_one_clear_line_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let board = dir.path().join("board.json");
     let board_arg = board.to_str().unwrap();
-    assert!(boothboard(&["new", board_arg, "--sample"], dir.path()).status.success());
+    assert!(
+        boothboard(&["new", board_arg, "--sample"], dir.path())
+            .status
+            .success()
+    );
     let before = std::fs::read(&board).unwrap();
 
     let cases: [(&[&str], &str); 4] = [
-        (&["add-card", board_arg, "--title", "X", "--column", "Nope"], "no column \"Nope\""),
-        (&["add-card", board_arg, "--title", "X", "--theme", "Nope"], "no theme \"Nope\""),
-        (&["add-card", board_arg, "--title", "X", "--link", "javascript:alert(1)"], "only http, https and mailto"),
+        (
+            &["add-card", board_arg, "--title", "X", "--column", "Nope"],
+            "no column \"Nope\"",
+        ),
+        (
+            &["add-card", board_arg, "--title", "X", "--theme", "Nope"],
+            "no theme \"Nope\"",
+        ),
+        (
+            &[
+                "add-card",
+                board_arg,
+                "--title",
+                "X",
+                "--link",
+                "javascript:alert(1)",
+            ],
+            "only http, https and mailto",
+        ),
         (&["new", board_arg], "a file is already there"),
     ];
     for (args, reason) in cases {
         assert_refused(&boothboard(args, dir.path()), "board.json", reason);
     }
-    assert_eq!(std::fs::read(&board).unwrap(), before, "nothing half-written");
+    assert_eq!(
+        std::fs::read(&board).unwrap(),
+        before,
+        "nothing half-written"
+    );
 }
 
 #[test]
@@ -113,23 +157,48 @@ fn check_names_the_damaged_place_and_missing_images() {
     let dir = tempfile::tempdir().unwrap();
     let damaged = dir.path().join("damaged.json");
     std::fs::write(&damaged, "{\"format\": \"boothboard\",\n \"version\": 1,,}").unwrap();
-    assert_refused(&boothboard(&["check", damaged.to_str().unwrap()], dir.path()), "damaged.json", "line 2, column");
+    assert_refused(
+        &boothboard(&["check", damaged.to_str().unwrap()], dir.path()),
+        "damaged.json",
+        "line 2, column",
+    );
 
     let board = dir.path().join("sample.json");
-    assert!(boothboard(&["new", board.to_str().unwrap(), "--sample"], dir.path()).status.success());
+    assert!(
+        boothboard(&["new", board.to_str().unwrap(), "--sample"], dir.path())
+            .status
+            .success()
+    );
     let media = store::media_dir_for(&board);
-    let first_image = std::fs::read_dir(&media).unwrap().next().unwrap().unwrap().path();
+    let first_image = std::fs::read_dir(&media)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
     std::fs::remove_file(&first_image).unwrap();
     let output = boothboard(&["check", board.to_str().unwrap()], dir.path());
     assert!(!output.status.success());
     assert!(stderr(&output).contains("missing"), "{}", stderr(&output));
 
     let newer = dir.path().join("newer.json");
-    std::fs::write(&newer, r#"{"format": "boothboard", "version": 99, "title": "x"}"#).unwrap();
-    assert_refused(&boothboard(&["check", newer.to_str().unwrap()], dir.path()), "newer.json", "version 99");
+    std::fs::write(
+        &newer,
+        r#"{"format": "boothboard", "version": 99, "title": "x"}"#,
+    )
+    .unwrap();
+    assert_refused(
+        &boothboard(&["check", newer.to_str().unwrap()], dir.path()),
+        "newer.json",
+        "version 99",
+    );
 
     let missing = dir.path().join("missing.json");
-    assert_refused(&boothboard(&["check", missing.to_str().unwrap()], dir.path()), "missing.json", "can't read");
+    assert_refused(
+        &boothboard(&["check", missing.to_str().unwrap()], dir.path()),
+        "missing.json",
+        "can't read",
+    );
 }
 
 #[test]
@@ -139,7 +208,10 @@ fn help_lists_the_commands() {
     assert!(output.status.success());
     let help = stdout(&output);
     for command in ["new", "add-card", "check", "[BOARD]"] {
-        assert!(help.contains(command), "{command} missing from --help: {help}");
+        assert!(
+            help.contains(command),
+            "{command} missing from --help: {help}"
+        );
     }
     let unknown = boothboard(&["add-card"], dir.path());
     assert!(!unknown.status.success());

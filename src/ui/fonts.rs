@@ -1,4 +1,4 @@
-//! A bundled CJK font, used only for characters no configured or system font has.
+//! Bundled CJK fonts, used only for characters no configured or system font has.
 
 use std::sync::Arc;
 
@@ -6,19 +6,29 @@ use egui::epaint::text::{
     FallbackRequest, FontData, FontInsert, FontPriority, FontProvider, InsertFontFamily,
 };
 
-const CJK_FALLBACK: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallback-CJK.ttf");
+const HAN_AND_KANA: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallback-CJK.ttf");
+const HANGUL: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKkr-Hangul.otf");
 
-/// Offers the bundled font for CJK characters. Installed after eframe's system font
+/// Offers the bundled fonts for CJK characters. Installed after eframe's system font
 /// provider, so an installed CJK font wins and this one covers a bare machine.
 #[derive(Debug, Default)]
 struct BundledCjkFont;
 
 impl FontProvider for BundledCjkFont {
     fn font_for(&self, request: &FallbackRequest<'_>) -> Option<FontInsert> {
-        let first = request.cluster.chars().next()?;
-        is_cjk(first).then(|| FontInsert {
-            name: "Droid Sans Fallback (CJK subset)".to_owned(),
-            data: FontData::from_static(CJK_FALLBACK),
+        let (name, data) = match request.cluster.chars().next()? {
+            '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7A3}' => {
+                ("Noto Sans CJK KR (Hangul subset)", HANGUL)
+            }
+            '\u{3000}'..='\u{30FF}'
+            | '\u{31F0}'..='\u{31FF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{FF00}'..='\u{FFEF}' => ("Droid Sans Fallback (CJK subset)", HAN_AND_KANA),
+            _ => return None,
+        };
+        Some(FontInsert {
+            name: name.to_owned(),
+            data: FontData::from_static(data),
             families: vec![InsertFontFamily {
                 family: request.family.clone(),
                 priority: FontPriority::Lowest,
@@ -27,18 +37,7 @@ impl FontProvider for BundledCjkFont {
     }
 }
 
-/// The ranges the bundled subset covers (see assets/fonts/README.md).
-fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{1100}'..='\u{11FF}'
-        | '\u{3000}'..='\u{30FF}'
-        | '\u{3130}'..='\u{318F}'
-        | '\u{31F0}'..='\u{31FF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{AC00}'..='\u{D7A3}'
-        | '\u{FF00}'..='\u{FFEF}')
-}
-
+/// The ranges match the subsets in assets/fonts/README.md.
 /// Adds the bundled CJK fallback to the context's fonts.
 pub fn install_cjk_fallback(ctx: &egui::Context) {
     ctx.add_font_provider(Arc::new(BundledCjkFont));
