@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use crate::model::{BoardEdit, Link, openable_url};
 use crate::open::{OpenError, create_board, missing_media};
@@ -38,30 +38,38 @@ pub enum CliCommand {
     AddCard {
         /// The board file.
         board: PathBuf,
-        /// The card's title.
-        #[arg(long)]
-        title: String,
-        /// The column to add it to (default: the first column).
-        #[arg(long)]
-        column: Option<String>,
-        /// One line about it.
-        #[arg(long)]
-        summary: Option<String>,
-        /// Notes in Markdown.
-        #[arg(long)]
-        notes: Option<String>,
-        /// A link (http, https or mailto); repeat for more.
-        #[arg(long = "link", value_name = "URL")]
-        links: Vec<String>,
-        /// A theme the card answers, by name; repeat for more.
-        #[arg(long = "theme", value_name = "NAME")]
-        themes: Vec<String>,
+        /// The card.
+        #[command(flatten)]
+        card: NewCard,
     },
     /// Check a board file and its media; say what is wrong.
     Check {
         /// The board file.
         board: PathBuf,
     },
+}
+
+/// The card that `add-card` adds.
+#[derive(Debug, Args)]
+pub struct NewCard {
+    /// The card's title.
+    #[arg(long)]
+    title: String,
+    /// The column to add it to (default: the first column).
+    #[arg(long)]
+    column: Option<String>,
+    /// One line about it.
+    #[arg(long)]
+    summary: Option<String>,
+    /// Notes in Markdown.
+    #[arg(long)]
+    notes: Option<String>,
+    /// A link (http, https or mailto); repeat for more.
+    #[arg(long = "link", value_name = "URL")]
+    links: Vec<String>,
+    /// A theme the card answers, by name; repeat for more.
+    #[arg(long = "theme", value_name = "NAME")]
+    themes: Vec<String>,
 }
 
 /// A command-line failure: one line that names the file and the problem.
@@ -87,11 +95,7 @@ pub enum CliError {
 /// Runs a subcommand; returns what to print on success.
 pub fn run(command: CliCommand) -> Result<String, CliError> {
     match command {
-        CliCommand::New {
-            board,
-            title,
-            sample,
-        } => {
+        CliCommand::New { board, title, sample } => {
             let created = create_board(&board, title.as_deref(), sample)?;
             Ok(format!(
                 "created {} ({:?}, {} cards)",
@@ -100,36 +104,9 @@ pub fn run(command: CliCommand) -> Result<String, CliError> {
                 created.card_count()
             ))
         }
-        CliCommand::AddCard {
-            board,
-            title,
-            column,
-            summary,
-            notes,
-            links,
-            themes,
-        } => add_card(
-            &board,
-            &NewCard {
-                title,
-                column,
-                summary,
-                notes,
-                links,
-                themes,
-            },
-        ),
+        CliCommand::AddCard { board, card } => add_card(&board, &card),
         CliCommand::Check { board } => check(&board),
     }
-}
-
-struct NewCard {
-    title: String,
-    column: Option<String>,
-    summary: Option<String>,
-    notes: Option<String>,
-    links: Vec<String>,
-    themes: Vec<String>,
 }
 
 fn add_card(path: &Path, new: &NewCard) -> Result<String, CliError> {
@@ -142,10 +119,7 @@ fn add_card(path: &Path, new: &NewCard) -> Result<String, CliError> {
                 .iter()
                 .map(|column| format!("{:?}", column.name))
                 .collect();
-            input(format!(
-                "no column {name:?}; the columns are {}",
-                names.join(", ")
-            ))
+            input(format!("no column {name:?}; the columns are {}", names.join(", ")))
         })?,
         None => board
             .columns
@@ -156,15 +130,8 @@ fn add_card(path: &Path, new: &NewCard) -> Result<String, CliError> {
     let mut theme_ids = Vec::new();
     for name in &new.themes {
         let theme = board.theme_by_name(name).ok_or_else(|| {
-            let names: Vec<_> = board
-                .themes
-                .iter()
-                .map(|theme| format!("{:?}", theme.name))
-                .collect();
-            input(format!(
-                "no theme {name:?}; the themes are {}",
-                names.join(", ")
-            ))
+            let names: Vec<_> = board.themes.iter().map(|theme| format!("{:?}", theme.name)).collect();
+            input(format!("no theme {name:?}; the themes are {}", names.join(", ")))
         })?;
         theme_ids.push(theme.id);
     }

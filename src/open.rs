@@ -54,20 +54,11 @@ pub fn open_or_create(home: &AppHome, path: &Path) -> Result<Board, OpenError> {
 }
 
 /// Creates a board file (and its media folder for the sample). Refuses an existing path.
-pub fn create_board(
-    path: &Path,
-    title: Option<&str>,
-    with_sample: bool,
-) -> Result<Board, OpenError> {
+pub fn create_board(path: &Path, title: Option<&str>, with_sample: bool) -> Result<Board, OpenError> {
     if path.exists() {
-        return Err(OpenError::Exists {
-            path: path.to_owned(),
-        });
+        return Err(OpenError::Exists { path: path.to_owned() });
     }
-    if let Some(parent) = path
-        .parent()
-        .filter(|parent| !parent.as_os_str().is_empty())
-    {
+    if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|source| SaveError {
             path: path.to_owned(),
             source,
@@ -127,12 +118,7 @@ mod tests {
         let board = open_or_create(&home, &path).unwrap();
         assert_eq!(board.title, sample::TITLE);
         assert!(missing_media(&path, &board).is_empty());
-        assert_eq!(
-            std::fs::read_dir(store::media_dir_for(&path))
-                .unwrap()
-                .count(),
-            2
-        );
+        assert_eq!(std::fs::read_dir(store::media_dir_for(&path)).unwrap().count(), 2);
         // The second launch loads what the first one wrote.
         assert_eq!(open_or_create(&home, &path).unwrap(), board);
     }

@@ -77,11 +77,7 @@ fn sample_board_from_the_command_line_has_its_images() {
     let dir = tempfile::tempdir().unwrap();
     let board = dir.path().join("kubecon.json");
     let board_arg = board.to_str().unwrap();
-    assert!(
-        boothboard(&["new", board_arg, "--sample"], dir.path())
-            .status
-            .success()
-    );
+    assert!(boothboard(&["new", board_arg, "--sample"], dir.path()).status.success());
     let added = boothboard(
         &[
             "add-card",
@@ -101,11 +97,7 @@ fn sample_board_from_the_command_line_has_its_images() {
     assert_eq!(vitess.themes.len(), 1);
     let checked = boothboard(&["check", board_arg], dir.path());
     assert!(checked.status.success(), "{}", stderr(&checked));
-    assert!(
-        stdout(&checked).contains("2 images"),
-        "{}",
-        stdout(&checked)
-    );
+    assert!(stdout(&checked).contains("2 images"), "{}", stdout(&checked));
 }
 
 #[test]
@@ -113,11 +105,7 @@ fn bad_input_is_one_clear_line_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let board = dir.path().join("board.json");
     let board_arg = board.to_str().unwrap();
-    assert!(
-        boothboard(&["new", board_arg, "--sample"], dir.path())
-            .status
-            .success()
-    );
+    assert!(boothboard(&["new", board_arg, "--sample"], dir.path()).status.success());
     let before = std::fs::read(&board).unwrap();
 
     let cases: [(&[&str], &str); 4] = [
@@ -130,14 +118,7 @@ fn bad_input_is_one_clear_line_and_changes_nothing() {
             "no theme \"Nope\"",
         ),
         (
-            &[
-                "add-card",
-                board_arg,
-                "--title",
-                "X",
-                "--link",
-                "javascript:alert(1)",
-            ],
+            &["add-card", board_arg, "--title", "X", "--link", "javascript:alert(1)"],
             "only http, https and mailto",
         ),
         (&["new", board_arg], "a file is already there"),
@@ -145,11 +126,7 @@ fn bad_input_is_one_clear_line_and_changes_nothing() {
     for (args, reason) in cases {
         assert_refused(&boothboard(args, dir.path()), "board.json", reason);
     }
-    assert_eq!(
-        std::fs::read(&board).unwrap(),
-        before,
-        "nothing half-written"
-    );
+    assert_eq!(std::fs::read(&board).unwrap(), before, "nothing half-written");
 }
 
 #[test]
@@ -170,23 +147,14 @@ fn check_names_the_damaged_place_and_missing_images() {
             .success()
     );
     let media = store::media_dir_for(&board);
-    let first_image = std::fs::read_dir(&media)
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let first_image = std::fs::read_dir(&media).unwrap().next().unwrap().unwrap().path();
     std::fs::remove_file(&first_image).unwrap();
     let output = boothboard(&["check", board.to_str().unwrap()], dir.path());
     assert!(!output.status.success());
     assert!(stderr(&output).contains("missing"), "{}", stderr(&output));
 
     let newer = dir.path().join("newer.json");
-    std::fs::write(
-        &newer,
-        r#"{"format": "boothboard", "version": 99, "title": "x"}"#,
-    )
-    .unwrap();
+    std::fs::write(&newer, r#"{"format": "boothboard", "version": 99, "title": "x"}"#).unwrap();
     assert_refused(
         &boothboard(&["check", newer.to_str().unwrap()], dir.path()),
         "newer.json",
@@ -208,10 +176,7 @@ fn help_lists_the_commands() {
     assert!(output.status.success());
     let help = stdout(&output);
     for command in ["new", "add-card", "check", "[BOARD]"] {
-        assert!(
-            help.contains(command),
-            "{command} missing from --help: {help}"
-        );
+        assert!(help.contains(command), "{command} missing from --help: {help}");
     }
     let unknown = boothboard(&["add-card"], dir.path());
     assert!(!unknown.status.success());

@@ -60,10 +60,7 @@ impl Session {
             {
                 return board;
             }
-            assert!(
-                Instant::now() < deadline,
-                "the board file never showed: {what}"
-            );
+            assert!(Instant::now() < deadline, "the board file never showed: {what}");
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -90,11 +87,7 @@ fn ticking_a_theme_checkbox_changes_the_saved_file() {
     session.harness.run_steps(2);
     let board = session.wait_for_file("TiDB ticks Developer story", |board| {
         let developer = board.theme_by_name("Developer story").unwrap().id;
-        board
-            .card_by_title("TiDB")
-            .unwrap()
-            .themes
-            .contains(&developer)
+        board.card_by_title("TiDB").unwrap().themes.contains(&developer)
     });
     let developer = board.theme_by_name("Developer story").unwrap().id;
     assert_eq!(board.cards_with_theme(developer).count(), 3);
@@ -132,9 +125,7 @@ fn add_card_creates_a_card_ready_to_name() {
     );
     session.harness.get_by_label("Title").type_text("Vitess");
     session.harness.run_steps(2);
-    let board = session.wait_for_file("a card named Vitess", |board| {
-        board.card_by_title("Vitess").is_some()
-    });
+    let board = session.wait_for_file("a card named Vitess", |board| board.card_by_title("Vitess").is_some());
     assert_eq!(board.card_count(), cards_before + 1);
     assert_eq!(column_of(&board, "Vitess"), "Gateways and languages");
 }
@@ -149,10 +140,7 @@ fn a_card_moves_to_another_column_from_its_editor() {
         column_of(board, "Ballerina") == "Storage"
     });
     assert_eq!(
-        board.columns[2]
-            .cards
-            .last()
-            .map(|card| card.title.as_str()),
+        board.columns[2].cards.last().map(|card| card.title.as_str()),
         Some("Ballerina")
     );
 }
@@ -177,11 +165,7 @@ fn a_card_moves_to_another_column_by_drag_and_drop() {
     let board = session.wait_for_file("Ballerina dropped below Rook", |board| {
         column_of(board, "Ballerina") == "Storage"
     });
-    let storage: Vec<_> = board.columns[2]
-        .cards
-        .iter()
-        .map(|card| card.title.as_str())
-        .collect();
+    let storage: Vec<_> = board.columns[2].cards.iter().map(|card| card.title.as_str()).collect();
     assert_eq!(storage, ["Rook", "Ballerina"]);
 }
 
@@ -225,4 +209,165 @@ fn the_card_editor_keeps_its_place_from_frame_to_frame() {
         .get_by_role_and_label(Role::CheckBox, "Developer story")
         .rect();
     assert_eq!(before, after, "the editor panel must not grow by itself");
+}
+
+#[test]
+fn a_card_moves_within_its_column_by_drag_and_drop() {
+    let mut session = sample_session();
+    let from = session
+        .harness
+        .get_by_label("Cassandra / DataStax Enterprise")
+        .rect()
+        .center();
+    let to = session.harness.get_by_label("TiDB").rect().left_top() + egui::vec2(20.0, -2.0);
+    drag(&mut session.harness, from, to);
+    let board = session.wait_for_file("Cassandra first in Databases", |board| {
+        board.columns[1]
+            .cards
+            .first()
+            .is_some_and(|card| card.title.starts_with("Cassandra"))
+    });
+    let databases: Vec<_> = board.columns[1].cards.iter().map(|card| card.title.as_str()).collect();
+    assert_eq!(databases, ["Cassandra / DataStax Enterprise", "TiDB", "FoundationDB"]);
+}
+
+fn drag(harness: &mut Harness<'static, BoothboardApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.hover_at(from);
+    harness.run_steps(1);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    for step in 1..=10 {
+        harness.hover_at(from + (to - from) * (step as f32 / 10.0));
+        harness.run_steps(1);
+    }
+    harness.drop_at(to);
+    harness.run_steps(2);
+}
+
+#[test]
+fn themes_are_added_named_questioned_and_deleted() {
+    let mut session = sample_session();
+    session.click("Add theme");
+    assert!(session.harness.get_by_label("Theme name").is_focused());
+    session
+        .harness
+        .get_by_label("Theme name")
+        .type_text("Observability story");
+    session.harness.get_by_label("Question").focus();
+    session.harness.run_steps(1);
+    session.harness.get_by_label("Question").type_text("Can we see inside?");
+    session.harness.run_steps(2);
+    session.wait_for_file("a third theme with its question", |board| {
+        board
+            .theme_by_name("Observability story")
+            .is_some_and(|theme| theme.question == "Can we see inside?")
+    });
+    session.click("Delete theme…");
+    session
+        .harness
+        .get_by_label_contains("Delete the theme “Observability story”?");
+    session.click("Delete theme");
+    let board = session.wait_for_file("the theme gone", |board| {
+        board.theme_by_name("Observability story").is_none()
+    });
+    assert_eq!(board.themes.len(), 2);
+}
+
+#[test]
+fn columns_are_added_named_and_deleted() {
+    let mut session = sample_session();
+    session.click("Add column");
+    session.harness.get_by_label("Column name").type_text("Talks");
+    session.harness.key_press(egui::Key::Enter);
+    session.harness.run_steps(2);
+    session.wait_for_file("a column named Talks", |board| {
+        board.columns.last().is_some_and(|c| c.name == "Talks")
+    });
+    session.harness.get_all_by_label("…").last().unwrap().click();
+    session.harness.run_steps(2);
+    session.click("Delete column…");
+    session.harness.get_by_label("Delete the empty column “Talks”?");
+    session.click("Delete column");
+    let board = session.wait_for_file("Talks gone", |board| board.column_by_name("Talks").is_none());
+    assert_eq!(board.columns.len(), 3);
+}
+
+#[test]
+fn deleting_a_card_asks_first() {
+    let mut session = sample_session();
+    session.click("TiDB");
+    session.click("Delete card…");
+    session.click("Cancel");
+    assert!(session.harness.state().board().unwrap().card_by_title("TiDB").is_some());
+    session.click("Delete card…");
+    session
+        .harness
+        .get_by_label("Delete the card “TiDB” with its notes and links?");
+    session.click("Delete card");
+    let board = session.wait_for_file("TiDB deleted", |board| board.card_by_title("TiDB").is_none());
+    assert_eq!(board.card_count(), 5);
+    assert!(
+        session.harness.query_by_label("Delete card…").is_none(),
+        "the editor closes with its card"
+    );
+}
+
+#[test]
+fn a_link_that_is_not_web_or_mail_is_refused_with_a_message() {
+    let mut session = sample_session();
+    session.click("Gloo");
+    session.click("Add link");
+    session.harness.get_by_label("Link 3 address").focus();
+    session.harness.run_steps(1);
+    session
+        .harness
+        .get_by_label("Link 3 address")
+        .type_text("javascript:alert(1)");
+    session.harness.run_steps(2);
+    session.harness.get_all_by_label("Open").last().unwrap().click();
+    session.harness.run_steps(2);
+    let message = session
+        .harness
+        .state()
+        .message()
+        .map(|message| message.text.clone())
+        .unwrap_or_default();
+    assert!(message.contains("only http, https and mailto"), "{message}");
+    session.harness.get_by_label_contains("Link not opened");
+}
+
+#[test]
+fn a_failed_save_keeps_the_edits_and_retries_until_it_succeeds() {
+    let mut session = sample_session();
+    // Make the folder unwritable in a way that stops root too: a file where the folder was.
+    let folder = session.path.parent().unwrap().to_owned();
+    let moved = folder.with_extension("moved");
+    std::fs::rename(&folder, &moved).unwrap();
+    std::fs::write(&folder, "not a folder").unwrap();
+
+    session.harness.get_by_label("Board title").focus();
+    session.harness.run_steps(1);
+    session.harness.get_by_label("Board title").type_text(" (notes)");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !matches!(
+        session.harness.state().save_status(),
+        boothboard::ui::SaveStatus::Failed(_)
+    ) {
+        assert!(Instant::now() < deadline, "the failure is shown");
+        session.harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    session.harness.run_steps(1);
+    session.harness.get_by_label("Not saved, retrying");
+    assert!(
+        session.harness.state().board().unwrap().title.ends_with("(notes)"),
+        "the edit is kept"
+    );
+
+    std::fs::remove_file(&folder).unwrap();
+    std::fs::rename(&moved, &folder).unwrap();
+    let board = session.wait_for_file("the retried save", |board| board.title.ends_with("(notes)"));
+    assert_eq!(board.card_count(), 6);
+    session.harness.run_steps(1);
+    session.harness.get_by_label("All changes saved");
 }

@@ -65,10 +65,7 @@ impl BoothboardApp {
         let (workspace, media_dir) = match startup {
             Startup::Opened(path, board) => {
                 let media_dir = store::media_dir_for(&path);
-                (
-                    Workspace::Open(Box::new(OpenBoard::new(path, *board))),
-                    media_dir,
-                )
+                (Workspace::Open(Box::new(OpenBoard::new(path, *board))), media_dir)
             }
             Startup::Failed(failure) => (Workspace::Failed(failure), PathBuf::new()),
         };
@@ -123,7 +120,10 @@ impl BoothboardApp {
                         self.view.focus_card_title = true;
                     }
                     Ok(Created::Column(column)) => self.view.renaming_column = Some(column),
-                    Ok(Created::Theme(theme)) => self.view.editing_theme = Some(theme),
+                    Ok(Created::Theme(theme)) => {
+                        self.view.editing_theme = Some(theme);
+                        self.view.focus_theme_name = true;
+                    }
                     Ok(Created::Nothing) => {}
                     // The UI only names what it drew; a stale id just means nothing to do.
                     Err(error) => log::debug!("ignored edit: {error}"),
@@ -212,10 +212,7 @@ impl BoothboardApp {
         if ctx.input_mut(|input| input.consume_shortcut(&quit)) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        if ctx.input(|input| input.viewport().close_requested())
-            && !self.quit_without_saving
-            && !self.flush_saves()
-        {
+        if ctx.input(|input| input.viewport().close_requested()) && !self.quit_without_saving && !self.flush_saves() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.quit_blocked = true;
             let reason = match self.save_status() {
@@ -265,17 +262,10 @@ impl eframe::App for BoothboardApp {
                     board: &open.board,
                     save_status: &save_status,
                 };
-                ui::board_screen_ui(
-                    ui,
-                    screen,
-                    &mut self.view,
-                    &mut self.thumbnails,
-                    &mut commands,
-                );
+                ui::board_screen_ui(ui, screen, &mut self.view, &mut self.thumbnails, &mut commands);
             }
             Workspace::Failed(failure) => {
-                egui::CentralPanel::default()
-                    .show(ui, |ui| ui::load_failure_ui(ui, failure, &mut commands));
+                egui::CentralPanel::default().show(ui, |ui| ui::load_failure_ui(ui, failure, &mut commands));
             }
         }
         for command in commands {
@@ -297,11 +287,7 @@ fn quit_anyway_ui(ui: &mut egui::Ui, reason: &str, commands: &mut Vec<Command>) 
     egui::Panel::bottom("quit_anyway").show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.label("Quit now and lose the unsaved changes?");
-            if ui
-                .button("Quit without saving")
-                .on_hover_text(reason)
-                .clicked()
-            {
+            if ui.button("Quit without saving").on_hover_text(reason).clicked() {
                 commands.push(Command::QuitWithoutSaving);
             }
         });

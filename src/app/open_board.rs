@@ -175,9 +175,7 @@ mod tests {
     fn a_failed_save_keeps_the_edits_and_retries() {
         let start = Instant::now();
         let mut board = open();
-        board
-            .apply(BoardEdit::SetTitle("kept".into()), start)
-            .unwrap();
+        board.apply(BoardEdit::SetTitle("kept".into()), start).unwrap();
         let (_, _, generation) = board.start_save();
         assert_eq!(
             board.save_due(start + MAX_SAVE_DELAY),
@@ -185,9 +183,7 @@ mod tests {
             "one save at a time"
         );
         board.finish_save(report(&board, generation, false), start);
-        assert!(
-            matches!(board.save_status(), SaveStatus::Failed(reason) if reason.contains("disk full"))
-        );
+        assert!(matches!(board.save_status(), SaveStatus::Failed(reason) if reason.contains("disk full")));
         assert_eq!(board.board.title, "kept");
         assert_eq!(
             board.save_due(start + Duration::from_secs(1)),
@@ -203,13 +199,9 @@ mod tests {
     fn an_edit_during_a_save_is_saved_next() {
         let start = Instant::now();
         let mut board = open();
-        board
-            .apply(BoardEdit::SetTitle("one".into()), start)
-            .unwrap();
+        board.apply(BoardEdit::SetTitle("one".into()), start).unwrap();
         let (_, _, generation) = board.start_save();
-        board
-            .apply(BoardEdit::SetTitle("two".into()), start)
-            .unwrap();
+        board.apply(BoardEdit::SetTitle("two".into()), start).unwrap();
         board.finish_save(report(&board, generation, true), start);
         assert!(board.has_unsaved_edits());
         assert_eq!(board.save_due(start + MAX_SAVE_DELAY), SaveDue::Now);

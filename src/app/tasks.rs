@@ -56,11 +56,7 @@ impl Tasks {
     pub fn open_dialog(&self) {
         let start_in = self.home.boards_dir();
         self.spawn("open-board-dialog", move |home| {
-            let picked = rfd::FileDialog::new()
-                .set_title("Open board")
-                .set_directory(start_in)
-                .add_filter("Boothboard board", &["json"])
-                .pick_file();
+            let picked = board_file_dialog("Open board", start_in).pick_file();
             picked.map(|path| open_task(home, &path))
         });
     }
@@ -69,11 +65,8 @@ impl Tasks {
     pub fn new_dialog(&self) {
         let start_in = self.home.boards_dir();
         self.spawn("new-board-dialog", move |home| {
-            let picked = rfd::FileDialog::new()
-                .set_title("New board")
-                .set_directory(start_in)
+            let picked = board_file_dialog("New board", start_in)
                 .set_file_name("conference.json")
-                .add_filter("Boothboard board", &["json"])
                 .save_file();
             picked.map(|path| match create_board(&path, None, false) {
                 Ok(board) => opened(home, path, board),
@@ -97,28 +90,29 @@ impl Tasks {
         });
     }
 
-    fn spawn(
-        &self,
-        name: &str,
-        task: impl FnOnce(&AppHome) -> Option<TaskOutcome> + Send + 'static,
-    ) {
+    fn spawn(&self, name: &str, task: impl FnOnce(&AppHome) -> Option<TaskOutcome> + Send + 'static) {
         let home = self.home.clone();
         let sender = self.sender.clone();
         let ctx = self.ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name(name.to_owned())
-            .spawn(move || {
-                if let Some(outcome) = task(&home) {
-                    let _ = sender.send(outcome);
-                    ctx.request_repaint();
-                }
-            });
+        let spawned = std::thread::Builder::new().name(name.to_owned()).spawn(move || {
+            if let Some(outcome) = task(&home) {
+                let _ = sender.send(outcome);
+                ctx.request_repaint();
+            }
+        });
         if let Err(error) = spawned {
             let _ = self
                 .sender
                 .send(TaskOutcome::Notice(format!("Can't start {name}: {error}")));
         }
     }
+}
+
+fn board_file_dialog(title: &str, start_in: PathBuf) -> rfd::FileDialog {
+    rfd::FileDialog::new()
+        .set_title(title)
+        .set_directory(start_in)
+        .add_filter("Boothboard board", &["json"])
 }
 
 fn open_task(home: &AppHome, path: &Path) -> TaskOutcome {

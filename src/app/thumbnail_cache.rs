@@ -82,9 +82,7 @@ impl Thumbnails for ThumbnailCache {
     fn thumbnail(&mut self, _ctx: &egui::Context, image: &ImageRef) -> ThumbnailState {
         let path = self.media_dir.join(image.file.as_str());
         match self.entries.get(&path) {
-            Some(Entry::Ready(texture)) => {
-                ThumbnailState::Ready(egui::load::SizedTexture::from_handle(texture))
-            }
+            Some(Entry::Ready(texture)) => ThumbnailState::Ready(egui::load::SizedTexture::from_handle(texture)),
             Some(Entry::Failed(reason)) => ThumbnailState::Failed(reason.clone()),
             Some(Entry::Loading) => ThumbnailState::Loading,
             None => {

@@ -36,16 +36,10 @@ pub fn inspect(name: &str, bytes: &[u8]) -> Result<ImageInfo, MediaError> {
     }
     let format = match image::guess_format(bytes) {
         Ok(
-            format @ (ImageFormat::Png
-            | ImageFormat::Jpeg
-            | ImageFormat::Gif
-            | ImageFormat::WebP
-            | ImageFormat::Bmp),
+            format @ (ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::Gif | ImageFormat::WebP | ImageFormat::Bmp),
         ) => format,
         _ => {
-            return Err(MediaError::NotAnImage {
-                name: name.to_owned(),
-            });
+            return Err(MediaError::NotAnImage { name: name.to_owned() });
         }
     };
     let damaged = |error: image::ImageError| MediaError::Damaged {
@@ -65,27 +59,14 @@ pub fn inspect(name: &str, bytes: &[u8]) -> Result<ImageInfo, MediaError> {
             ),
         });
     }
-    Ok(ImageInfo {
-        format,
-        width,
-        height,
-    })
+    Ok(ImageInfo { format, width, height })
 }
 
 /// Stores `bytes` in `media_dir` as `<content hash>.<ext>` (once, however often it is added)
 /// and returns the reference a card keeps.
-pub fn store_image_bytes(
-    media_dir: &Path,
-    bytes: &[u8],
-    caption: &str,
-) -> Result<ImageRef, MediaError> {
+pub fn store_image_bytes(media_dir: &Path, bytes: &[u8], caption: &str) -> Result<ImageRef, MediaError> {
     let info = inspect(caption, bytes)?;
-    let extension = info
-        .format
-        .extensions_str()
-        .first()
-        .copied()
-        .unwrap_or("img");
+    let extension = info.format.extensions_str().first().copied().unwrap_or("img");
     let hash = blake3::hash(bytes).to_hex();
     let file_name = format!("{}.{extension}", &hash.as_str()[..32]);
     let file = MediaName::new(file_name).map_err(|_| MediaError::NotAnImage {

@@ -58,10 +58,7 @@ impl Thumbnailer {
                 .name(format!("thumbnail-{number}"))
                 .spawn(move || {
                     loop {
-                        let next = requests
-                            .lock()
-                            .ok()
-                            .and_then(|requests| requests.recv().ok());
+                        let next = requests.lock().ok().and_then(|requests| requests.recv().ok());
                         let Some(path) = next else { break };
                         let result = make_thumbnail(&path, max_side);
                         if results.send(Thumbnail { path, result }).is_err() {

@@ -170,8 +170,7 @@ impl Board {
 
     /// The first card with exactly this title, ignoring case.
     pub fn card_by_title(&self, title: &str) -> Option<&Card> {
-        self.cards()
-            .find(|card| card.title.eq_ignore_ascii_case(title))
+        self.cards().find(|card| card.title.eq_ignore_ascii_case(title))
     }
 
     /// The column with this id.
@@ -200,27 +199,17 @@ impl Board {
 
     /// The first theme with this name, ignoring case.
     pub fn theme_by_name(&self, name: &str) -> Option<&Theme> {
-        self.themes
-            .iter()
-            .find(|theme| theme.name.eq_ignore_ascii_case(name))
+        self.themes.iter().find(|theme| theme.name.eq_ignore_ascii_case(name))
     }
 
     /// The cards that tick this theme, in board order.
     pub fn cards_with_theme(&self, theme: ThemeId) -> impl Iterator<Item = &Card> {
-        self.cards()
-            .filter(move |card| card.themes.contains(&theme))
+        self.cards().filter(move |card| card.themes.contains(&theme))
     }
 
     /// Adds an empty column at the right.
     pub fn add_column(&mut self, name: impl Into<String>) -> ColumnId {
-        let id = ColumnId(
-            self.columns
-                .iter()
-                .map(|column| column.id.0)
-                .max()
-                .unwrap_or(0)
-                + 1,
-        );
+        let id = ColumnId(self.columns.iter().map(|column| column.id.0).max().unwrap_or(0) + 1);
         self.columns.push(Column {
             id,
             name: name.into(),
@@ -230,11 +219,7 @@ impl Board {
     }
 
     /// Renames a column.
-    pub fn rename_column(
-        &mut self,
-        id: ColumnId,
-        name: impl Into<String>,
-    ) -> Result<(), EditError> {
+    pub fn rename_column(&mut self, id: ColumnId, name: impl Into<String>) -> Result<(), EditError> {
         self.column_mut(id)?.name = name.into();
         Ok(())
     }
@@ -257,17 +242,12 @@ impl Board {
             .position(|column| column.id == id)
             .ok_or(EditError::NoColumn(id))?;
         let column = self.columns.remove(index);
-        self.columns
-            .insert(to_index.min(self.columns.len()), column);
+        self.columns.insert(to_index.min(self.columns.len()), column);
         Ok(())
     }
 
     /// Adds a card at the bottom of a column.
-    pub fn add_card(
-        &mut self,
-        column: ColumnId,
-        title: impl Into<String>,
-    ) -> Result<CardId, EditError> {
+    pub fn add_card(&mut self, column: ColumnId, title: impl Into<String>) -> Result<CardId, EditError> {
         let id = CardId(self.cards().map(|card| card.id.0).max().unwrap_or(0) + 1);
         let card = Card {
             id,
@@ -281,10 +261,7 @@ impl Board {
     /// Removes a card, returning it and where it was.
     pub fn remove_card(&mut self, id: CardId) -> Result<(Card, CardPosition), EditError> {
         let position = self.card_position(id).ok_or(EditError::NoCard(id))?;
-        let card = self
-            .column_mut(position.column)?
-            .cards
-            .remove(position.index);
+        let card = self.column_mut(position.column)?.cards.remove(position.index);
         Ok((card, position))
     }
 
@@ -292,14 +269,8 @@ impl Board {
     ///
     /// `to_index` counts the cards of the target column as they are before the move,
     /// which is what a drop between two cards means.
-    pub fn move_card(
-        &mut self,
-        id: CardId,
-        to_column: ColumnId,
-        to_index: usize,
-    ) -> Result<(), EditError> {
-        self.column(to_column)
-            .ok_or(EditError::NoColumn(to_column))?;
+    pub fn move_card(&mut self, id: CardId, to_column: ColumnId, to_index: usize) -> Result<(), EditError> {
+        self.column(to_column).ok_or(EditError::NoColumn(to_column))?;
         let (card, from) = self.remove_card(id)?;
         let to_index = if from.column == to_column && from.index < to_index {
             to_index - 1
@@ -312,12 +283,7 @@ impl Board {
     }
 
     /// Ticks or unticks a theme on a card.
-    pub fn set_card_theme(
-        &mut self,
-        card: CardId,
-        theme: ThemeId,
-        ticked: bool,
-    ) -> Result<(), EditError> {
+    pub fn set_card_theme(&mut self, card: CardId, theme: ThemeId, ticked: bool) -> Result<(), EditError> {
         self.theme(theme).ok_or(EditError::NoTheme(theme))?;
         let themes = &mut self.card_mut(card)?.themes;
         if ticked {
@@ -330,14 +296,7 @@ impl Board {
 
     /// Adds a theme at the end.
     pub fn add_theme(&mut self, name: impl Into<String>, question: impl Into<String>) -> ThemeId {
-        let id = ThemeId(
-            self.themes
-                .iter()
-                .map(|theme| theme.id.0)
-                .max()
-                .unwrap_or(0)
-                + 1,
-        );
+        let id = ThemeId(self.themes.iter().map(|theme| theme.id.0).max().unwrap_or(0) + 1);
         self.themes.push(Theme {
             id,
             name: name.into(),
@@ -418,10 +377,7 @@ mod tests {
         assert_eq!(board.cards_with_theme(theme).count(), 1);
         board.remove_theme(theme)?;
         assert!(board.card(card).is_some_and(|card| card.themes.is_empty()));
-        assert_eq!(
-            board.set_card_theme(card, theme, true),
-            Err(EditError::NoTheme(theme))
-        );
+        assert_eq!(board.set_card_theme(card, theme, true), Err(EditError::NoTheme(theme)));
         Ok(())
     }
 

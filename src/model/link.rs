@@ -32,9 +32,7 @@ pub fn openable_url(url: &str) -> Result<&str, LinkRefused> {
     if url.is_empty() {
         return Err(LinkRefused::Empty);
     }
-    let scheme = url
-        .split_once(':')
-        .map(|(scheme, _)| scheme.to_ascii_lowercase());
+    let scheme = url.split_once(':').map(|(scheme, _)| scheme.to_ascii_lowercase());
     let has_host = |rest: &str| rest.len() > "//".len() && rest.starts_with("//");
     let allowed = match scheme.as_deref() {
         Some("http" | "https") => url.split_once(':').is_some_and(|(_, rest)| has_host(rest)),
@@ -44,9 +42,7 @@ pub fn openable_url(url: &str) -> Result<&str, LinkRefused> {
     if allowed {
         Ok(url)
     } else {
-        Err(LinkRefused::Scheme {
-            url: url.to_owned(),
-        })
+        Err(LinkRefused::Scheme { url: url.to_owned() })
     }
 }
 

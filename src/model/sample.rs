@@ -38,9 +38,7 @@ pub fn sample_board(images: SampleImages) -> Board {
         Theme {
             id: database,
             name: "Database story".to_owned(),
-            question:
-                "Which databases have a good story on Kubernetes, and what storage do they need?"
-                    .to_owned(),
+            question: "Which databases have a good story on Kubernetes, and what storage do they need?".to_owned(),
         },
     ];
     let mut gateways = Vec::new();
@@ -130,7 +128,10 @@ Runs on Kubernetes as a StatefulSet with one persistent volume per node.
     storage.push(card(&CardText {
         title: "Rook",
         summary: "Storage orchestration for Kubernetes: runs Ceph and other storage inside the cluster",
-        links: &[("Repository", "https://github.com/rook/rook"), ("Site", "https://rook.io/")],
+        links: &[
+            ("Repository", "https://github.com/rook/rook"),
+            ("Site", "https://rook.io/"),
+        ],
         notes: "\
 Answers the second half of the database question: where the volumes come from when there is no cloud disk.
 
@@ -217,9 +218,7 @@ mod tests {
         ] {
             let card = board.card_by_title(title);
             assert!(
-                card.is_some_and(|c| !c.summary.is_empty()
-                    && !c.links.is_empty()
-                    && !c.themes.is_empty()),
+                card.is_some_and(|c| !c.summary.is_empty() && !c.links.is_empty() && !c.themes.is_empty()),
                 "{title}"
             );
         }

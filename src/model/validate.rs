@@ -26,11 +26,7 @@ impl Board {
                 if !card_ids.insert(card.id) {
                     problems.push(format!("{} ({:?}) appears twice", card.id, card.title));
                 }
-                for theme in card
-                    .themes
-                    .iter()
-                    .filter(|theme| !theme_ids.contains(theme))
-                {
+                for theme in card.themes.iter().filter(|theme| !theme_ids.contains(theme)) {
                     problems.push(format!(
                         "{} ({:?}) ticks {theme}, which the board does not have",
                         card.id, card.title

@@ -168,9 +168,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Board, LoadError> {
         version: Option<serde_json::Value>,
     }
     let header: Header = serde_json::from_slice(bytes).map_err(|error| match error.classify() {
-        serde_json::error::Category::Data => LoadError::NotABoard {
-            path: path.to_owned(),
-        },
+        serde_json::error::Category::Data => LoadError::NotABoard { path: path.to_owned() },
         _ => LoadError::Syntax {
             path: path.to_owned(),
             line: error.line(),
@@ -179,9 +177,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Board, LoadError> {
         },
     })?;
     if header.format.as_ref().and_then(|format| format.as_str()) != Some(FORMAT) {
-        return Err(LoadError::NotABoard {
-            path: path.to_owned(),
-        });
+        return Err(LoadError::NotABoard { path: path.to_owned() });
     }
     if let Some(found) = header.version.as_ref().and_then(serde_json::Value::as_u64)
         && found > u64::from(VERSION)
@@ -267,8 +263,7 @@ pub fn restore_backup(path: &Path) -> io::Result<PathBuf> {
             format!("{}: can't read the backup: {error}", backup.display()),
         )
     })?;
-    parse(&backup, &bytes)
-        .map_err(|error| io::Error::other(format!("the backup is damaged too: {error}")))?;
+    parse(&backup, &bytes).map_err(|error| io::Error::other(format!("the backup is damaged too: {error}")))?;
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -346,21 +341,8 @@ mod tests {
         let damaged = b"{\n  \"format\": \"boothboard\",\n  \"version\": 1,\n  \"title\": \"x\"\n  \"themes\": []\n}\n";
         fs::write(&path, damaged).unwrap();
         let error = load(&path).unwrap_err();
-        assert!(
-            matches!(
-                error,
-                LoadError::Syntax {
-                    line: 5,
-                    column: 3,
-                    ..
-                }
-            ),
-            "{error}"
-        );
-        assert!(
-            error.to_string().contains("board.json: line 5, column 3"),
-            "{error}"
-        );
+        assert!(matches!(error, LoadError::Syntax { line: 5, column: 3, .. }), "{error}");
+        assert!(error.to_string().contains("board.json: line 5, column 3"), "{error}");
         assert_eq!(fs::read(&path).unwrap(), damaged);
     }
 
@@ -387,10 +369,7 @@ mod tests {
             br#"{"format": "boothboard", "version": 2, "title": "x", "stickers": []}"#,
         )
         .unwrap();
-        assert!(matches!(
-            load(&path),
-            Err(LoadError::NewerVersion { found: 2, .. })
-        ));
+        assert!(matches!(load(&path), Err(LoadError::NewerVersion { found: 2, .. })));
     }
 
     #[test]
@@ -399,10 +378,7 @@ mod tests {
         let path = dir.path().join("board.json");
         let cases: [(&str, &str); 5] = [
             (r#"[1, 2]"#, "not a Boothboard board"),
-            (
-                r#"{"format": "boothboard", "version": 1, "title": 7}"#,
-                "line 1",
-            ),
+            (r#"{"format": "boothboard", "version": 1, "title": 7}"#, "line 1"),
             (
                 r#"{"format": "boothboard", "version": 1, "title": "x", "color": "red"}"#,
                 "unknown field",

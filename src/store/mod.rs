@@ -8,8 +8,8 @@ mod settings;
 
 pub use atomic_write::{is_temp_file_name, write_atomic};
 pub use board_file::{
-    LoadError, MAX_BOARD_FILE_BYTES, SaveError, SaveOutcome, backup_path_for, load, media_dir_for,
-    parse, restore_backup, save, to_bytes,
+    LoadError, MAX_BOARD_FILE_BYTES, SaveError, SaveOutcome, backup_path_for, load, media_dir_for, parse,
+    restore_backup, save, to_bytes,
 };
 pub use home::{AppHome, HOME_ENV, NoHome};
 pub use saver::{OnSaved, SaveReport, Saver};

@@ -35,15 +35,13 @@ pub fn board_ui(
         });
         return;
     }
-    egui::ScrollArea::horizontal()
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            ui.horizontal_top(|ui| {
-                for (index, column) in board.columns.iter().enumerate() {
-                    column_ui(ui, board, index, column, view, thumbnails, commands);
-                }
-            });
+    egui::ScrollArea::horizontal().auto_shrink(false).show(ui, |ui| {
+        ui.horizontal_top(|ui| {
+            for (index, column) in board.columns.iter().enumerate() {
+                column_ui(ui, board, index, column, view, thumbnails, commands);
+            }
         });
+    });
     card_drop_ui(ui.ctx(), view, commands);
     dragged_card_ui(ui, board);
 }
@@ -73,10 +71,7 @@ fn column_ui(
                 .auto_shrink([false, true])
                 .show(ui, |ui| {
                     for (position, card) in column.cards.iter().enumerate() {
-                        if view
-                            .theme_filter
-                            .is_some_and(|theme| !card.themes.contains(&theme))
-                        {
+                        if view.theme_filter.is_some_and(|theme| !card.themes.contains(&theme)) {
                             continue;
                         }
                         let selected = view.selected_card == Some(card.id);
@@ -113,13 +108,7 @@ fn column_header_ui(
 ) {
     ui.horizontal(|ui| {
         if view.renaming_column == Some(column.id) {
-            let (name, response) = bare_field_ui(
-                ui,
-                "Column name",
-                &column.name,
-                "Column name",
-                COLUMN_WIDTH - 70.0,
-            );
+            let (name, response) = bare_field_ui(ui, "Column name", &column.name, "Column name", COLUMN_WIDTH - 70.0);
             if let Some(name) = name {
                 commands.push(Command::Edit(BoardEdit::RenameColumn(column.id, name)));
             }
@@ -129,7 +118,11 @@ fn column_header_ui(
                 response.request_focus();
             }
         } else {
-            let name = ui.strong(&column.name);
+            let name = if column.name.is_empty() {
+                ui.weak("Untitled column")
+            } else {
+                ui.strong(&column.name)
+            };
             if name.double_clicked() {
                 view.renaming_column = Some(column.id);
             }
@@ -175,20 +168,15 @@ fn card_drop_target_ui(
     else {
         return;
     };
-    let before = card_rects
-        .iter()
-        .find(|(_, rect)| pointer.y < rect.center().y);
+    let before = card_rects.iter().find(|(_, rect)| pointer.y < rect.center().y);
     let (to_index, line_y) = match (before, card_rects.last()) {
         (Some((position, rect)), _) => (*position, rect.top() - 2.0),
         (None, Some((position, rect))) => (position + 1, rect.bottom() + 2.0),
         (None, None) => (column.cards.len(), column_rect.top() + 48.0),
     };
     let x = column_rect.x_range().shrink(8.0);
-    ui.painter().hline(
-        x,
-        line_y,
-        egui::Stroke::new(3.0, ui.visuals().selection.stroke.color),
-    );
+    ui.painter()
+        .hline(x, line_y, egui::Stroke::new(3.0, ui.visuals().selection.stroke.color));
     view.card_drop_target = Some((column.id, to_index));
 }
 
@@ -199,9 +187,7 @@ fn card_drop_ui(ctx: &egui::Context, view: &mut ViewState, commands: &mut Vec<Co
         return;
     }
     let target = view.card_drop_target.take();
-    if let (Some(card), Some((column, index))) =
-        (egui::DragAndDrop::take_payload::<CardId>(ctx), target)
-    {
+    if let (Some(card), Some((column, index))) = (egui::DragAndDrop::take_payload::<CardId>(ctx), target) {
         commands.push(Command::Edit(BoardEdit::MoveCard(*card, column, index)));
     }
 }
@@ -209,8 +195,7 @@ fn card_drop_ui(ctx: &egui::Context, view: &mut ViewState, commands: &mut Vec<Co
 /// The title of the card being dragged, following the pointer.
 fn dragged_card_ui(ui: &egui::Ui, board: &Board) {
     let ctx = ui.ctx();
-    let Some(card) = egui::DragAndDrop::payload::<CardId>(ctx).and_then(|card| board.card(*card))
-    else {
+    let Some(card) = egui::DragAndDrop::payload::<CardId>(ctx).and_then(|card| board.card(*card)) else {
         return;
     };
     let Some(pointer) = ctx.pointer_interact_pos() else {

@@ -19,78 +19,65 @@ pub fn card_editor_ui(
     ui.horizontal(|ui| {
         ui.heading("Card");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .button("Close")
-                .on_hover_text("Close the card editor")
-                .clicked()
-            {
+            if ui.button("Close").on_hover_text("Close the card editor").clicked() {
                 view.selected_card = None;
             }
         });
     });
-    egui::ScrollArea::vertical()
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            let (title, title_response) = text_field_ui(ui, "Title", &card.title, "Project name");
-            if std::mem::take(&mut view.focus_card_title) {
-                title_response.request_focus();
-            }
-            if let Some(title) = title {
-                edit(commands, BoardEdit::SetCardTitle(card.id, title));
-            }
-            if let (Some(summary), _) =
-                text_field_ui(ui, "Summary", &card.summary, "One line: what is it?")
-            {
-                edit(commands, BoardEdit::SetCardSummary(card.id, summary));
-            }
-            column_picker_ui(ui, board, card, commands);
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        let (title, title_response) = text_field_ui(ui, "Title", &card.title, "Project name");
+        if std::mem::take(&mut view.focus_card_title) {
+            title_response.request_focus();
+        }
+        if let Some(title) = title {
+            edit(commands, BoardEdit::SetCardTitle(card.id, title));
+        }
+        if let (Some(summary), _) = text_field_ui(ui, "Summary", &card.summary, "One line: what is it?") {
+            edit(commands, BoardEdit::SetCardSummary(card.id, summary));
+        }
+        column_picker_ui(ui, board, card, commands);
 
+        ui.add_space(6.0);
+        ui.strong("Themes");
+        for theme in &board.themes {
+            let mut ticked = card.themes.contains(&theme.id);
+            let response = ui.checkbox(&mut ticked, &theme.name);
+            let response = if theme.question.is_empty() {
+                response
+            } else {
+                response.on_hover_text(&theme.question)
+            };
+            if response.changed() {
+                edit(commands, BoardEdit::SetCardTheme(card.id, theme.id, ticked));
+            }
+        }
+        if board.themes.is_empty() {
+            ui.weak("The board has no themes yet; add them in the themes panel.");
+        }
+
+        ui.add_space(6.0);
+        links_ui(ui, card, commands);
+
+        ui.add_space(6.0);
+        if let (Some(notes), _) = text_area_ui(ui, "Notes", &card.notes, "What you saw and heard (Markdown)") {
+            edit(commands, BoardEdit::SetCardNotes(card.id, notes));
+        }
+
+        if !card.images.is_empty() {
             ui.add_space(6.0);
-            ui.strong("Themes");
-            for theme in &board.themes {
-                let mut ticked = card.themes.contains(&theme.id);
-                let response = ui.checkbox(&mut ticked, &theme.name);
-                let response = if theme.question.is_empty() {
-                    response
-                } else {
-                    response.on_hover_text(&theme.question)
-                };
-                if response.changed() {
-                    edit(commands, BoardEdit::SetCardTheme(card.id, theme.id, ticked));
-                }
+            ui.strong("Images");
+            for image in &card.images {
+                let state = thumbnails.thumbnail(ui.ctx(), image);
+                thumbnail_ui(ui, &state, image, egui::vec2(ui.available_width(), 240.0));
+                ui.weak(&image.caption);
             }
-            if board.themes.is_empty() {
-                ui.weak("The board has no themes yet; add them in the themes panel.");
-            }
+        }
 
-            ui.add_space(6.0);
-            links_ui(ui, card, commands);
-
-            ui.add_space(6.0);
-            if let (Some(notes), _) = text_area_ui(
-                ui,
-                "Notes",
-                &card.notes,
-                "What you saw and heard (Markdown)",
-            ) {
-                edit(commands, BoardEdit::SetCardNotes(card.id, notes));
-            }
-
-            if !card.images.is_empty() {
-                ui.add_space(6.0);
-                ui.strong("Images");
-                for image in &card.images {
-                    let state = thumbnails.thumbnail(ui.ctx(), image);
-                    thumbnail_ui(ui, &state, image, egui::vec2(ui.available_width(), 240.0));
-                    ui.weak(&image.caption);
-                }
-            }
-
-            ui.add_space(12.0);
-            if ui.button("Delete card…").clicked() {
-                view.confirm = Some(Confirm::DeleteCard(card.id));
-            }
-        });
+        ui.add_space(12.0);
+        if ui.button("Delete card…").clicked() {
+            view.confirm = Some(Confirm::DeleteCard(card.id));
+        }
+    });
 }
 
 fn column_picker_ui(ui: &mut egui::Ui, board: &Board, card: &Card, commands: &mut Vec<Command>) {
@@ -124,13 +111,7 @@ fn links_ui(ui: &mut egui::Ui, card: &Card, commands: &mut Vec<Command>) {
     for (index, link) in card.links.iter().enumerate() {
         let number = index + 1;
         ui.horizontal(|ui| {
-            let (label, _) = bare_field_ui(
-                ui,
-                &format!("Link {number} label"),
-                &link.label,
-                "Label",
-                90.0,
-            );
+            let (label, _) = bare_field_ui(ui, &format!("Link {number} label"), &link.label, "Label", 90.0);
             if let Some(label) = label {
                 let changed = Link {
                     label,
@@ -151,13 +132,7 @@ fn links_ui(ui: &mut egui::Ui, card: &Card, commands: &mut Vec<Command>) {
                     commands.push(Command::OpenLink(link.url.clone()));
                 }
                 let width = ui.available_width();
-                let (url, _) = bare_field_ui(
-                    ui,
-                    &format!("Link {number} address"),
-                    &link.url,
-                    "https://…",
-                    width,
-                );
+                let (url, _) = bare_field_ui(ui, &format!("Link {number} address"), &link.url, "https://…", width);
                 if let Some(url) = url {
                     let changed = Link {
                         label: link.label.clone(),

@@ -38,12 +38,7 @@ pub fn card_ui(
     response.on_hover_cursor(egui::CursorIcon::Grab)
 }
 
-fn card_contents_ui(
-    ui: &mut egui::Ui,
-    card: &Card,
-    themes: &[Theme],
-    thumbnails: &mut dyn Thumbnails,
-) {
+fn card_contents_ui(ui: &mut egui::Ui, card: &Card, themes: &[Theme], thumbnails: &mut dyn Thumbnails) {
     let title = if card.title.trim().is_empty() {
         "Untitled card"
     } else {
@@ -59,10 +54,7 @@ fn card_contents_ui(
         let max_size = egui::vec2(ui.available_width(), 160.0);
         thumbnail_ui(ui, &state, cover, max_size);
     }
-    let ticked: Vec<&Theme> = themes
-        .iter()
-        .filter(|theme| card.themes.contains(&theme.id))
-        .collect();
+    let ticked: Vec<&Theme> = themes.iter().filter(|theme| card.themes.contains(&theme.id)).collect();
     let extras = card_extras(card);
     if !ticked.is_empty() || !extras.is_empty() {
         ui.add_space(2.0);

@@ -5,21 +5,13 @@ use crate::command::Command;
 use crate::model::{Board, BoardEdit};
 
 /// Shows the pending confirmation, if any, as a modal dialog.
-pub fn confirm_ui(
-    ctx: &egui::Context,
-    board: &Board,
-    view: &mut ViewState,
-    commands: &mut Vec<Command>,
-) {
+pub fn confirm_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState, commands: &mut Vec<Command>) {
     let Some(confirm) = view.confirm else {
         return;
     };
     let (question, action, edit) = match confirm {
         Confirm::DeleteCard(card) => {
-            let title = board
-                .card(card)
-                .map(|card| card.title.as_str())
-                .unwrap_or_default();
+            let title = board.card(card).map(|card| card.title.as_str()).unwrap_or_default();
             (
                 format!("Delete the card “{title}” with its notes and links?"),
                 "Delete card",
@@ -39,10 +31,7 @@ pub fn confirm_ui(
             (question, "Delete column", BoardEdit::RemoveColumn(column))
         }
         Confirm::DeleteTheme(theme) => {
-            let name = board
-                .theme(theme)
-                .map(|theme| theme.name.as_str())
-                .unwrap_or_default();
+            let name = board.theme(theme).map(|theme| theme.name.as_str()).unwrap_or_default();
             let ticks = board.cards_with_theme(theme).count();
             (
                 format!("Delete the theme “{name}”? It is ticked on {ticks} cards."),

@@ -3,12 +3,7 @@
 //! Each edits a copy of the value; the app applies the change as a command after the frame.
 
 /// A labelled single-line field; returns the new text when the user changed it.
-pub fn text_field_ui(
-    ui: &mut egui::Ui,
-    label: &str,
-    value: &str,
-    hint: &str,
-) -> (Option<String>, egui::Response) {
+pub fn text_field_ui(ui: &mut egui::Ui, label: &str, value: &str, hint: &str) -> (Option<String>, egui::Response) {
     ui.horizontal(|ui| {
         let label = ui.label(label);
         edit_ui(ui, None, value, hint, label.id)
@@ -17,12 +12,7 @@ pub fn text_field_ui(
 }
 
 /// A labelled multi-line field, label above; returns the new text when the user changed it.
-pub fn text_area_ui(
-    ui: &mut egui::Ui,
-    label: &str,
-    value: &str,
-    hint: &str,
-) -> (Option<String>, egui::Response) {
+pub fn text_area_ui(ui: &mut egui::Ui, label: &str, value: &str, hint: &str) -> (Option<String>, egui::Response) {
     let label = ui.label(label);
     edit_ui(ui, Some(12), value, hint, label.id)
 }

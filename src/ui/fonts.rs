@@ -2,9 +2,7 @@
 
 use std::sync::Arc;
 
-use egui::epaint::text::{
-    FallbackRequest, FontData, FontInsert, FontPriority, FontProvider, InsertFontFamily,
-};
+use egui::epaint::text::{FallbackRequest, FontData, FontInsert, FontPriority, FontProvider, InsertFontFamily};
 
 const HAN_AND_KANA: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallback-CJK.ttf");
 const HANGUL: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKkr-Hangul.otf");
@@ -20,10 +18,9 @@ impl FontProvider for BundledCjkFont {
             '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7A3}' => {
                 ("Noto Sans CJK KR (Hangul subset)", HANGUL)
             }
-            '\u{3000}'..='\u{30FF}'
-            | '\u{31F0}'..='\u{31FF}'
-            | '\u{4E00}'..='\u{9FFF}'
-            | '\u{FF00}'..='\u{FFEF}' => ("Droid Sans Fallback (CJK subset)", HAN_AND_KANA),
+            '\u{3000}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}' => {
+                ("Droid Sans Fallback (CJK subset)", HAN_AND_KANA)
+            }
             _ => return None,
         };
         Some(FontInsert {

@@ -26,19 +26,14 @@ pub fn load_failure_ui(ui: &mut egui::Ui, failure: &LoadFailure, commands: &mut 
         ui.set_width(ui.available_width());
         ui.colored_label(ui.visuals().error_fg_color, &failure.error);
         ui.add_space(6.0);
-        ui.label(format!(
-            "Boothboard has not changed {}. ",
-            file_name(&failure.path)
-        ));
+        ui.label(format!("Boothboard has not changed {}. ", file_name(&failure.path)));
     });
     ui.add_space(12.0);
     ui.horizontal(|ui| {
         if failure.has_backup
             && ui
                 .button("Restore from backup")
-                .on_hover_text(
-                    "Keep the damaged file under a new name and continue from the last good save",
-                )
+                .on_hover_text("Keep the damaged file under a new name and continue from the last good save")
                 .clicked()
         {
             commands.push(Command::RestoreBackup(failure.path.clone()));

@@ -6,12 +6,7 @@ use crate::command::Command;
 use crate::model::{Board, BoardEdit, Theme};
 
 /// Draws the list of themes with their cards, and theme editing.
-pub fn themes_ui(
-    ui: &mut egui::Ui,
-    board: &Board,
-    view: &mut ViewState,
-    commands: &mut Vec<Command>,
-) {
+pub fn themes_ui(ui: &mut egui::Ui, board: &Board, view: &mut ViewState, commands: &mut Vec<Command>) {
     ui.heading("Themes");
     ui.weak("The questions you came to answer.");
     ui.add_space(4.0);
@@ -21,25 +16,23 @@ pub fn themes_ui(
             ui.separator();
         }
         if ui.button("Add theme").clicked() {
-            commands.push(Command::Edit(BoardEdit::AddTheme("New theme".to_owned())));
+            commands.push(Command::Edit(BoardEdit::AddTheme(String::new())));
         }
     });
 }
 
-fn theme_ui(
-    ui: &mut egui::Ui,
-    board: &Board,
-    theme: &Theme,
-    view: &mut ViewState,
-    commands: &mut Vec<Command>,
-) {
+fn theme_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut ViewState, commands: &mut Vec<Command>) {
     if view.editing_theme == Some(theme.id) {
         theme_editor_ui(ui, theme, view, commands);
         return;
     }
     let cards: Vec<_> = board.cards_with_theme(theme.id).collect();
     ui.horizontal(|ui| {
-        ui.strong(&theme.name);
+        ui.strong(if theme.name.is_empty() {
+            "Untitled theme"
+        } else {
+            theme.name.as_str()
+        });
         ui.weak(format!("{} cards", cards.len()));
     });
     if !theme.question.is_empty() {
@@ -47,10 +40,7 @@ fn theme_ui(
     }
     for card in cards {
         let selected = view.selected_card == Some(card.id);
-        if ui
-            .selectable_label(selected, format!("• {}", card.title))
-            .clicked()
-        {
+        if ui.selectable_label(selected, format!("• {}", card.title)).clicked() {
             view.selected_card = Some(card.id);
         }
     }
@@ -69,26 +59,17 @@ fn theme_ui(
     });
 }
 
-fn theme_editor_ui(
-    ui: &mut egui::Ui,
-    theme: &Theme,
-    view: &mut ViewState,
-    commands: &mut Vec<Command>,
-) {
-    let (name, _) = text_field_ui(ui, "Theme name", &theme.name, "Developer story");
+fn theme_editor_ui(ui: &mut egui::Ui, theme: &Theme, view: &mut ViewState, commands: &mut Vec<Command>) {
+    let (name, name_response) = text_field_ui(ui, "Theme name", &theme.name, "Developer story");
+    if std::mem::take(&mut view.focus_theme_name) {
+        name_response.request_focus();
+    }
     if let Some(name) = name {
         commands.push(Command::Edit(BoardEdit::RenameTheme(theme.id, name)));
     }
-    let (question, _) = text_field_ui(
-        ui,
-        "Question",
-        &theme.question,
-        "Has the developer story got better?",
-    );
+    let (question, _) = text_field_ui(ui, "Question", &theme.question, "Has the developer story got better?");
     if let Some(question) = question {
-        commands.push(Command::Edit(BoardEdit::SetThemeQuestion(
-            theme.id, question,
-        )));
+        commands.push(Command::Edit(BoardEdit::SetThemeQuestion(theme.id, question)));
     }
     ui.horizontal(|ui| {
         if ui.button("Done").clicked() {

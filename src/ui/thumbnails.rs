@@ -50,12 +50,7 @@ fn fit(max_size: egui::Vec2, aspect: f32) -> egui::Vec2 {
     egui::vec2(width, width / aspect)
 }
 
-fn placeholder_ui(
-    ui: &mut egui::Ui,
-    size: egui::Vec2,
-    text: &str,
-    reason: Option<&str>,
-) -> egui::Response {
+fn placeholder_ui(ui: &mut egui::Ui, size: egui::Vec2, text: &str, reason: Option<&str>) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     let visuals = ui.visuals();
     ui.painter().rect_filled(rect, 4.0, visuals.faint_bg_color);

@@ -5,12 +5,7 @@ use crate::command::Command;
 use crate::model::{Board, BoardEdit};
 
 /// Draws the top bar.
-pub fn top_bar_ui(
-    ui: &mut egui::Ui,
-    board: &Board,
-    save_status: &SaveStatus,
-    commands: &mut Vec<Command>,
-) {
+pub fn top_bar_ui(ui: &mut egui::Ui, board: &Board, save_status: &SaveStatus, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.menu_button("Board", |ui| {
             if ui.button("New board…").clicked() {
@@ -20,15 +15,12 @@ pub fn top_bar_ui(
                 commands.push(Command::OpenBoardDialog);
             }
             ui.separator();
-            if ui
-                .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
-                .clicked()
-            {
+            if ui.add(egui::Button::new("Quit").shortcut_text("Ctrl+Q")).clicked() {
                 ui.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
         if ui.button("Add column").clicked() {
-            commands.push(Command::Edit(BoardEdit::AddColumn("New column".to_owned())));
+            commands.push(Command::Edit(BoardEdit::AddColumn(String::new())));
         }
         ui.separator();
         let label = ui.label("Board title");

@@ -15,6 +15,8 @@ pub struct ViewState {
     pub renaming_column: Option<ColumnId>,
     /// Move keyboard focus to the selected card's title next frame (after "Add card").
     pub focus_card_title: bool,
+    /// Move keyboard focus to the edited theme's name next frame (after "Add theme").
+    pub focus_theme_name: bool,
     /// Where the card being dragged would land: column and index.
     pub card_drop_target: Option<(ColumnId, usize)>,
     /// A destructive action waiting for confirmation.
