@@ -371,3 +371,38 @@ fn a_failed_save_keeps_the_edits_and_retries_until_it_succeeds() {
     session.harness.run_steps(1);
     session.harness.get_by_label("All changes saved");
 }
+
+#[test]
+fn the_window_title_follows_the_board_title() {
+    let mut session = sample_session();
+    session.harness.get_by_label("Board title").focus();
+    session.harness.run_steps(1);
+    session.harness.get_by_label("Board title").type_text(" day 2");
+    session.harness.step();
+    let commands = &session.harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
+    let expected = "KubeCon + CloudNativeCon North America 2018 (Seattle) day 2 — Boothboard";
+    assert!(
+        commands.contains(&egui::ViewportCommand::Title(expected.to_owned())),
+        "{commands:?}"
+    );
+}
+
+#[test]
+fn quitting_right_after_typing_keeps_every_word() {
+    let mut session = sample_session();
+    session.click("FoundationDB");
+    session.harness.get_by_label("Notes").focus();
+    session.harness.run_steps(1);
+    session.harness.get_by_label("Notes").type_text(" Last words.");
+    session.harness.step();
+    // Quit before the autosave's quiet period is over: on_exit must write the edit.
+    eframe::App::on_exit(session.harness.state_mut(), None);
+    let board = store::load(&session.path).unwrap();
+    assert!(
+        board
+            .card_by_title("FoundationDB")
+            .unwrap()
+            .notes
+            .ends_with("Last words.")
+    );
+}
