@@ -54,6 +54,9 @@ impl Tasks {
 
     /// Asks for a board file, then opens it.
     pub fn open_dialog(&self) {
+        if !self.dialog_available() {
+            return;
+        }
         let start_in = self.home.boards_dir();
         self.spawn("open-board-dialog", move |home| {
             let picked = board_file_dialog("Open board", start_in).pick_file();
@@ -63,6 +66,9 @@ impl Tasks {
 
     /// Asks where to create a board, then creates and opens it.
     pub fn new_dialog(&self) {
+        if !self.dialog_available() {
+            return;
+        }
         let start_in = self.home.boards_dir();
         self.spawn("new-board-dialog", move |home| {
             let picked = board_file_dialog("New board", start_in)
@@ -90,6 +96,19 @@ impl Tasks {
         });
     }
 
+    /// Says so when no native file dialog can open, rather than doing nothing.
+    fn dialog_available(&self) -> bool {
+        let available = file_dialog_available();
+        if !available {
+            let _ = self.sender.send(TaskOutcome::Notice(
+                "No file dialog can open here: it needs an XDG desktop portal or zenity. \
+                 Open or create a board from the command line instead: boothboard PATH"
+                    .to_owned(),
+            ));
+        }
+        available
+    }
+
     fn spawn(&self, name: &str, task: impl FnOnce(&AppHome) -> Option<TaskOutcome> + Send + 'static) {
         let home = self.home.clone();
         let sender = self.sender.clone();
@@ -106,6 +125,17 @@ impl Tasks {
                 .send(TaskOutcome::Notice(format!("Can't start {name}: {error}")));
         }
     }
+}
+
+/// rfd on Linux uses the XDG desktop portal (over the session bus) and falls back to zenity.
+fn file_dialog_available() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    let has_session_bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|address| !address.is_empty());
+    let has_zenity = std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("zenity").is_file()));
+    has_session_bus || has_zenity
 }
 
 fn board_file_dialog(title: &str, start_in: PathBuf) -> rfd::FileDialog {
