@@ -54,11 +54,11 @@ impl Tasks {
 
     /// Asks for a board file, then opens it.
     pub fn open_dialog(&self) {
-        if !self.dialog_available() {
-            return;
-        }
         let start_in = self.home.boards_dir();
         self.spawn("open-board-dialog", move |home| {
+            if !file_dialog_available() {
+                return Some(no_dialog());
+            }
             let picked = board_file_dialog("Open board", start_in).pick_file();
             picked.map(|path| open_task(home, &path))
         });
@@ -66,11 +66,11 @@ impl Tasks {
 
     /// Asks where to create a board, then creates and opens it.
     pub fn new_dialog(&self) {
-        if !self.dialog_available() {
-            return;
-        }
         let start_in = self.home.boards_dir();
         self.spawn("new-board-dialog", move |home| {
+            if !file_dialog_available() {
+                return Some(no_dialog());
+            }
             let picked = board_file_dialog("New board", start_in)
                 .set_file_name("conference.json")
                 .save_file();
@@ -94,19 +94,6 @@ impl Tasks {
                 Err(error) => TaskOutcome::Notice(error.to_string()),
             })
         });
-    }
-
-    /// Says so when no native file dialog can open, rather than doing nothing.
-    fn dialog_available(&self) -> bool {
-        let available = file_dialog_available();
-        if !available {
-            let _ = self.sender.send(TaskOutcome::Notice(
-                "No file dialog can open here: it needs an XDG desktop portal or zenity. \
-                 Open or create a board from the command line instead: boothboard PATH"
-                    .to_owned(),
-            ));
-        }
-        available
     }
 
     fn spawn(&self, name: &str, task: impl FnOnce(&AppHome) -> Option<TaskOutcome> + Send + 'static) {
@@ -136,6 +123,15 @@ fn file_dialog_available() -> bool {
     let has_zenity = std::env::var_os("PATH")
         .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("zenity").is_file()));
     has_session_bus || has_zenity
+}
+
+/// Said when no native file dialog can open, rather than doing nothing.
+fn no_dialog() -> TaskOutcome {
+    TaskOutcome::Notice(
+        "No file dialog can open here: it needs an XDG desktop portal or zenity. \
+         Open or create a board from the command line instead: boothboard PATH"
+            .to_owned(),
+    )
 }
 
 fn board_file_dialog(title: &str, start_in: PathBuf) -> rfd::FileDialog {
