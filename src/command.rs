@@ -16,8 +16,6 @@ pub enum Command {
     OpenBoardDialog,
     /// Ask where to create a new board.
     NewBoardDialog,
-    /// Open this board file.
-    OpenBoard(PathBuf),
     /// Keep the damaged board file aside and continue from its backup.
     RestoreBackup(PathBuf),
     /// Dismiss the message bar.

@@ -141,7 +141,6 @@ impl BoothboardApp {
             },
             Command::OpenBoardDialog => self.tasks.open_dialog(),
             Command::NewBoardDialog => self.tasks.new_dialog(),
-            Command::OpenBoard(path) => self.tasks.open(path),
             Command::RestoreBackup(path) => self.tasks.restore_backup(path),
             Command::DismissMessage => self.message = None,
             Command::QuitWithoutSaving => {
@@ -161,7 +160,12 @@ impl BoothboardApp {
         for outcome in outcomes {
             match outcome {
                 TaskOutcome::Opened(path, board) => self.switch_to(path, *board),
-                TaskOutcome::Failed(failure) => self.message = Some(Message::error(failure.error)),
+                // With no board open, the failure screen shows the newest failure and its ways out;
+                // with one open, it stays and a message explains.
+                TaskOutcome::Failed(failure) => match &mut self.workspace {
+                    Workspace::Failed(shown) => *shown = failure,
+                    Workspace::Open(_) => self.message = Some(Message::error(failure.error)),
+                },
                 TaskOutcome::Notice(text) => self.message = Some(Message::error(text)),
             }
         }

@@ -81,11 +81,6 @@ impl Tasks {
         });
     }
 
-    /// Opens `path`.
-    pub fn open(&self, path: PathBuf) {
-        self.spawn("open-board", move |home| Some(open_task(home, &path)));
-    }
-
     /// Keeps the damaged file aside, puts the backup in its place, and opens it.
     pub fn restore_backup(&self, path: PathBuf) {
         self.spawn("restore-backup", move |home| {

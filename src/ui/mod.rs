@@ -69,11 +69,7 @@ pub fn board_screen_ui(
 pub fn message_ui(ui: &mut egui::Ui, message: &Message, commands: &mut Vec<Command>) {
     egui::Panel::bottom("message").show(ui, |ui| {
         ui.horizontal(|ui| {
-            if message.is_error {
-                ui.colored_label(ui.visuals().error_fg_color, &message.text);
-            } else {
-                ui.label(&message.text);
-            }
+            ui.colored_label(ui.visuals().error_fg_color, &message.text);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Dismiss").clicked() {
                     commands.push(Command::DismissMessage);

@@ -12,29 +12,16 @@ pub enum SaveStatus {
     Failed(String),
 }
 
-/// A message for the user, shown until dismissed.
+/// A problem to tell the user, shown until dismissed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
     /// What happened and what to do.
     pub text: String,
-    /// Errors are drawn in the error colour.
-    pub is_error: bool,
 }
 
 impl Message {
-    /// An error message.
+    /// A message saying what went wrong and what to do.
     pub fn error(text: impl Into<String>) -> Self {
-        Self {
-            text: text.into(),
-            is_error: true,
-        }
-    }
-
-    /// A neutral message.
-    pub fn info(text: impl Into<String>) -> Self {
-        Self {
-            text: text.into(),
-            is_error: false,
-        }
+        Self { text: text.into() }
     }
 }
