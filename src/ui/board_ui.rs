@@ -1,6 +1,6 @@
 //! The board: columns side by side, cards that move by drag and drop.
 
-use super::card_ui::card_ui;
+use super::card_ui::{CardLook, card_ui};
 use super::fields::bare_field_ui;
 use super::thumbnails::Thumbnails;
 use super::{Confirm, ViewState};
@@ -74,8 +74,11 @@ fn column_ui(
                         if view.theme_filter.is_some_and(|theme| !card.themes.contains(&theme)) {
                             continue;
                         }
-                        let selected = view.selected_card == Some(card.id);
-                        let response = card_ui(ui, card, &board.themes, selected, thumbnails);
+                        let look = CardLook {
+                            selected: view.selected_card == Some(card.id),
+                            dragged: egui::DragAndDrop::payload::<CardId>(ui.ctx()).is_some_and(|d| *d == card.id),
+                        };
+                        let response = card_ui(ui, card, &board.themes, look, thumbnails);
                         if response.clicked() {
                             view.selected_card = Some(card.id);
                         }

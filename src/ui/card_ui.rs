@@ -3,16 +3,25 @@
 use super::thumbnails::{Thumbnails, thumbnail_ui};
 use crate::model::{Card, Theme};
 
+/// How a card is drawn besides its content.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CardLook {
+    /// Its editor is open.
+    pub selected: bool,
+    /// It is being dragged: drawn faded where it was, so the gap is visible.
+    pub dragged: bool,
+}
+
 /// Draws a card; the response senses clicks (select) and drags (move).
 pub fn card_ui(
     ui: &mut egui::Ui,
     card: &Card,
     themes: &[Theme],
-    selected: bool,
+    look: CardLook,
     thumbnails: &mut dyn Thumbnails,
 ) -> egui::Response {
     let visuals = ui.visuals();
-    let stroke = if selected {
+    let stroke = if look.selected {
         egui::Stroke::new(2.0, visuals.selection.stroke.color)
     } else {
         visuals.widgets.noninteractive.bg_stroke
@@ -29,6 +38,9 @@ pub fn card_ui(
         .scope_builder(builder, |ui| {
             // Clicks anywhere on the card select it, so its text must not grab them.
             ui.style_mut().interaction.selectable_labels = false;
+            if look.dragged {
+                ui.multiply_opacity(0.4);
+            }
             frame.show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 card_contents_ui(ui, card, themes, thumbnails);
