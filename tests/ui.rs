@@ -406,3 +406,38 @@ fn quitting_right_after_typing_keeps_every_word() {
             .ends_with("Last words.")
     );
 }
+
+#[test]
+fn quitting_with_a_failed_save_asks_before_losing_edits() {
+    let mut session = sample_session();
+    let folder = session.path.parent().unwrap().to_owned();
+    std::fs::rename(&folder, folder.with_extension("moved")).unwrap();
+    std::fs::write(&folder, "not a folder").unwrap();
+    session.harness.get_by_label("Board title").focus();
+    session.harness.run_steps(1);
+    session.harness.get_by_label("Board title").type_text(" (unsaved)");
+    session.harness.step();
+
+    let root = egui::ViewportId::ROOT;
+    session
+        .harness
+        .input_mut()
+        .viewports
+        .entry(root)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    session.harness.step();
+    let commands = &session.harness.output().viewport_output[&root].commands;
+    assert!(
+        commands.contains(&egui::ViewportCommand::CancelClose),
+        "the quit is stopped: {commands:?}"
+    );
+    session.harness.run_steps(2);
+    session.harness.get_by_label_contains("Your last changes are not saved");
+
+    session.harness.get_by_label("Quit without saving").click();
+    session.harness.step();
+    let commands = &session.harness.output().viewport_output[&root].commands;
+    assert!(commands.contains(&egui::ViewportCommand::Close), "{commands:?}");
+}

@@ -255,7 +255,7 @@ impl eframe::App for BoothboardApp {
         }
         if self.quit_blocked {
             match self.save_status() {
-                SaveStatus::Failed(reason) => quit_anyway_ui(ui, &reason, &mut commands),
+                SaveStatus::Failed(reason) => ui::quit_anyway_ui(ui, &reason, &mut commands),
                 _ => self.quit_blocked = false,
             }
         }
@@ -284,16 +284,4 @@ impl eframe::App for BoothboardApp {
             log::error!("quitting with unsaved changes: {:?}", self.save_status());
         }
     }
-}
-
-/// Offers to quit anyway after a quit was stopped by a failed save.
-fn quit_anyway_ui(ui: &mut egui::Ui, reason: &str, commands: &mut Vec<Command>) {
-    egui::Panel::bottom("quit_anyway").show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.label("Quit now and lose the unsaved changes?");
-            if ui.button("Quit without saving").on_hover_text(reason).clicked() {
-                commands.push(Command::QuitWithoutSaving);
-            }
-        });
-    });
 }

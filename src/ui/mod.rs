@@ -7,6 +7,7 @@ mod confirm_ui;
 mod fields;
 mod fonts;
 mod load_failure_ui;
+mod message_ui;
 mod status;
 mod themes_ui;
 mod thumbnails;
@@ -15,6 +16,7 @@ mod view_state;
 
 pub use fonts::install_cjk_fallback;
 pub use load_failure_ui::{LoadFailure, load_failure_ui};
+pub use message_ui::{message_ui, quit_anyway_ui};
 pub use status::{Message, SaveStatus};
 pub use thumbnails::{ThumbnailState, Thumbnails};
 pub use view_state::{Confirm, ViewState};
@@ -63,18 +65,4 @@ pub fn board_screen_ui(
         board_ui::board_ui(ui, board, view, thumbnails, commands);
     });
     confirm_ui::confirm_ui(ui.ctx(), board, view, commands);
-}
-
-/// A dismissable message at the bottom of the window.
-pub fn message_ui(ui: &mut egui::Ui, message: &Message, commands: &mut Vec<Command>) {
-    egui::Panel::bottom("message").show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.colored_label(ui.visuals().error_fg_color, &message.text);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("Dismiss").clicked() {
-                    commands.push(Command::DismissMessage);
-                }
-            });
-        });
-    });
 }
