@@ -27,6 +27,13 @@ pub enum LinkRefused {
 }
 
 /// Returns the trimmed URL if it may be handed to the system's opener.
+///
+/// ```
+/// use boothboard::model::openable_url;
+/// assert_eq!(openable_url(" https://tikv.org "), Ok("https://tikv.org"));
+/// assert!(openable_url("javascript:alert(1)").is_err());
+/// assert!(openable_url("file:///etc/passwd").is_err());
+/// ```
 pub fn openable_url(url: &str) -> Result<&str, LinkRefused> {
     let url = url.trim();
     if url.is_empty() {

@@ -122,6 +122,13 @@ pub enum SaveOutcome {
 }
 
 /// The media folder that belongs to a board file: `talks.json` → `talks.media`.
+///
+/// ```
+/// use std::path::Path;
+/// use boothboard::store::{backup_path_for, media_dir_for};
+/// assert_eq!(media_dir_for(Path::new("boards/talks.json")), Path::new("boards/talks.media"));
+/// assert_eq!(backup_path_for(Path::new("boards/talks.json")), Path::new("boards/talks.json.bak"));
+/// ```
 pub fn media_dir_for(board_path: &Path) -> PathBuf {
     board_path.with_extension("media")
 }
