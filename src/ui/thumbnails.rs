@@ -26,7 +26,8 @@ pub fn thumbnail_ui(
     image: &ImageRef,
     max_size: egui::Vec2,
 ) -> egui::Response {
-    let aspect = if image.height > 0 {
+    // A board file may claim any size; never divide by zero.
+    let aspect = if image.width > 0 && image.height > 0 {
         image.width as f32 / image.height as f32
     } else {
         16.0 / 9.0
