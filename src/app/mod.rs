@@ -173,7 +173,15 @@ impl BoothboardApp {
     }
 
     fn switch_to(&mut self, path: PathBuf, board: Board) {
-        self.flush_saves();
+        if !self.flush_saves() {
+            // Switching would drop the edits that could not be saved.
+            self.message = Some(Message::error(format!(
+                "{} was not opened: the last changes to this board are not saved ({}). Boothboard keeps retrying.",
+                path.display(),
+                self.unsaved_reason()
+            )));
+            return;
+        }
         self.thumbnails.set_media_dir(store::media_dir_for(&path));
         self.workspace = Workspace::Open(Box::new(OpenBoard::new(path, board)));
         self.view = ViewState::default();
@@ -219,13 +227,18 @@ impl BoothboardApp {
         if ctx.input(|input| input.viewport().close_requested()) && !self.quit_without_saving && !self.flush_saves() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.quit_blocked = true;
-            let reason = match self.save_status() {
-                SaveStatus::Failed(reason) => reason,
-                _ => "the save did not finish in time".to_owned(),
-            };
             self.message = Some(Message::error(format!(
-                "Your last changes are not saved: {reason}. Free some space or fix the folder's permissions; Boothboard keeps retrying."
+                "Your last changes are not saved: {}. Free some space or fix the folder's permissions; Boothboard keeps retrying.",
+                self.unsaved_reason()
             )));
+        }
+    }
+
+    /// Why the last changes are not on disk, after [`Self::flush_saves`] returned false.
+    fn unsaved_reason(&self) -> String {
+        match self.save_status() {
+            SaveStatus::Failed(reason) => reason,
+            _ => "the save did not finish in time".to_owned(),
         }
     }
 
