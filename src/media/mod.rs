@@ -6,5 +6,5 @@ mod store_image;
 mod thumbnails;
 
 pub use error::MediaError;
-pub use store_image::{ImageInfo, inspect, store_image_bytes};
-pub use thumbnails::{OnReady, RgbaPixels, Thumbnail, Thumbnailer, make_thumbnail};
+pub use store_image::store_image_bytes;
+pub use thumbnails::{OnReady, RgbaPixels, Thumbnail, Thumbnailer};

@@ -20,11 +20,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_parent(path)
 }
 
-/// Whether a file name is one of our temporary files, so leftovers can be recognised.
-pub fn is_temp_file_name(name: &str) -> bool {
-    name.starts_with('.') && name.contains(".tmp-")
-}
-
 fn temp_path_for(path: &Path) -> PathBuf {
     let name = path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
     let unique = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);

@@ -6,7 +6,7 @@ mod home;
 mod saver;
 mod settings;
 
-pub use atomic_write::{is_temp_file_name, write_atomic};
+pub use atomic_write::write_atomic;
 pub use board_file::{
     LoadError, MAX_BOARD_FILE_BYTES, SaveError, SaveOutcome, backup_path_for, load, media_dir_for, parse,
     restore_backup, save, to_bytes,
