@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::media::{OnReady, Thumbnailer};
-use crate::model::ImageRef;
+use crate::model::{ImageRef, MediaName};
 use crate::ui::{ThumbnailState, Thumbnails};
 
 /// Longest side of a thumbnail in pixels: sharp on the board and in the editor on HiDPI.
@@ -20,11 +20,11 @@ enum Entry {
     Failed(String),
 }
 
-/// Textures of the current board's images, keyed by file path.
+/// Textures of the current board's images, keyed by their name in its media folder.
 pub struct ThumbnailCache {
     media_dir: PathBuf,
     thumbnailer: Thumbnailer,
-    entries: HashMap<PathBuf, Entry>,
+    entries: HashMap<MediaName, Entry>,
 }
 
 impl std::fmt::Debug for ThumbnailCache {
@@ -62,8 +62,15 @@ impl ThumbnailCache {
     /// Uploads thumbnails that finished since the last frame.
     pub fn receive(&mut self, ctx: &egui::Context) {
         for thumbnail in self.thumbnailer.ready() {
-            let Some(entry) = self.entries.get_mut(&thumbnail.path) else {
+            if thumbnail.path.parent() != Some(self.media_dir.as_path()) {
                 continue; // From a board that is no longer open.
+            }
+            let name = thumbnail
+                .path
+                .file_name()
+                .and_then(|name| MediaName::new(name.to_string_lossy()).ok());
+            let Some(entry) = name.and_then(|name| self.entries.get_mut(&name)) else {
+                continue;
             };
             *entry = match thumbnail.result {
                 Ok(pixels) => {
@@ -80,14 +87,13 @@ impl ThumbnailCache {
 
 impl Thumbnails for ThumbnailCache {
     fn thumbnail(&mut self, _ctx: &egui::Context, image: &ImageRef) -> ThumbnailState {
-        let path = self.media_dir.join(image.file.as_str());
-        match self.entries.get(&path) {
+        match self.entries.get(&image.file) {
             Some(Entry::Ready(texture)) => ThumbnailState::Ready(egui::load::SizedTexture::from_handle(texture)),
             Some(Entry::Failed(reason)) => ThumbnailState::Failed(reason.clone()),
             Some(Entry::Loading) => ThumbnailState::Loading,
             None => {
-                self.thumbnailer.request(path.clone());
-                self.entries.insert(path, Entry::Loading);
+                self.thumbnailer.request(self.media_dir.join(image.file.as_str()));
+                self.entries.insert(image.file.clone(), Entry::Loading);
                 ThumbnailState::Loading
             }
         }

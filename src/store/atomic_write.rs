@@ -10,8 +10,14 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// Writes `bytes` to a temporary file beside `path`, flushes it, renames it over `path`
 /// and flushes the folder. On error the temporary file is removed and `path` is untouched.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace_via_temp(path, |temp| write_synced(temp, bytes))
+}
+
+/// Lets `stage` create a temporary file beside `path`, then renames it over `path` and flushes
+/// the folder. On error the temporary file is removed and `path` is untouched.
+pub fn replace_via_temp(path: &Path, stage: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
     let temp = temp_path_for(path);
-    let result = write_synced(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    let result = stage(&temp).and_then(|()| fs::rename(&temp, path));
     if result.is_err() {
         // Best effort: the error that matters is the one returned.
         let _ = fs::remove_file(&temp);
@@ -33,7 +39,7 @@ fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// Makes a rename in the folder durable.
-pub fn sync_parent(path: &Path) -> io::Result<()> {
+fn sync_parent(path: &Path) -> io::Result<()> {
     let parent = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),

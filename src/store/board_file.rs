@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::atomic_write::{sync_parent, write_atomic};
+use super::atomic_write::{replace_via_temp, write_atomic};
 use crate::model::{Board, FORMAT, VERSION};
 
 /// Larger files are refused before they are read: no real board comes near this.
@@ -243,21 +243,10 @@ pub fn save(path: &Path, board: &Board) -> Result<SaveOutcome, SaveError> {
 /// Points the backup name at the current file; a hard link costs no copy, and the
 /// rename that follows in `save` leaves the link holding the old bytes.
 fn keep_backup(path: &Path) -> io::Result<()> {
-    let backup = backup_path_for(path);
-    let mut staging_name = backup.file_name().unwrap_or_default().to_os_string();
-    staging_name.push(format!(".tmp-{}", std::process::id()));
-    let staging = backup.with_file_name(format!(".{}", staging_name.to_string_lossy()));
-    let _ = fs::remove_file(&staging);
-    if fs::hard_link(path, &staging).is_err() {
+    replace_via_temp(&backup_path_for(path), |staging| {
         // File systems without hard links: copy instead.
-        fs::copy(path, &staging)?;
-    }
-    let renamed = fs::rename(&staging, &backup);
-    if renamed.is_err() {
-        let _ = fs::remove_file(&staging);
-    }
-    renamed?;
-    sync_parent(&backup)
+        fs::hard_link(path, staging).or_else(|_| fs::copy(path, staging).map(drop))
+    })
 }
 
 /// Moves a damaged board file aside (it is never deleted) and puts its backup in its place.
