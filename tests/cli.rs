@@ -1,7 +1,7 @@
 //! The real binary on files in a temporary folder.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use boothboard::store;
@@ -20,6 +20,21 @@ fn stdout(output: &Output) -> String {
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Creates a sample board at `dir/name` with `boothboard new --sample`.
+fn new_sample_board(dir: &Path, name: &str) -> PathBuf {
+    let board = dir.join(name);
+    let created = boothboard(&["new", board.to_str().unwrap(), "--sample"], dir);
+    assert!(created.status.success(), "{}", stderr(&created));
+    board
+}
+
+/// `boothboard check` passes; returns what it printed.
+fn check_passes(board: &Path, home: &Path) -> String {
+    let checked = boothboard(&["check", board.to_str().unwrap()], home);
+    assert!(checked.status.success(), "{}", stderr(&checked));
+    stdout(&checked)
 }
 
 /// Exit non-zero with exactly one line on stderr that names `name`.
@@ -67,17 +82,14 @@ fn new_add_card_and_check_work_together() {
     assert_eq!(card.links[0].url, "https://github.com/emilk/egui");
     assert_eq!(card.links[0].label, "github.com");
 
-    let checked = boothboard(&["check", board_arg], dir.path());
-    assert!(checked.status.success(), "{}", stderr(&checked));
-    assert!(stdout(&checked).contains("ok"));
+    assert!(check_passes(&board, dir.path()).contains("ok"));
 }
 
 #[test]
 fn sample_board_from_the_command_line_has_its_images() {
     let dir = tempfile::tempdir().unwrap();
-    let board = dir.path().join("kubecon.json");
+    let board = new_sample_board(dir.path(), "kubecon.json");
     let board_arg = board.to_str().unwrap();
-    assert!(boothboard(&["new", board_arg, "--sample"], dir.path()).status.success());
     let added = boothboard(
         &[
             "add-card",
@@ -95,17 +107,15 @@ fn sample_board_from_the_command_line_has_its_images() {
     let loaded = store::load(&board).unwrap();
     let vitess = loaded.card_by_title("Vitess").unwrap();
     assert_eq!(vitess.themes.len(), 1);
-    let checked = boothboard(&["check", board_arg], dir.path());
-    assert!(checked.status.success(), "{}", stderr(&checked));
-    assert!(stdout(&checked).contains("2 images"), "{}", stdout(&checked));
+    let checked = check_passes(&board, dir.path());
+    assert!(checked.contains("2 images"), "{checked}");
 }
 
 #[test]
 fn bad_input_is_one_clear_line_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let board = dir.path().join("board.json");
+    let board = new_sample_board(dir.path(), "board.json");
     let board_arg = board.to_str().unwrap();
-    assert!(boothboard(&["new", board_arg, "--sample"], dir.path()).status.success());
     let before = std::fs::read(&board).unwrap();
 
     let cases: [(&[&str], &str); 4] = [
@@ -140,12 +150,7 @@ fn check_names_the_damaged_place_and_missing_images() {
         "line 2, column",
     );
 
-    let board = dir.path().join("sample.json");
-    assert!(
-        boothboard(&["new", board.to_str().unwrap(), "--sample"], dir.path())
-            .status
-            .success()
-    );
+    let board = new_sample_board(dir.path(), "sample.json");
     let media = store::media_dir_for(&board);
     let first_image = std::fs::read_dir(&media).unwrap().next().unwrap().unwrap().path();
     std::fs::remove_file(&first_image).unwrap();
