@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::model::{BoardEdit, Link, openable_url};
+use crate::export::{ExportError, ExportScope, export_to_dir};
+use crate::model::{Board, BoardEdit, Link, ThemeId, openable_url};
 use crate::open::{OpenError, create_board, missing_media};
 use crate::store::{self, LoadError, SaveError};
 
@@ -47,6 +48,18 @@ pub enum CliCommand {
         /// The board file.
         board: PathBuf,
     },
+    /// Export a board to Markdown: writes DIR/<board>.md and DIR/<board>.media/ with its images,
+    /// and prints the path of the .md file.
+    Export {
+        /// The board file.
+        board: PathBuf,
+        /// The folder to write into (created if needed; an earlier export there is replaced).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Export only the cards that tick this theme, by name.
+        #[arg(long, value_name = "NAME")]
+        theme: Option<String>,
+    },
 }
 
 /// The card that `add-card` adds.
@@ -84,6 +97,9 @@ pub enum CliError {
     /// Saving failed.
     #[error(transparent)]
     Save(#[from] SaveError),
+    /// Exporting failed.
+    #[error(transparent)]
+    Export(#[from] ExportError),
     /// The arguments don't fit the board.
     #[error("{0}")]
     Input(String),
@@ -106,6 +122,7 @@ pub fn run(command: CliCommand) -> Result<String, CliError> {
         }
         CliCommand::AddCard { board, card } => add_card(&board, &card),
         CliCommand::Check { board } => check(&board),
+        CliCommand::Export { board, out, theme } => export(&board, &out, theme.as_deref()),
     }
 }
 
@@ -129,11 +146,7 @@ fn add_card(path: &Path, new: &NewCard) -> Result<String, CliError> {
     let (column_id, column_name) = (column.id, column.name.clone());
     let mut theme_ids = Vec::new();
     for name in &new.themes {
-        let theme = board.theme_by_name(name).ok_or_else(|| {
-            let names: Vec<_> = board.themes.iter().map(|theme| format!("{:?}", theme.name)).collect();
-            input(format!("no theme {name:?}; the themes are {}", names.join(", ")))
-        })?;
-        theme_ids.push(theme.id);
+        theme_ids.push(theme_named(&board, path, name)?);
     }
     let mut card_links = Vec::new();
     for url in &new.links {
@@ -162,6 +175,29 @@ fn add_card(path: &Path, new: &NewCard) -> Result<String, CliError> {
         new.title,
         path.display()
     ))
+}
+
+/// The theme called `name` (ignoring case), or an error that lists the board's themes.
+fn theme_named(board: &Board, path: &Path, name: &str) -> Result<ThemeId, CliError> {
+    let theme = board.theme_by_name(name).ok_or_else(|| {
+        let names: Vec<_> = board.themes.iter().map(|theme| format!("{:?}", theme.name)).collect();
+        CliError::Input(format!(
+            "{}: no theme {name:?}; the themes are {}",
+            path.display(),
+            names.join(", ")
+        ))
+    })?;
+    Ok(theme.id)
+}
+
+fn export(path: &Path, out: &Path, theme: Option<&str>) -> Result<String, CliError> {
+    let board = store::load(path)?;
+    let scope = match theme {
+        Some(name) => ExportScope::Theme(theme_named(&board, path, name)?),
+        None => ExportScope::Board,
+    };
+    let exported = export_to_dir(&board, path, &scope, out, &mut |_| {})?;
+    Ok(exported.markdown.display().to_string())
 }
 
 /// "https://github.com/pingcap/tidb" → "github.com".

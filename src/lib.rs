@@ -1,12 +1,13 @@
 //! Boothboard: a native card board for the projects you meet at a conference.
 //!
-//! Layers, lowest first: [`model`] (pure data), [`store`] (board files), [`media`] (images),
+//! Layers, lowest first: [`model`] (pure data), [`store`] (board files), [`media`] (images), [`export`] (Markdown),
 //! [`open`] (load or create), then [`cli`] and the GUI ([`app`] over [`ui`]).
 //! Only `app` and `ui` know egui.
 
 pub mod app;
 pub mod cli;
 pub mod command;
+pub mod export;
 pub mod media;
 pub mod model;
 pub mod open;
