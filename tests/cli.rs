@@ -180,10 +180,69 @@ fn help_lists_the_commands() {
     let output = boothboard(&["--help"], dir.path());
     assert!(output.status.success());
     let help = stdout(&output);
-    for command in ["new", "add-card", "check", "[BOARD]"] {
+    for command in ["new", "add-card", "check", "export", "[BOARD]"] {
         assert!(help.contains(command), "{command} missing from --help: {help}");
     }
     let unknown = boothboard(&["add-card"], dir.path());
     assert!(!unknown.status.success());
     assert_eq!(stderr(&unknown).lines().count(), 1, "{}", stderr(&unknown));
+}
+
+#[test]
+fn export_writes_markdown_and_images_and_prints_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = new_sample_board(dir.path(), "kubecon 2018.json");
+    let board_arg = board.to_str().unwrap();
+    let out = dir.path().join("blog");
+    let out_arg = out.to_str().unwrap();
+
+    let exported = boothboard(&["export", board_arg, "--out", out_arg], dir.path());
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    let markdown = out.join("kubecon 2018.md");
+    assert_eq!(stdout(&exported).trim_end(), markdown.to_str().unwrap());
+    let text = std::fs::read_to_string(&markdown).unwrap();
+    assert!(
+        text.starts_with("# KubeCon + CloudNativeCon North America 2018 (Seattle)\n"),
+        "{text}"
+    );
+    assert!(text.contains("](kubecon%202018.media/"), "{text}");
+    assert_eq!(std::fs::read_dir(out.join("kubecon 2018.media")).unwrap().count(), 2);
+
+    let themed = boothboard(
+        &["export", board_arg, "--out", out_arg, "--theme", "developer story"],
+        dir.path(),
+    );
+    assert!(themed.status.success(), "{}", stderr(&themed));
+    let text = std::fs::read_to_string(&markdown).unwrap();
+    assert!(text.contains("### Gloo") && !text.contains("### TiDB"), "{text}");
+    assert_eq!(std::fs::read_dir(out.join("kubecon 2018.media")).unwrap().count(), 1);
+
+    let before = std::fs::read(&markdown).unwrap();
+    assert_refused(
+        &boothboard(&["export", board_arg, "--out", out_arg, "--theme", "Nope"], dir.path()),
+        "kubecon 2018.json",
+        "no theme \"Nope\"",
+    );
+    assert_refused(
+        &boothboard(
+            &["export", board_arg, "--out", dir.path().to_str().unwrap()],
+            dir.path(),
+        ),
+        "kubecon 2018.media",
+        "choose another folder",
+    );
+    let media = store::media_dir_for(&board);
+    for image in std::fs::read_dir(&media).unwrap() {
+        std::fs::remove_file(image.unwrap().path()).unwrap();
+    }
+    assert_refused(
+        &boothboard(&["export", board_arg, "--out", out_arg], dir.path()),
+        "kubecon 2018.media",
+        "missing",
+    );
+    assert_eq!(
+        std::fs::read(&markdown).unwrap(),
+        before,
+        "a failed export changes nothing"
+    );
 }

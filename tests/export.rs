@@ -1,0 +1,358 @@
+//! Markdown exports on real files, read back with a real CommonMark parser.
+//!
+//! The sample board's export is kept in `tests/golden/kubecon-2018.md`. After a deliberate change
+//! to the output, regenerate it with `BOOTHBOARD_UPDATE_GOLDEN=1 cargo test --test export` and
+//! review the diff.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use boothboard::export::{ExportError, ExportProgress, ExportScope, Exported, export_to_dir};
+use boothboard::model::{Board, ImageRef, Link, MediaName};
+use boothboard::open::create_board;
+use boothboard::store;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+const GOLDEN: &str = "tests/golden/kubecon-2018.md";
+const HOSTILE: &str =
+    "<script>alert(1)</script> *not bold* [click](javascript:alert(1)) <https://evil.example> &lt;b&gt;";
+
+/// The sample board, created as `boothboard new --sample` creates it, at `dir/name`.
+fn sample_board(dir: &Path, name: &str) -> (PathBuf, Board) {
+    let path = dir.join(name);
+    let board = create_board(&path, None, true).unwrap();
+    (path, board)
+}
+
+fn export(board: &Board, path: &Path, scope: &ExportScope, out: &Path) -> Exported {
+    export_to_dir(board, path, scope, out, &mut |_| {}).unwrap()
+}
+
+/// File names in `dir`, sorted, hidden ones included.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// What a reader of the rendered page sees, per card heading.
+#[derive(Debug, Default)]
+struct Parsed {
+    /// Level-3 headings (cards), in order, with their plain text.
+    cards: Vec<String>,
+    /// Per card: its task list items' checked states, in order.
+    ticks: BTreeMap<String, Vec<bool>>,
+    /// Image targets, as written.
+    images: Vec<String>,
+    /// Link targets, as written.
+    links: Vec<String>,
+    /// Raw HTML, inline or block.
+    html: Vec<String>,
+    /// Emphasis or strong text inside a heading.
+    emphasis_in_headings: usize,
+}
+
+fn parse(markdown: &str) -> Parsed {
+    let mut parsed = Parsed::default();
+    let mut heading: Option<(HeadingLevel, String)> = None;
+    let mut card = String::new();
+    for event in Parser::new_ext(markdown, Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => heading = Some((level, String::new())),
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, heading)) = &mut heading {
+                    heading.push_str(&text);
+                }
+            }
+            Event::Start(Tag::Emphasis | Tag::Strong) if heading.is_some() => parsed.emphasis_in_headings += 1,
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((HeadingLevel::H3, text)) = heading.take() {
+                    card = text.clone();
+                    parsed.cards.push(text);
+                }
+            }
+            Event::TaskListMarker(checked) => parsed.ticks.entry(card.clone()).or_default().push(checked),
+            Event::Start(Tag::Image { dest_url, .. }) => parsed.images.push(dest_url.into_string()),
+            Event::Start(Tag::Link { dest_url, .. }) => parsed.links.push(dest_url.into_string()),
+            Event::Html(html) | Event::InlineHtml(html) => parsed.html.push(html.into_string()),
+            _ => {}
+        }
+    }
+    parsed
+}
+
+/// `%E4%BC%9A` → `会`: how a browser reads a relative link.
+fn percent_decode(target: &str) -> String {
+    let bytes = target.as_bytes();
+    let mut decoded = Vec::new();
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] == b'%' {
+            decoded.push(u8::from_str_radix(&target[index + 1..index + 3], 16).unwrap());
+            index += 3;
+        } else {
+            decoded.push(bytes[index]);
+            index += 1;
+        }
+    }
+    String::from_utf8(decoded).unwrap()
+}
+
+#[test]
+fn the_sample_board_exports_as_the_golden_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, board) = sample_board(dir.path(), "kubecon-2018.json");
+    let out = dir.path().join("blog");
+    let exported = export(&board, &path, &ExportScope::Board, &out);
+    assert_eq!(exported.markdown, out.join("kubecon-2018.md"));
+    let markdown = fs::read_to_string(&exported.markdown).unwrap();
+    if std::env::var_os("BOOTHBOARD_UPDATE_GOLDEN").is_some() {
+        fs::write(GOLDEN, &markdown).unwrap();
+    }
+    let golden = fs::read_to_string(GOLDEN).expect("the golden file; BOOTHBOARD_UPDATE_GOLDEN=1 writes it");
+    assert!(
+        markdown == golden,
+        "the export differs from {GOLDEN}; if the change is meant, regenerate it with \
+         BOOTHBOARD_UPDATE_GOLDEN=1 cargo test --test export and review the diff.\n{markdown}"
+    );
+    // Both sample images, copied byte for byte, and nothing else.
+    let media = store::media_dir_for(&path);
+    assert_eq!(names_in(&exported.media_dir), names_in(&media));
+    for name in names_in(&media) {
+        assert_eq!(
+            fs::read(exported.media_dir.join(&name)).unwrap(),
+            fs::read(media.join(&name)).unwrap()
+        );
+    }
+    assert_eq!(names_in(&out), ["kubecon-2018.md", "kubecon-2018.media"]);
+}
+
+#[test]
+fn every_card_has_a_heading_its_ticks_and_images_that_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    // A space and Chinese in the name: the image links must still resolve.
+    let (path, mut board) = sample_board(dir.path(), "KubeCon 2018 会议.json");
+    let database = board.theme_by_name("Database story").unwrap().id;
+    let gloo = board.card_by_title("Gloo").unwrap().id;
+    board.set_card_theme(gloo, database, true).unwrap();
+    let out = dir.path().join("out dir");
+    let exported = export(&board, &path, &ExportScope::Board, &out);
+    assert_eq!(exported.images, 2);
+    let markdown = fs::read_to_string(&exported.markdown).unwrap();
+    let parsed = parse(&markdown);
+
+    let titles: Vec<&str> = board.cards().map(|card| card.title.as_str()).collect();
+    assert_eq!(parsed.cards, titles);
+    for card in board.cards() {
+        let expected: Vec<bool> = board
+            .themes
+            .iter()
+            .map(|theme| card.themes.contains(&theme.id))
+            .collect();
+        assert_eq!(parsed.ticks[&card.title], expected, "ticks of {}", card.title);
+    }
+    assert_eq!(parsed.images.len(), 2);
+    for target in &parsed.images {
+        assert!(!target.contains(' '), "{target} is encoded");
+        let file = exported.markdown.parent().unwrap().join(percent_decode(target));
+        assert!(file.is_file(), "{target} → {} exists", file.display());
+    }
+    assert!(parsed.html.is_empty(), "{:?}", parsed.html);
+    assert!(
+        parsed.links.iter().all(|link| link.starts_with("https://")),
+        "{:?}",
+        parsed.links
+    );
+}
+
+/// A board where every piece of plain text is hostile, and one real link.
+fn hostile_board(dir: &Path) -> (PathBuf, Board) {
+    let path = dir.join("hostile.json");
+    let mut board = Board::new(HOSTILE);
+    board.columns[0].name = HOSTILE.to_owned();
+    board.add_theme(HOSTILE, HOSTILE);
+    let column = board.columns[0].id;
+    let card = board.add_card(column, HOSTILE).unwrap();
+    let image = boothboard::media::store_image_bytes(
+        &store::media_dir_for(&path),
+        include_bytes!("../assets/images/gloo-architecture.png"),
+        HOSTILE,
+    )
+    .unwrap();
+    let card = board.card_mut(card).unwrap();
+    card.summary = format!("{HOSTILE} https://evil.example www.evil.example");
+    card.links = vec![
+        Link {
+            label: HOSTILE.to_owned(),
+            url: "https://example.com/a b".to_owned(),
+        },
+        Link {
+            label: "Script".to_owned(),
+            url: "javascript:alert(1)".to_owned(),
+        },
+    ];
+    card.images.push(image);
+    store::save(&path, &board).unwrap();
+    (path, board)
+}
+
+#[test]
+fn hostile_text_renders_literally_with_no_html_and_no_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, board) = hostile_board(dir.path());
+    let exported = export(&board, &path, &ExportScope::Board, &dir.path().join("out"));
+    let markdown = fs::read_to_string(&exported.markdown).unwrap();
+    let parsed = parse(&markdown);
+    assert_eq!(parsed.cards, [HOSTILE], "the title shows as typed:\n{markdown}");
+    assert_eq!(parsed.emphasis_in_headings, 0, "{markdown}");
+    assert!(parsed.html.is_empty(), "no raw HTML: {:?}\n{markdown}", parsed.html);
+    assert_eq!(
+        parsed.links,
+        ["https://example.com/a%20b"],
+        "only the card's web link:\n{markdown}"
+    );
+    assert_eq!(parsed.images.len(), 1);
+    // The whole page's text holds the hostile text as typed, every time it was used.
+    let text: String = Parser::new(&markdown)
+        .filter_map(|event| match event {
+            Event::Text(text) => Some(text.into_string()),
+            _ => None,
+        })
+        .collect();
+    assert!(text.matches(HOSTILE).count() >= 6, "{text}");
+}
+
+#[test]
+fn chinese_japanese_korean_and_emoji_come_out_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("asia.json");
+    let mut board = Board::new("KubeCon 中国 2018 🚀");
+    let column = board.columns[0].id;
+    let card = board.add_card(column, "云原生数据库 TiDB").unwrap();
+    board.card_mut(card).unwrap().summary = "日本語の説明と한국어 설명 ✨".to_owned();
+    board.card_mut(card).unwrap().notes = "很好。**太好了** 🎉".to_owned();
+    store::save(&path, &board).unwrap();
+    let exported = export(&board, &path, &ExportScope::Board, &dir.path().join("out"));
+    assert!(!exported.media_dir.exists(), "no images, no media folder");
+    assert_eq!(
+        fs::read_to_string(&exported.markdown).unwrap(),
+        "# KubeCon 中国 2018 🚀\n\n## Projects\n\n### 云原生数据库 TiDB\n\n日本語の説明と한국어 설명 ✨\n\n很好。**太好了** 🎉\n"
+    );
+}
+
+#[test]
+fn exporting_again_replaces_the_previous_export_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut board) = sample_board(dir.path(), "kubecon-2018.json");
+    let out = dir.path().join("blog");
+    fs::create_dir(&out).unwrap();
+    fs::write(out.join("post.md"), "my own post").unwrap();
+    let outside_before = names_in(dir.path());
+
+    let first = export(&board, &path, &ExportScope::Board, &out);
+    let first_bytes = fs::read(&first.markdown).unwrap();
+    let mut progress = Vec::new();
+    let again = export_to_dir(&board, &path, &ExportScope::Board, &out, &mut |step| {
+        progress.push(step)
+    })
+    .unwrap();
+    assert_eq!(
+        fs::read(&again.markdown).unwrap(),
+        first_bytes,
+        "an unchanged board exports the same bytes"
+    );
+    assert_eq!(
+        progress.last(),
+        Some(&ExportProgress {
+            images_copied: 2,
+            images_total: 2
+        })
+    );
+
+    // TiDB drops its diagram: the next export must not keep it.
+    let tidb_image = board.card_by_title("TiDB").unwrap().images[0].file.clone();
+    let tidb = board.card_by_title("TiDB").unwrap().id;
+    board.card_mut(tidb).unwrap().images.clear();
+    let third = export(&board, &path, &ExportScope::Board, &out);
+    assert_eq!(names_in(&third.media_dir).len(), 1);
+    assert!(!third.media_dir.join(tidb_image.as_str()).exists(), "no stale image");
+    assert_eq!(names_in(&out), ["kubecon-2018.md", "kubecon-2018.media", "post.md"]);
+    assert_eq!(fs::read_to_string(out.join("post.md")).unwrap(), "my own post");
+    let mut outside_after = names_in(dir.path());
+    outside_after.retain(|name| name != "blog");
+    let mut outside_expected = outside_before;
+    outside_expected.retain(|name| name != "blog");
+    assert_eq!(
+        outside_after, outside_expected,
+        "nothing written outside the export folder"
+    );
+
+    // A theme with no images: the media folder goes too.
+    let developer = board.theme_by_name("Developer story").unwrap().id;
+    let gloo = board.card_by_title("Gloo").unwrap().id;
+    board.card_mut(gloo).unwrap().images.clear();
+    let themed = export(&board, &path, &ExportScope::Theme(developer), &out);
+    assert!(!themed.media_dir.exists());
+    assert_eq!(names_in(&out), ["kubecon-2018.md", "post.md"]);
+}
+
+#[test]
+fn only_the_images_of_the_exported_cards_are_copied() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, board) = sample_board(dir.path(), "kubecon-2018.json");
+    let database = board.theme_by_name("Database story").unwrap().id;
+    let exported = export(&board, &path, &ExportScope::Theme(database), &dir.path().join("db"));
+    let tidb_image = &board.card_by_title("TiDB").unwrap().images[0].file;
+    assert_eq!(names_in(&exported.media_dir), [tidb_image.as_str()]);
+    let parsed = parse(&fs::read_to_string(&exported.markdown).unwrap());
+    assert_eq!(
+        parsed.cards,
+        ["TiDB", "FoundationDB", "Cassandra / DataStax Enterprise", "Rook"]
+    );
+
+    let gloo = board.card_by_title("Gloo").unwrap().id;
+    let exported = export(&board, &path, &ExportScope::Cards(vec![gloo]), &dir.path().join("gloo"));
+    let parsed = parse(&fs::read_to_string(&exported.markdown).unwrap());
+    assert_eq!(parsed.cards, ["Gloo"]);
+    assert_eq!(exported.images, 1);
+}
+
+#[test]
+fn a_missing_image_is_named_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut board) = sample_board(dir.path(), "kubecon-2018.json");
+    let gloo = board.card_by_title("Gloo").unwrap().id;
+    board.card_mut(gloo).unwrap().images.push(ImageRef {
+        file: MediaName::new("gone.png").unwrap(),
+        caption: "Gone".to_owned(),
+        width: 1,
+        height: 1,
+    });
+    let out = dir.path().join("blog");
+    let error = export_to_dir(&board, &path, &ExportScope::Board, &out, &mut |_| {}).unwrap_err();
+    assert!(matches!(error, ExportError::MissingImage { .. }), "{error}");
+    let message = error.to_string();
+    assert!(
+        message.contains("\"Gloo\"") && message.contains("gone.png"),
+        "{message}"
+    );
+    assert!(!out.exists(), "nothing written");
+}
+
+#[test]
+fn the_board_folder_itself_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, board) = sample_board(dir.path(), "kubecon-2018.json");
+    let media = store::media_dir_for(&path);
+    let before = names_in(&media);
+    let error = export_to_dir(&board, &path, &ExportScope::Board, dir.path(), &mut |_| {}).unwrap_err();
+    assert!(matches!(error, ExportError::BoardMediaInTheWay { .. }), "{error}");
+    assert!(error.to_string().contains("choose another folder"), "{error}");
+    assert_eq!(names_in(&media), before, "the board's images are untouched");
+    assert!(!dir.path().join("kubecon-2018.md").exists());
+}
