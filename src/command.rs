@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use crate::model::BoardEdit;
+use crate::export::ExportScope;
+use crate::model::{BoardEdit, CardId};
 
 /// A request from the UI. The UI never changes the board or touches files itself.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,4 +23,14 @@ pub enum Command {
     DismissMessage,
     /// Quit even though the last changes could not be saved.
     QuitWithoutSaving,
+    /// Ask for a folder, then export this part of the board to Markdown in it.
+    ExportMarkdownDialog(ExportScope),
+    /// Export this part of the board to Markdown in this folder.
+    ExportMarkdown(ExportScope, PathBuf),
+    /// Put a card's Markdown on the clipboard.
+    CopyCardMarkdown(CardId),
+    /// Show a folder in the system's file manager.
+    OpenFolder(PathBuf),
+    /// Dismiss the export bar.
+    DismissExportStatus,
 }

@@ -258,7 +258,7 @@ fn exporting_again_replaces_the_previous_export_and_nothing_else() {
     let first_bytes = fs::read(&first.markdown).unwrap();
     let mut progress = Vec::new();
     let again = export_to_dir(&board, &path, &ExportScope::Board, &out, &mut |step| {
-        progress.push(step)
+        progress.push(step);
     })
     .unwrap();
     assert_eq!(

@@ -5,12 +5,15 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use boothboard::app::{BoothboardApp, Startup, load_failure};
+use boothboard::command::Command;
+use boothboard::export::ExportScope;
 use boothboard::model::Board;
 use boothboard::open::open_or_create;
 use boothboard::store::{self, AppHome};
+use boothboard::ui::{ExportChoice, ExportStatus};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 struct Session {
     harness: Harness<'static, BoothboardApp>,
@@ -429,4 +432,150 @@ fn quitting_with_a_failed_save_asks_before_losing_edits() {
     session.harness.step();
     let commands = &session.harness.output().viewport_output[&root].commands;
     assert!(commands.contains(&egui::ViewportCommand::Close), "{commands:?}");
+}
+
+#[test]
+fn copy_as_markdown_puts_the_card_on_the_clipboard() {
+    let mut session = sample_session();
+    session.click("TiDB");
+    session.harness.get_by_label("Copy as Markdown").click();
+    let mut copied = Vec::new();
+    for _ in 0..3 {
+        session.harness.step();
+        copied.extend(
+            session
+                .harness
+                .output()
+                .platform_output
+                .commands
+                .iter()
+                .filter_map(|command| match command {
+                    egui::OutputCommand::CopyText(text) => Some(text.clone()),
+                    _ => None,
+                }),
+        );
+    }
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    let markdown = &copied[0];
+    assert!(
+        markdown.starts_with("### TiDB\n\nPingCAP's MySQL-compatible"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("- [ ] Developer story\n- [x] Database story"),
+        "{markdown}"
+    );
+    // The image link works from the board's own folder, as it will beside an export.
+    let target = markdown
+        .split("](kubecon-2018.media/")
+        .nth(1)
+        .unwrap()
+        .split(')')
+        .next()
+        .unwrap();
+    assert!(store::media_dir_for(&session.path).join(target).is_file(), "{target}");
+    session.harness.get_by_label("Copied “TiDB” as Markdown.");
+}
+
+#[test]
+fn the_export_dialog_offers_the_board_a_theme_or_the_selected_card() {
+    let mut session = sample_session();
+    let export_choice = |session: &Session| session.harness.state().view().export_dialog;
+    session.click("Board");
+    session.click("Export Markdown…");
+    assert_eq!(export_choice(&session), Some(ExportChoice::Board));
+    session.harness.get_by_label("The whole board (6 cards)");
+    assert!(
+        session
+            .harness
+            .get_by_label("The selected card (click a card first)")
+            .accesskit_node()
+            .is_disabled(),
+        "no card is selected"
+    );
+    session.click("One theme:");
+    let board = session.harness.state().board().unwrap().clone();
+    let developer = board.theme_by_name("Developer story").unwrap().id;
+    let database = board.theme_by_name("Database story").unwrap().id;
+    assert_eq!(export_choice(&session), Some(ExportChoice::Theme(developer)));
+    session.harness.get_by_role(Role::ComboBox).click();
+    session.harness.run_steps(2);
+    session.click("Database story (4 cards)");
+    assert_eq!(export_choice(&session), Some(ExportChoice::Theme(database)));
+    session.click("Cancel");
+    assert_eq!(export_choice(&session), None);
+
+    session.click("Gloo");
+    session.click("Board");
+    session.click("Export Markdown…");
+    session.click("The selected card: Gloo");
+    assert_eq!(export_choice(&session), Some(ExportChoice::SelectedCards));
+    let gloo = board.card_by_title("Gloo").unwrap().id;
+    assert_eq!(
+        boothboard::ui::selected_cards(&board, session.harness.state().view()),
+        [gloo]
+    );
+    session.harness.get_by_label("Choose folder…");
+}
+
+/// Steps the app until the export bar shows something other than progress.
+fn wait_for_export(session: &mut Session) -> Option<ExportStatus> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        session.harness.step();
+        let status = session.harness.state().export_status().cloned();
+        if !matches!(status, Some(ExportStatus::Running(_))) {
+            return status;
+        }
+        assert!(Instant::now() < deadline, "the export never finished");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn an_export_chosen_in_the_dialog_runs_in_the_background_and_offers_its_folder() {
+    let mut session = sample_session();
+    let out = session._home.path().join("blog");
+    // What the folder dialog sends once a folder is picked.
+    session
+        .harness
+        .state_mut()
+        .queue_command(Command::ExportMarkdown(ExportScope::Board, out.clone()));
+    session.harness.step();
+    assert!(
+        matches!(
+            session.harness.state().export_status(),
+            Some(ExportStatus::Running(_) | ExportStatus::Done(_))
+        ),
+        "the export bar shows at once"
+    );
+    let markdown = out.join("kubecon-2018.md");
+    assert_eq!(
+        wait_for_export(&mut session),
+        Some(ExportStatus::Done(markdown.clone()))
+    );
+    let golden = std::fs::read_to_string("tests/golden/kubecon-2018.md").unwrap();
+    assert_eq!(std::fs::read_to_string(&markdown).unwrap(), golden);
+    session.harness.run_steps(1);
+    session
+        .harness
+        .get_by_label(&format!("Exported {}", markdown.display()));
+    session.harness.get_by_label("Open folder");
+    session.click("Dismiss");
+    assert_eq!(session.harness.state().export_status(), None);
+}
+
+#[test]
+fn a_failed_export_says_why() {
+    let mut session = sample_session();
+    let board_folder = session.path.parent().unwrap().to_owned();
+    session
+        .harness
+        .state_mut()
+        .queue_command(Command::ExportMarkdown(ExportScope::Board, board_folder));
+    assert_eq!(wait_for_export(&mut session), None);
+    session.harness.run_steps(1);
+    session
+        .harness
+        .get_by_label_contains("choose another folder for the export");
 }

@@ -1,5 +1,6 @@
 //! The eframe app: owns the board, the saver and the background tasks; applies commands.
 
+mod export_job;
 mod open_board;
 mod tasks;
 mod thumbnail_cache;
@@ -13,7 +14,8 @@ pub use tasks::load_failure;
 use crate::command::Command;
 use crate::model::{Board, Created, openable_url};
 use crate::store::{self, AppHome, Saver};
-use crate::ui::{self, LoadFailure, Message, SaveStatus, ViewState};
+use crate::ui::{self, ExportStatus, LoadFailure, Message, SaveStatus, ViewState};
+use export_job::Exports;
 use tasks::{TaskOutcome, Tasks};
 use thumbnail_cache::ThumbnailCache;
 
@@ -46,6 +48,9 @@ pub struct BoothboardApp {
     /// Set when a quit was stopped because the last changes could not be saved.
     quit_blocked: bool,
     quit_without_saving: bool,
+    exports: Exports,
+    /// Commands to apply next frame, as if the UI had emitted them.
+    queued: Vec<Command>,
 }
 
 impl std::fmt::Debug for BoothboardApp {
@@ -79,6 +84,8 @@ impl BoothboardApp {
             window_title: String::new(),
             quit_blocked: false,
             quit_without_saving: false,
+            exports: Exports::default(),
+            queued: Vec::new(),
         })
     }
 
@@ -98,6 +105,17 @@ impl BoothboardApp {
     /// The message shown at the bottom, if any.
     pub fn message(&self) -> Option<&Message> {
         self.message.as_ref()
+    }
+
+    /// What the export bar shows, if anything.
+    pub fn export_status(&self) -> Option<&ExportStatus> {
+        self.exports.status()
+    }
+
+    /// Applies `command` in the next frame, as if the UI had emitted it (tests drive the steps
+    /// after a native dialog this way).
+    pub fn queue_command(&mut self, command: Command) {
+        self.queued.push(command);
     }
 
     /// Whether the board on screen is on disk.
@@ -147,6 +165,27 @@ impl BoothboardApp {
                 self.quit_without_saving = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+            Command::ExportMarkdownDialog(scope) => self.tasks.export_folder_dialog(scope, self.exports.last_folder()),
+            Command::ExportMarkdown(scope, out_dir) => {
+                if let Workspace::Open(open) = &self.workspace
+                    && let Err(error) = self.exports.start(ctx, open, scope, out_dir)
+                {
+                    self.message = Some(Message::error(error));
+                }
+            }
+            Command::CopyCardMarkdown(card) => {
+                if let Workspace::Open(open) = &self.workspace
+                    && let Err(error) = self.exports.copy_card(ctx, open, card)
+                {
+                    self.message = Some(Message::error(error));
+                }
+            }
+            Command::OpenFolder(folder) => {
+                if let Err(error) = open::that_detached(&folder) {
+                    self.message = Some(Message::error(format!("Can't open {}: {error}", folder.display())));
+                }
+            }
+            Command::DismissExportStatus => self.exports.dismiss(),
         }
     }
 
@@ -167,7 +206,11 @@ impl BoothboardApp {
                     Workspace::Open(_) => self.message = Some(Message::error(failure.error)),
                 },
                 TaskOutcome::Notice(text) => self.message = Some(Message::error(text)),
+                TaskOutcome::Command(command) => self.apply(ctx, command),
             }
+        }
+        if let Some(error) = self.exports.receive() {
+            self.message = Some(Message::error(error));
         }
         self.thumbnails.receive(ctx);
     }
@@ -262,9 +305,12 @@ impl eframe::App for BoothboardApp {
         self.receive_background_results(&ctx);
         self.handle_quit(&ctx);
 
-        let mut commands = Vec::new();
+        let mut commands = std::mem::take(&mut self.queued);
         if let Some(message) = &self.message {
             ui::message_ui(ui, message, &mut commands);
+        }
+        if let Some(status) = self.exports.status() {
+            ui::export_status_ui(ui, status, &mut commands);
         }
         if self.quit_blocked {
             match self.save_status() {

@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 
+use crate::command::Command;
+use crate::export::ExportScope;
 use crate::model::Board;
 use crate::open::{OpenError, create_board, open_or_create};
 use crate::store::{self, AppHome, Settings};
@@ -17,6 +19,8 @@ pub enum TaskOutcome {
     Failed(LoadFailure),
     /// Something to tell the user that is not a failure to open.
     Notice(String),
+    /// Something to do now, as if the UI had asked for it.
+    Command(Command),
 }
 
 /// Runs tasks on threads and collects their outcomes.
@@ -57,7 +61,7 @@ impl Tasks {
         let start_in = self.home.boards_dir();
         self.spawn("open-board-dialog", move |home| {
             if !file_dialog_available() {
-                return Some(no_dialog());
+                return Some(no_dialog(BOARD_FROM_COMMAND_LINE));
             }
             let picked = board_file_dialog("Open board", start_in).pick_file();
             picked.map(|path| open_task(home, &path))
@@ -69,7 +73,7 @@ impl Tasks {
         let start_in = self.home.boards_dir();
         self.spawn("new-board-dialog", move |home| {
             if !file_dialog_available() {
-                return Some(no_dialog());
+                return Some(no_dialog(BOARD_FROM_COMMAND_LINE));
             }
             let picked = board_file_dialog("New board", start_in)
                 .set_file_name("conference.json")
@@ -78,6 +82,24 @@ impl Tasks {
                 Ok(board) => opened(home, path, board),
                 Err(error) => TaskOutcome::Notice(error.to_string()),
             })
+        });
+    }
+
+    /// Asks for a folder, then exports `scope` of the open board to Markdown in it.
+    pub fn export_folder_dialog(&self, scope: ExportScope, start_in: Option<PathBuf>) {
+        self.spawn("export-folder-dialog", move |_| {
+            if !file_dialog_available() {
+                return Some(no_dialog(
+                    "Export from the command line instead: boothboard export BOARD --out FOLDER",
+                ));
+            }
+            let dialog = rfd::FileDialog::new().set_title("Export Markdown into a folder");
+            let dialog = match start_in {
+                Some(folder) => dialog.set_directory(folder),
+                None => dialog,
+            };
+            let picked = dialog.pick_folder();
+            picked.map(|folder| TaskOutcome::Command(Command::ExportMarkdown(scope, folder)))
         });
     }
 
@@ -120,13 +142,13 @@ fn file_dialog_available() -> bool {
     has_session_bus || has_zenity
 }
 
-/// Said when no native file dialog can open, rather than doing nothing.
-fn no_dialog() -> TaskOutcome {
-    TaskOutcome::Notice(
-        "No file dialog can open here: it needs an XDG desktop portal or zenity. \
-         Open or create a board from the command line instead: boothboard PATH"
-            .to_owned(),
-    )
+const BOARD_FROM_COMMAND_LINE: &str = "Open or create a board from the command line instead: boothboard PATH";
+
+/// Said when no native file dialog can open, rather than doing nothing; `instead` says what to do.
+fn no_dialog(instead: &str) -> TaskOutcome {
+    TaskOutcome::Notice(format!(
+        "No file dialog can open here: it needs an XDG desktop portal or zenity. {instead}"
+    ))
 }
 
 fn board_file_dialog(title: &str, start_in: PathBuf) -> rfd::FileDialog {

@@ -22,6 +22,13 @@ pub fn card_editor_ui(
             if ui.button("Close").on_hover_text("Close the card editor").clicked() {
                 view.selected_card = None;
             }
+            if ui
+                .button("Copy as Markdown")
+                .on_hover_text("Put this card's Markdown on the clipboard, as an export writes it")
+                .clicked()
+            {
+                commands.push(Command::CopyCardMarkdown(card.id));
+            }
         });
     });
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {

@@ -4,6 +4,8 @@ mod board_ui;
 mod card_editor_ui;
 mod card_ui;
 mod confirm_ui;
+mod export_dialog_ui;
+mod export_status_ui;
 mod fields;
 mod fonts;
 mod load_failure_ui;
@@ -14,6 +16,8 @@ mod thumbnails;
 mod top_bar_ui;
 mod view_state;
 
+pub use export_dialog_ui::{ExportChoice, selected_cards};
+pub use export_status_ui::{ExportStatus, export_status_ui};
 pub use fonts::install_cjk_fallback;
 pub use load_failure_ui::{LoadFailure, load_failure_ui};
 pub use message_ui::{message_ui, quit_anyway_ui};
@@ -44,7 +48,7 @@ pub fn board_screen_ui(
     let board = screen.board;
     egui::Panel::top("top_bar").show(ui, |ui| {
         ui.add_space(2.0);
-        top_bar_ui::top_bar_ui(ui, board, screen.save_status, commands);
+        top_bar_ui::top_bar_ui(ui, board, screen.save_status, view, commands);
         ui.add_space(2.0);
     });
     egui::Panel::left("themes")
@@ -65,4 +69,5 @@ pub fn board_screen_ui(
         board_ui::board_ui(ui, board, view, thumbnails, commands);
     });
     confirm_ui::confirm_ui(ui.ctx(), board, view, commands);
+    export_dialog_ui::export_dialog_ui(ui.ctx(), board, view, commands);
 }

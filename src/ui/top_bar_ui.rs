@@ -1,11 +1,17 @@
 //! The bar above the board: board menu, board title, save status.
 
-use super::SaveStatus;
+use super::{ExportChoice, SaveStatus, ViewState};
 use crate::command::Command;
 use crate::model::{Board, BoardEdit};
 
 /// Draws the top bar.
-pub fn top_bar_ui(ui: &mut egui::Ui, board: &Board, save_status: &SaveStatus, commands: &mut Vec<Command>) {
+pub fn top_bar_ui(
+    ui: &mut egui::Ui,
+    board: &Board,
+    save_status: &SaveStatus,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         ui.menu_button("Board", |ui| {
             if ui.button("New board…").clicked() {
@@ -13,6 +19,9 @@ pub fn top_bar_ui(ui: &mut egui::Ui, board: &Board, save_status: &SaveStatus, co
             }
             if ui.button("Open board…").clicked() {
                 commands.push(Command::OpenBoardDialog);
+            }
+            if ui.button("Export Markdown…").clicked() {
+                view.export_dialog = Some(ExportChoice::default());
             }
             ui.separator();
             if ui.add(egui::Button::new("Quit").shortcut_text("Ctrl+Q")).clicked() {

@@ -1,5 +1,6 @@
 //! What the UI remembers between frames that is not part of the board.
 
+use super::ExportChoice;
 use crate::model::{CardId, ColumnId, ThemeId};
 
 /// Selection, filters and open editors. Not saved with the board.
@@ -21,6 +22,8 @@ pub struct ViewState {
     pub card_drop_target: Option<(ColumnId, usize)>,
     /// A destructive action waiting for confirmation.
     pub confirm: Option<Confirm>,
+    /// The export dialog is open with this choice.
+    pub export_dialog: Option<ExportChoice>,
 }
 
 /// Destructive actions that ask first.

@@ -1,0 +1,123 @@
+//! Choosing what to export to Markdown, before the folder dialog.
+
+use super::ViewState;
+use crate::command::Command;
+use crate::export::ExportScope;
+use crate::model::{Board, CardId, ThemeId};
+
+/// What the export dialog has chosen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ExportChoice {
+    /// Every card.
+    #[default]
+    Board,
+    /// The cards that tick this theme.
+    Theme(ThemeId),
+    /// The selected cards.
+    SelectedCards,
+}
+
+/// The cards an export of "the selected cards" takes: today the card whose editor is open.
+pub fn selected_cards(board: &Board, view: &ViewState) -> Vec<CardId> {
+    view.selected_card
+        .into_iter()
+        .filter(|card| board.card(*card).is_some())
+        .collect()
+}
+
+/// Shows the export dialog while `view.export_dialog` holds a choice.
+pub fn export_dialog_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState, commands: &mut Vec<Command>) {
+    let Some(mut choice) = view.export_dialog else {
+        return;
+    };
+    let selected = selected_cards(board, view);
+    let mut close = false;
+    let modal = egui::Modal::new(egui::Id::unique("export_dialog")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading("Export Markdown");
+        ui.add_space(4.0);
+        ui.radio_value(
+            &mut choice,
+            ExportChoice::Board,
+            format!("The whole board ({} cards)", board.card_count()),
+        );
+        theme_choice_ui(ui, board, &mut choice);
+        let selected_label = match selected.as_slice() {
+            [] => "The selected card (click a card first)".to_owned(),
+            [card] => format!(
+                "The selected card: {}",
+                board.card(*card).map(|card| card.title.as_str()).unwrap_or_default()
+            ),
+            cards => format!("The {} selected cards", cards.len()),
+        };
+        let selected_choice = egui::RadioButton::new(choice == ExportChoice::SelectedCards, selected_label);
+        if ui.add_enabled(!selected.is_empty(), selected_choice).clicked() {
+            choice = ExportChoice::SelectedCards;
+        }
+        ui.add_space(6.0);
+        ui.weak(
+            "Writes a .md file, and a .media folder with the images it shows, into the folder you choose. \
+             An earlier export of this board there is replaced.",
+        );
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let scope = scope_for(choice, &selected);
+            if ui
+                .add_enabled(scope.is_some(), egui::Button::new("Choose folder…"))
+                .clicked()
+                && let Some(scope) = scope
+            {
+                commands.push(Command::ExportMarkdownDialog(scope));
+                close = true;
+            }
+            if ui.button("Cancel").clicked() {
+                close = true;
+            }
+        });
+    });
+    view.export_dialog = (!close && !modal.should_close()).then_some(choice);
+}
+
+/// "One theme" with the theme to pick; off when the board has no themes.
+fn theme_choice_ui(ui: &mut egui::Ui, board: &Board, choice: &mut ExportChoice) {
+    let Some(first) = board.themes.first() else {
+        ui.add_enabled(false, egui::RadioButton::new(false, "One theme (the board has none)"));
+        return;
+    };
+    let current = match *choice {
+        ExportChoice::Theme(theme) if board.theme(theme).is_some() => theme,
+        _ => first.id,
+    };
+    ui.horizontal(|ui| {
+        if ui
+            .radio(matches!(choice, ExportChoice::Theme(_)), "One theme:")
+            .clicked()
+        {
+            *choice = ExportChoice::Theme(current);
+        }
+        let name = board
+            .theme(current)
+            .map(|theme| theme.name.as_str())
+            .unwrap_or_default();
+        egui::ComboBox::from_id_salt("export_theme")
+            .selected_text(name)
+            .show_ui(ui, |ui| {
+                for theme in &board.themes {
+                    let cards = board.cards_with_theme(theme.id).count();
+                    let label = format!("{} ({cards} cards)", theme.name);
+                    if ui.selectable_label(theme.id == current, label).clicked() {
+                        *choice = ExportChoice::Theme(theme.id);
+                    }
+                }
+            });
+    });
+}
+
+fn scope_for(choice: ExportChoice, selected: &[CardId]) -> Option<ExportScope> {
+    match choice {
+        ExportChoice::Board => Some(ExportScope::Board),
+        ExportChoice::Theme(theme) => Some(ExportScope::Theme(theme)),
+        ExportChoice::SelectedCards if selected.is_empty() => None,
+        ExportChoice::SelectedCards => Some(ExportScope::Cards(selected.to_vec())),
+    }
+}
