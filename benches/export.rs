@@ -1,5 +1,5 @@
 //! How long a Markdown export takes: `cargo bench --bench export`. Prints medians; asserts nothing.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use super::escape::{encode_path_segment, escape_text, link_destination};
 use super::{ExportError, ExportScope};
-use crate::model::{Board, Card, openable_url};
+use crate::model::{Board, Card, Link, openable_url};
 
 /// The Markdown document for `scope`; images link into the folder named `media_folder`
 /// beside the document.
@@ -86,7 +86,7 @@ fn card_blocks(doc: &mut Document, board: &Board, card: &Card, media_folder: &st
 }
 
 /// `* [Label](address)` for an address that may be opened; the rest as plain text, never a link.
-fn link_item(link: &crate::model::Link) -> Option<String> {
+fn link_item(link: &Link) -> Option<String> {
     let label = escape_text(&link.label);
     let item = match openable_url(&link.url) {
         Ok(url) => {
@@ -202,7 +202,7 @@ fn fence_run(line: &str) -> Option<(char, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ImageRef, Link, MediaName};
+    use crate::model::{ImageRef, MediaName};
 
     fn board() -> (Board, crate::model::CardId) {
         let mut board = Board::new("Test");

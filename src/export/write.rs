@@ -36,18 +36,15 @@ pub struct Exported {
 /// `talks.media`, the same media folder name as the board's, so image links read the same
 /// beside the board file and beside the export.
 pub fn export_names(board_path: &Path) -> Result<(String, String), ExportError> {
+    let no_name = || ExportError::NoFileName {
+        path: board_path.to_owned(),
+    };
+    board_path.file_name().ok_or_else(no_name)?;
     let name = |path: PathBuf| {
         path.file_name()
             .map(|name| name.to_string_lossy().into_owned())
-            .ok_or_else(|| ExportError::NoFileName {
-                path: board_path.to_owned(),
-            })
+            .ok_or_else(no_name)
     };
-    if board_path.file_name().is_none() {
-        return Err(ExportError::NoFileName {
-            path: board_path.to_owned(),
-        });
-    }
     Ok((name(board_path.with_extension("md"))?, name(media_dir_for(board_path))?))
 }
 
@@ -132,19 +129,17 @@ fn refuse_board_media(
         (Ok(board_media), Ok(media_dir)) => board_media == media_dir,
         _ => false,
     };
-    let other_board = board_path
-        .file_name()
-        .map(|name| out_dir.join(name))
-        .into_iter()
-        .chain([media_dir.with_extension("json")])
-        .find(|board| board.is_file());
-    if same_folder {
-        return Err(ExportError::BoardMediaInTheWay {
-            media_dir: media_dir.to_owned(),
-            board: board_path.to_owned(),
-        });
-    }
-    match other_board {
+    let owner = if same_folder {
+        Some(board_path.to_owned())
+    } else {
+        // A board file beside the folder, named like this board or like the folder.
+        let same_name = board_path.file_name().map(|name| out_dir.join(name));
+        same_name
+            .into_iter()
+            .chain([media_dir.with_extension("json")])
+            .find(|board| board.is_file())
+    };
+    match owner {
         Some(board) => Err(ExportError::BoardMediaInTheWay {
             media_dir: media_dir.to_owned(),
             board,
