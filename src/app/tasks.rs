@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use crate::model::Board;
+use crate::model::{Board, CardId};
 use crate::open::{OpenError, create_board, open_or_create};
 use crate::store::{self, AppHome, Settings};
 use crate::ui::LoadFailure;
@@ -17,6 +17,8 @@ pub enum TaskOutcome {
     Failed(LoadFailure),
     /// Something to tell the user that is not a failure to open.
     Notice(String),
+    /// Image files were picked for a card.
+    ImagesPicked(CardId, Vec<PathBuf>),
 }
 
 /// Runs tasks on threads and collects their outcomes.
@@ -57,7 +59,7 @@ impl Tasks {
         let start_in = self.home.boards_dir();
         self.spawn("open-board-dialog", move |home| {
             if !file_dialog_available() {
-                return Some(no_dialog());
+                return Some(no_dialog(OPEN_BOARD_INSTEAD));
             }
             let picked = board_file_dialog("Open board", start_in).pick_file();
             picked.map(|path| open_task(home, &path))
@@ -69,7 +71,7 @@ impl Tasks {
         let start_in = self.home.boards_dir();
         self.spawn("new-board-dialog", move |home| {
             if !file_dialog_available() {
-                return Some(no_dialog());
+                return Some(no_dialog(OPEN_BOARD_INSTEAD));
             }
             let picked = board_file_dialog("New board", start_in)
                 .set_file_name("conference.json")
@@ -78,6 +80,21 @@ impl Tasks {
                 Ok(board) => opened(home, path, board),
                 Err(error) => TaskOutcome::Notice(error.to_string()),
             })
+        });
+    }
+
+    /// Asks for image files, then hands them back to be attached to `card`.
+    pub fn pick_images(&self, card: CardId) {
+        self.spawn("pick-images-dialog", move |_| {
+            if !file_dialog_available() {
+                return Some(no_dialog(ADD_IMAGES_INSTEAD));
+            }
+            let picked = rfd::FileDialog::new()
+                .set_title("Add images")
+                .add_filter("Images", &["png", "jpg", "jpeg", "gif", "webp", "bmp"])
+                .add_filter("All files", &["*"])
+                .pick_files();
+            picked.map(|paths| TaskOutcome::ImagesPicked(card, paths))
         });
     }
 
@@ -120,13 +137,14 @@ fn file_dialog_available() -> bool {
     has_session_bus || has_zenity
 }
 
-/// Said when no native file dialog can open, rather than doing nothing.
-fn no_dialog() -> TaskOutcome {
-    TaskOutcome::Notice(
-        "No file dialog can open here: it needs an XDG desktop portal or zenity. \
-         Open or create a board from the command line instead: boothboard PATH"
-            .to_owned(),
-    )
+const OPEN_BOARD_INSTEAD: &str = "Open or create a board from the command line instead: boothboard PATH";
+const ADD_IMAGES_INSTEAD: &str = "Drag images from the file manager onto the card, or paste one with Ctrl+V.";
+
+/// Said when no native file dialog can open, rather than doing nothing; `instead` says what works.
+fn no_dialog(instead: &str) -> TaskOutcome {
+    TaskOutcome::Notice(format!(
+        "No file dialog can open here: it needs an XDG desktop portal or zenity. {instead}"
+    ))
 }
 
 fn board_file_dialog(title: &str, start_in: PathBuf) -> rfd::FileDialog {

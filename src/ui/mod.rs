@@ -5,7 +5,9 @@ mod card_editor_ui;
 mod card_ui;
 mod confirm_ui;
 mod fields;
+mod file_drop;
 mod fonts;
+mod image_viewer_ui;
 mod load_failure_ui;
 mod message_ui;
 mod status;
@@ -19,10 +21,11 @@ pub use load_failure_ui::{LoadFailure, load_failure_ui};
 pub use message_ui::{message_ui, quit_anyway_ui};
 pub use status::{Message, SaveStatus};
 pub use thumbnails::{ThumbnailState, Thumbnails};
-pub use view_state::{Confirm, ViewState};
+pub use view_state::{Confirm, ImageViewer, ViewState};
 
-use crate::command::Command;
+use crate::command::{Command, ImageSource, ImageTarget};
 use crate::model::Board;
+use file_drop::FileDrop;
 
 /// What the board screen shows besides the view state.
 #[derive(Clone, Copy, Debug)]
@@ -31,6 +34,8 @@ pub struct Screen<'a> {
     pub board: &'a Board,
     /// Whether it is on disk.
     pub save_status: &'a SaveStatus,
+    /// Images being taken in.
+    pub images_in_progress: usize,
 }
 
 /// The whole window for an open board: top bar, themes, board, card editor.
@@ -42,9 +47,10 @@ pub fn board_screen_ui(
     commands: &mut Vec<Command>,
 ) {
     let board = screen.board;
+    let mut file_drop = FileDrop::this_frame(ui.ctx());
     egui::Panel::top("top_bar").show(ui, |ui| {
         ui.add_space(2.0);
-        top_bar_ui::top_bar_ui(ui, board, screen.save_status, commands);
+        top_bar_ui::top_bar_ui(ui, screen, commands);
         ui.add_space(2.0);
     });
     egui::Panel::left("themes")
@@ -53,16 +59,25 @@ pub fn board_screen_ui(
         .show(ui, |ui| {
             themes_ui::themes_ui(ui, board, view, commands);
         });
-    if let Some(card) = view.selected_card.and_then(|card| board.card(card)) {
-        egui::Panel::right("card_editor")
+    let selected = view.selected_card.and_then(|card| board.card(card));
+    if let Some(card) = selected {
+        let editor = egui::Panel::right("card_editor")
             .resizable(true)
             .default_size(380.0)
             .show(ui, |ui| {
                 card_editor_ui::card_editor_ui(ui, board, card, view, thumbnails, commands);
             });
+        file_drop.offer(ui, editor.response.rect, ImageTarget::Card(card.id));
     }
     egui::CentralPanel::default().show(ui, |ui| {
-        board_ui::board_ui(ui, board, view, thumbnails, commands);
+        board_ui::board_ui(ui, board, view, thumbnails, &mut file_drop, commands);
     });
+    commands.extend(file_drop.into_command());
+    if let Some(pixels) = file_drop::pasted_image(ui.ctx()) {
+        let target = selected.map_or(ImageTarget::FirstColumn, |card| ImageTarget::Card(card.id));
+        commands.push(Command::AddImages(ImageSource::Pasted(pixels), target));
+    }
+    file_drop::file_hover_ui(ui.ctx());
+    image_viewer_ui::image_viewer_ui(ui.ctx(), board, view, thumbnails, commands);
     confirm_ui::confirm_ui(ui.ctx(), board, view, commands);
 }

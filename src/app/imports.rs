@@ -1,0 +1,168 @@
+//! Images being taken in: checked, stored and thumbnailed on worker threads, handed back in the order given.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+use super::thumbnail_cache::{THUMBNAIL_MAX_SIDE, color_image};
+use crate::command::{ImageSource, ImageTarget};
+use crate::media::{MediaError, PreparedImage, ThumbnailDiskCache, WorkerPool, prepare_file, prepare_pixels};
+use crate::model::ImageRef;
+
+/// The caption of an image pasted from the clipboard.
+const PASTED_CAPTION: &str = "Pasted image";
+
+/// An image now in the media folder, with its thumbnail ready to upload.
+pub struct ImportedImage {
+    /// What the card keeps.
+    pub image: ImageRef,
+    /// Made from the pixels decoded for checking, so nothing is decoded twice.
+    pub thumbnail: egui::ColorImage,
+}
+
+/// Every image of one drop, paste or pick, once all are done.
+pub struct FinishedImport {
+    /// The media folder they were stored in (the board may have changed since).
+    pub media_dir: PathBuf,
+    /// Where they go.
+    pub target: ImageTarget,
+    /// The images taken in, in the order given.
+    pub images: Vec<ImportedImage>,
+    /// The files refused, each naming the file and why.
+    pub refused: Vec<MediaError>,
+}
+
+type ImportResult = Result<ImportedImage, MediaError>;
+
+struct Batch {
+    media_dir: PathBuf,
+    target: ImageTarget,
+    results: Vec<Option<ImportResult>>,
+}
+
+/// Imports under way.
+pub struct Imports {
+    pool: Arc<WorkerPool>,
+    disk: ThumbnailDiskCache,
+    ctx: egui::Context,
+    sender: Sender<(u64, usize, ImportResult)>,
+    done: Receiver<(u64, usize, ImportResult)>,
+    batches: HashMap<u64, Batch>,
+    next_batch: u64,
+}
+
+impl std::fmt::Debug for Imports {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Imports")
+            .field("images_in_progress", &self.images_in_progress())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Imports {
+    /// Imports that run on `pool` and wake the UI through `ctx` as each image is done.
+    pub fn new(ctx: &egui::Context, pool: Arc<WorkerPool>, disk: ThumbnailDiskCache) -> Self {
+        let (sender, done) = mpsc::channel();
+        Self {
+            pool,
+            disk,
+            ctx: ctx.clone(),
+            sender,
+            done,
+            batches: HashMap::new(),
+            next_batch: 0,
+        }
+    }
+
+    /// Starts taking in `source` for `target`, storing into `media_dir`.
+    pub fn start(&mut self, media_dir: PathBuf, target: ImageTarget, source: ImageSource) {
+        let batch = self.next_batch;
+        self.next_batch += 1;
+        let jobs: Vec<Box<dyn FnOnce() -> Result<PreparedImage, MediaError> + Send>> = match source {
+            ImageSource::Files(paths) => paths
+                .into_iter()
+                .map(|path| Box::new(move || prepare_file(&path)) as Box<_>)
+                .collect(),
+            ImageSource::Pasted(pixels) => vec![Box::new(move || prepare_pixels(PASTED_CAPTION, pixels))],
+        };
+        self.batches.insert(
+            batch,
+            Batch {
+                media_dir: media_dir.clone(),
+                target,
+                results: jobs.iter().map(|_| None).collect(),
+            },
+        );
+        for (index, prepare) in jobs.into_iter().enumerate() {
+            let media_dir = media_dir.clone();
+            let disk = self.disk.clone();
+            let sender = self.sender.clone();
+            let ctx = self.ctx.clone();
+            self.pool.run(move || {
+                let result = prepare().and_then(|prepared| {
+                    let image = prepared.store(&media_dir)?;
+                    let thumbnail = prepared.thumbnail(THUMBNAIL_MAX_SIDE);
+                    disk.save(&media_dir.join(image.file.as_str()), THUMBNAIL_MAX_SIDE, &thumbnail);
+                    Ok(ImportedImage {
+                        image,
+                        thumbnail: color_image(&thumbnail),
+                    })
+                });
+                if sender.send((batch, index, result)).is_ok() {
+                    ctx.request_repaint();
+                }
+            });
+        }
+    }
+
+    /// Imports whose every image is done, oldest first.
+    pub fn receive(&mut self) -> Vec<FinishedImport> {
+        for (batch, index, result) in self.done.try_iter() {
+            if let Some(slot) = self
+                .batches
+                .get_mut(&batch)
+                .and_then(|batch| batch.results.get_mut(index))
+            {
+                *slot = Some(result);
+            }
+        }
+        let mut complete: Vec<u64> = self
+            .batches
+            .iter()
+            .filter(|(_, batch)| batch.results.iter().all(Option::is_some))
+            .map(|(id, _)| *id)
+            .collect();
+        complete.sort_unstable();
+        complete
+            .into_iter()
+            .filter_map(|id| self.batches.remove(&id))
+            .map(|batch| {
+                let (images, refused) = batch.results.into_iter().flatten().fold(
+                    (Vec::new(), Vec::new()),
+                    |(mut images, mut refused), result| {
+                        match result {
+                            Ok(image) => images.push(image),
+                            Err(error) => refused.push(error),
+                        }
+                        (images, refused)
+                    },
+                );
+                FinishedImport {
+                    media_dir: batch.media_dir,
+                    target: batch.target,
+                    images,
+                    refused,
+                }
+            })
+            .collect()
+    }
+
+    /// Images still being taken in.
+    pub fn images_in_progress(&self) -> usize {
+        self.batches
+            .values()
+            .map(|batch| batch.results.iter().filter(|result| result.is_none()).count())
+            .sum()
+    }
+}
