@@ -1,7 +1,7 @@
 //! Images being taken in: checked, stored and thumbnailed on worker threads, handed back in the order given.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 
@@ -76,7 +76,7 @@ impl Imports {
     }
 
     /// Starts taking in `source` for `target`, storing into `media_dir`.
-    pub fn start(&mut self, media_dir: PathBuf, target: ImageTarget, source: ImageSource) {
+    pub fn start(&mut self, media_dir: &Path, target: ImageTarget, source: ImageSource) {
         let batch = self.next_batch;
         self.next_batch += 1;
         let jobs: Vec<Box<dyn FnOnce() -> Result<PreparedImage, MediaError> + Send>> = match source {
@@ -89,13 +89,13 @@ impl Imports {
         self.batches.insert(
             batch,
             Batch {
-                media_dir: media_dir.clone(),
+                media_dir: media_dir.to_owned(),
                 target,
                 results: jobs.iter().map(|_| None).collect(),
             },
         );
         for (index, prepare) in jobs.into_iter().enumerate() {
-            let media_dir = media_dir.clone();
+            let media_dir = media_dir.to_owned();
             let disk = self.disk.clone();
             let sender = self.sender.clone();
             let ctx = self.ctx.clone();

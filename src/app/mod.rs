@@ -177,7 +177,7 @@ impl BoothboardApp {
             },
             Command::AddImages(source, target) => {
                 if let Workspace::Open(open) = &self.workspace {
-                    self.imports.start(store::media_dir_for(&open.path), target, source);
+                    self.imports.start(&store::media_dir_for(&open.path), target, source);
                 }
             }
             Command::PickImages(card) => self.tasks.pick_images(card),

@@ -168,7 +168,6 @@ fn images_ui(
         let max_size = egui::vec2(ui.available_width(), 240.0);
         let response = thumbnail_ui(ui, thumbnails, image, max_size, egui::Sense::click())
             .on_hover_cursor(egui::CursorIcon::ZoomIn);
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("View {}", image.caption)));
         if response.clicked() {
             view.viewer = Some(ImageViewer::new(card.id, index));
         }

@@ -63,7 +63,7 @@ pub fn image_viewer_ui(
                 ui.separator();
                 let width = ui.available_width() - 60.0;
                 ui.label("Caption");
-                let (caption, _) = bare_field_ui(ui, "Caption", &image.caption, "What the image shows", width);
+                let (caption, _) = bare_field_ui(ui, "Image caption", &image.caption, "What the image shows", width);
                 if let Some(caption) = caption {
                     commands.push(Command::Edit(BoardEdit::SetImageCaption(
                         card.id,
@@ -140,7 +140,8 @@ fn picture_ui(ui: &mut egui::Ui, viewer: &mut ImageViewer, image: &ImageRef, thu
     };
     let mut clipped = ui.new_child(egui::UiBuilder::new().max_rect(area));
     clipped.set_clip_rect(area.intersect(ui.clip_rect()));
-    paint_picture(&clipped, rect, &state, &image.caption);
+    let shown = paint_picture(&clipped, rect, &state, &image.caption);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &shown));
     let cursor = if response.dragged() {
         egui::CursorIcon::Grabbing
     } else {

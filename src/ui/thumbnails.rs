@@ -49,7 +49,13 @@ pub fn thumbnail_ui(
         return response;
     }
     let state = thumbnails.thumbnail(image);
-    paint_picture(ui, rect, &state, &image.caption);
+    let text = paint_picture(ui, rect, &state, &image.caption);
+    let (role, label) = if sense.senses_click() {
+        (egui::Role::Button, format!("View {text}"))
+    } else {
+        (egui::Role::Image, text)
+    };
+    response.widget_info(|| egui::WidgetInfo::labeled(role, true, &label));
     match state {
         ThumbnailState::Missing(reason) | ThumbnailState::Failed(reason) => response.on_hover_text(reason),
         ThumbnailState::Loading | ThumbnailState::Ready(_) => response.on_hover_text(&image.caption),
@@ -57,15 +63,16 @@ pub fn thumbnail_ui(
 }
 
 /// Paints a picture into `rect`, or a placeholder that says what is going on with the image `caption`.
-pub fn paint_picture(ui: &egui::Ui, rect: egui::Rect, state: &ThumbnailState, caption: &str) {
+/// Returns what it shows, in words.
+pub fn paint_picture(ui: &egui::Ui, rect: egui::Rect, state: &ThumbnailState, caption: &str) -> String {
     let text = match state {
         ThumbnailState::Ready(texture) => {
             egui::Image::from_texture(*texture)
                 .corner_radius(4.0)
                 .paint_at(ui, rect);
-            return;
+            return caption.to_owned();
         }
-        ThumbnailState::Loading => "Loading…".to_owned(),
+        ThumbnailState::Loading => format!("Loading {caption}…"),
         ThumbnailState::Missing(_) => format!("Image missing: {caption}"),
         ThumbnailState::Failed(_) => format!("Can't show {caption}"),
     };
@@ -74,7 +81,8 @@ pub fn paint_picture(ui: &egui::Ui, rect: egui::Rect, state: &ThumbnailState, ca
     let font = egui::TextStyle::Small.resolve(ui.style());
     let galley = ui
         .painter()
-        .layout(text, font, visuals.weak_text_color(), rect.width() - 8.0);
+        .layout(text.clone(), font, visuals.weak_text_color(), rect.width() - 8.0);
     let position = rect.center() - galley.size() / 2.0;
     ui.painter().galley(position, galley, visuals.weak_text_color());
+    text
 }
