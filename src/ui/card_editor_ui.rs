@@ -22,6 +22,9 @@ pub fn card_editor_ui(
             if ui.button("Close").on_hover_text("Close the card editor").clicked() {
                 view.selected_card = None;
             }
+            if ui.button("Delete card…").clicked() {
+                view.confirm = Some(Confirm::DeleteCard(card.id));
+            }
         });
     });
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
@@ -65,11 +68,6 @@ pub fn card_editor_ui(
 
         ui.add_space(6.0);
         images_ui(ui, card, view, thumbnails, commands);
-
-        ui.add_space(12.0);
-        if ui.button("Delete card…").clicked() {
-            view.confirm = Some(Confirm::DeleteCard(card.id));
-        }
     });
 }
 
