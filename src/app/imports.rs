@@ -21,15 +21,18 @@ pub struct ImportedImage {
     pub thumbnail: egui::ColorImage,
 }
 
-/// Every image of one drop, paste or pick, once all are done.
-pub struct FinishedImport {
+/// The images of one drop, paste or pick that are ready, handed over in the order given
+/// as soon as each one and all before it are done, so the first shows while the rest are read.
+pub struct ImportProgress {
     /// The media folder they were stored in (the board may have changed since).
     pub media_dir: PathBuf,
     /// Where they go.
     pub target: ImageTarget,
-    /// The images taken in, in the order given.
+    /// True for the part with the first image taken in.
+    pub is_first: bool,
+    /// The images taken in since the last part.
     pub images: Vec<ImportedImage>,
-    /// The files refused, each naming the file and why.
+    /// With the last part: the files refused, each naming the file and why.
     pub refused: Vec<MediaError>,
 }
 
@@ -39,6 +42,11 @@ struct Batch {
     media_dir: PathBuf,
     target: ImageTarget,
     results: Vec<Option<ImportResult>>,
+    /// Results before this index have been handed over.
+    handed_over: usize,
+    /// Some image has been handed over (not only refusals).
+    any_image_handed_over: bool,
+    refused: Vec<MediaError>,
 }
 
 /// Imports under way.
@@ -92,6 +100,9 @@ impl Imports {
                 media_dir: media_dir.to_owned(),
                 target,
                 results: jobs.iter().map(|_| None).collect(),
+                handed_over: 0,
+                any_image_handed_over: false,
+                refused: Vec::new(),
             },
         );
         for (index, prepare) in jobs.into_iter().enumerate() {
@@ -116,8 +127,8 @@ impl Imports {
         }
     }
 
-    /// Imports whose every image is done, oldest first.
-    pub fn receive(&mut self) -> Vec<FinishedImport> {
+    /// The images ready since the last call, oldest drop first.
+    pub fn receive(&mut self) -> Vec<ImportProgress> {
         for (batch, index, result) in self.done.try_iter() {
             if let Some(slot) = self
                 .batches
@@ -127,42 +138,50 @@ impl Imports {
                 *slot = Some(result);
             }
         }
-        let mut complete: Vec<u64> = self
-            .batches
-            .iter()
-            .filter(|(_, batch)| batch.results.iter().all(Option::is_some))
-            .map(|(id, _)| *id)
-            .collect();
-        complete.sort_unstable();
-        complete
-            .into_iter()
-            .filter_map(|id| self.batches.remove(&id))
-            .map(|batch| {
-                let (images, refused) = batch.results.into_iter().flatten().fold(
-                    (Vec::new(), Vec::new()),
-                    |(mut images, mut refused), result| {
-                        match result {
-                            Ok(image) => images.push(image),
-                            Err(error) => refused.push(error),
-                        }
-                        (images, refused)
-                    },
-                );
-                FinishedImport {
-                    media_dir: batch.media_dir,
-                    target: batch.target,
-                    images,
-                    refused,
+        let mut ids: Vec<u64> = self.batches.keys().copied().collect();
+        ids.sort_unstable();
+        let mut progress = Vec::new();
+        for id in ids {
+            let Some(batch) = self.batches.get_mut(&id) else {
+                continue;
+            };
+            let is_first = !batch.any_image_handed_over;
+            let mut images = Vec::new();
+            while let Some(result) = batch.results.get_mut(batch.handed_over).and_then(Option::take) {
+                batch.handed_over += 1;
+                match result {
+                    Ok(image) => images.push(image),
+                    Err(error) => batch.refused.push(error),
                 }
-            })
-            .collect()
+            }
+            batch.any_image_handed_over |= !images.is_empty();
+            let done = batch.handed_over == batch.results.len();
+            if images.is_empty() && !done {
+                continue;
+            }
+            progress.push(ImportProgress {
+                media_dir: batch.media_dir.clone(),
+                target: batch.target,
+                is_first,
+                images,
+                refused: if done {
+                    std::mem::take(&mut batch.refused)
+                } else {
+                    Vec::new()
+                },
+            });
+            if done {
+                self.batches.remove(&id);
+            }
+        }
+        progress
     }
 
     /// Images still being taken in.
     pub fn images_in_progress(&self) -> usize {
         self.batches
             .values()
-            .map(|batch| batch.results.iter().filter(|result| result.is_none()).count())
+            .map(|batch| batch.results.len() - batch.handed_over)
             .sum()
     }
 }

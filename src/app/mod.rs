@@ -17,7 +17,7 @@ use crate::media::{ThumbnailDiskCache, WorkerPool};
 use crate::model::{Board, BoardEdit, Created, openable_url};
 use crate::store::{self, AppHome, Saver};
 use crate::ui::{self, LoadFailure, Message, SaveStatus, ViewState};
-use imports::{FinishedImport, Imports};
+use imports::{ImportProgress, Imports};
 use tasks::{TaskOutcome, Tasks};
 use thumbnail_cache::ThumbnailCache;
 
@@ -226,18 +226,18 @@ impl BoothboardApp {
                 }
             }
         }
-        for finished in self.imports.receive() {
-            self.finish_import(finished);
+        for progress in self.imports.receive() {
+            self.place_images(progress);
         }
         self.thumbnails.receive(ctx);
     }
 
     /// Puts imported images where they were dropped, and says which files were refused and why.
-    fn finish_import(&mut self, finished: FinishedImport) {
+    fn place_images(&mut self, ready: ImportProgress) {
         let Workspace::Open(open) = &self.workspace else {
             return;
         };
-        if store::media_dir_for(&open.path) != finished.media_dir {
+        if store::media_dir_for(&open.path) != ready.media_dir {
             self.message = Some(Message::error(
                 "The images were not added: their board was closed before they were ready.",
             ));
@@ -245,17 +245,17 @@ impl BoothboardApp {
         }
         let board = &open.board;
         // The card or column may have been deleted while the images were read: then they become new cards.
-        let target = match finished.target {
+        let target = match ready.target {
             ImageTarget::Card(card) if board.card(card).is_some() => ImageTarget::Card(card),
             ImageTarget::Column(column) if board.column(column).is_some() => ImageTarget::Column(column),
             _ => ImageTarget::FirstColumn,
         };
         let first_column = board.columns.first().map(|column| column.id);
-        let mut images = Vec::with_capacity(finished.images.len());
-        for imported in finished.images {
+        let mut images = Vec::with_capacity(ready.images.len());
+        for imported in ready.images {
             let file = imported.image.file.clone();
             self.thumbnails
-                .insert(finished.media_dir.clone(), file, imported.thumbnail);
+                .insert(ready.media_dir.clone(), file, imported.thumbnail);
             images.push(imported.image);
         }
         match target {
@@ -268,6 +268,7 @@ impl BoothboardApp {
                         _ => None,
                     }),
                 };
+                let selected = self.view.selected_card;
                 let mut first_card = None;
                 for image in images {
                     let Some(column) = column else { break };
@@ -276,16 +277,23 @@ impl BoothboardApp {
                         first_card.get_or_insert(card);
                     }
                 }
-                // The first new card is the one ready to rename.
-                if let Some(card) = first_card {
-                    self.view.selected_card = Some(card);
-                    self.view.focus_card_title = true;
-                    self.view.renaming_column = None;
+                // The first new card of a drop is the one ready to rename.
+                match first_card.filter(|_| ready.is_first) {
+                    Some(card) => {
+                        self.view.selected_card = Some(card);
+                        self.view.focus_card_title = true;
+                        self.view.renaming_column = None;
+                    }
+                    // Later cards of the drop must not take the selection from the one being renamed.
+                    None => {
+                        self.view.selected_card = selected;
+                        self.view.focus_card_title = false;
+                    }
                 }
             }
         }
-        if !finished.refused.is_empty() {
-            let reasons: Vec<String> = finished.refused.iter().map(ToString::to_string).collect();
+        if !ready.refused.is_empty() {
+            let reasons: Vec<String> = ready.refused.iter().map(ToString::to_string).collect();
             self.message = Some(Message::error(format!("Not added: {}.", reasons.join("; "))));
         }
     }

@@ -170,29 +170,31 @@ fn images_ui(
             view.viewer = Some(ImageViewer::new(card.id, index));
         }
         // Buttons first, from the right, so the caption takes exactly the width left.
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let move_image = |to| Command::Edit(BoardEdit::MoveImage(card.id, index, to));
-            if index + 1 < count && ui.small_button("Move down").clicked() {
-                commands.push(move_image(index + 1));
-            }
-            if index > 0 {
-                if ui.small_button("Move up").clicked() {
-                    commands.push(move_image(index - 1));
+        ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let move_image = |to| Command::Edit(BoardEdit::MoveImage(card.id, index, to));
+                if index + 1 < count && ui.small_button("Move down").clicked() {
+                    commands.push(move_image(index + 1));
                 }
-                if ui
-                    .small_button("Make cover")
-                    .on_hover_text("Show this image on the card on the board")
-                    .clicked()
-                {
-                    commands.push(move_image(0));
+                if index > 0 {
+                    if ui.small_button("Move up").clicked() {
+                        commands.push(move_image(index - 1));
+                    }
+                    if ui
+                        .small_button("Make cover")
+                        .on_hover_text("Show this image on the card on the board")
+                        .clicked()
+                    {
+                        commands.push(move_image(0));
+                    }
                 }
-            }
-            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                if index == 0 && count > 1 {
-                    ui.label("Cover:");
-                }
-                ui.add(egui::Label::new(egui::RichText::new(&image.caption).weak()).truncate());
-            });
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    if index == 0 && count > 1 {
+                        ui.label("Cover:");
+                    }
+                    ui.add(egui::Label::new(egui::RichText::new(&image.caption).weak()).truncate());
+                });
+            })
         });
         ui.add_space(4.0);
     }

@@ -93,11 +93,8 @@ fn zoom_buttons_ui(ui: &mut egui::Ui, viewer: &mut ImageViewer, image: &ImageRef
     if ui.button("-").on_hover_text("Zoom out (- or mouse wheel)").clicked() {
         zoom_by(viewer, 1.0 / ZOOM_STEP, None);
     }
-    let zoom = match viewer.zoom {
-        Some(zoom) => format!("{:.0}%", zoom * 100.0),
-        None => "Fit".to_owned(),
-    };
-    ui.weak(zoom)
+    let zoom = viewer.zoom.unwrap_or(viewer.fitted_zoom);
+    ui.weak(format!("{:.0}%", zoom * 100.0))
         .on_hover_text(format!("{} × {} pixels", image.width, image.height));
 }
 
@@ -108,7 +105,7 @@ fn picture_ui(ui: &mut egui::Ui, viewer: &mut ImageViewer, image: &ImageRef, thu
     let zoom = viewer.zoom.unwrap_or(viewer.fitted_zoom);
     if response.hovered() {
         let (scroll, pinch) = ui.input(|input| (input.smooth_scroll_delta.y, input.zoom_delta()));
-        let factor = (scroll / 200.0).exp() * pinch;
+        let factor = (scroll / 500.0).exp() * pinch;
         if factor != 1.0 {
             zoom_by(
                 viewer,
