@@ -27,6 +27,12 @@ impl WorkerPool {
             std::thread::Builder::new()
                 .name(format!("{name}-{number}"))
                 .spawn(move || {
+                    // Image work yields the core to the UI thread, so frames stay smooth on a small machine.
+                    if let Err(error) =
+                        thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min)
+                    {
+                        log::debug!("image worker keeps normal priority: {error:?}");
+                    }
                     loop {
                         // The lock is held only while waiting, so the other workers run jobs meanwhile.
                         let next = receiver.lock().ok().and_then(|jobs| jobs.recv().ok());
