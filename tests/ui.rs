@@ -653,3 +653,47 @@ fn a_missing_media_file_shows_a_placeholder_not_a_crash() {
     assert_eq!(placeholders.count(), 2, "on the card and in its editor");
     assert_eq!(session.harness.state().textures_held(), 0);
 }
+
+#[test]
+fn only_the_images_of_cards_in_view_become_textures() {
+    let home_dir = tempfile::tempdir().unwrap();
+    let home = AppHome::at(home_dir.path());
+    let path = home_dir.path().join("long.json");
+    let media = store::media_dir_for(&path);
+    let images = tempfile::tempdir().unwrap();
+    let mut board = Board::new("A long column");
+    let column = board.columns[0].id;
+    for number in 0..60 {
+        let file = common::write_png(images.path(), &format!("slide {number}.png"), 160 + number, 90);
+        let image = boothboard::media::prepare_file(&file).unwrap().store(&media).unwrap();
+        let created = board
+            .apply(boothboard::model::BoardEdit::AddImageCard(
+                column,
+                format!("Talk {number}"),
+                image,
+            ))
+            .unwrap();
+        assert!(matches!(created, boothboard::model::Created::Card(_)));
+    }
+    store::save(&path, &board).unwrap();
+    let mut session = Session {
+        harness: harness(home, Startup::Opened(path.clone(), Box::new(board))),
+        path,
+        _home: home_dir,
+    };
+    session.wait_for_imports();
+    let on_screen = session.harness.state().textures_held();
+    assert!(
+        (1..=12).contains(&on_screen),
+        "{on_screen} textures for a column that shows a few cards"
+    );
+    // Scrolled to the end, the cards there get theirs; the count stays bounded.
+    session.harness.get_by_label("Talk 59").scroll_to_me();
+    session.harness.run_steps(20);
+    session.wait_for_imports();
+    let after_scroll = session.harness.state().textures_held();
+    assert!(
+        after_scroll > on_screen && after_scroll <= 30,
+        "{after_scroll} textures after scrolling"
+    );
+}

@@ -185,3 +185,60 @@ impl Imports {
             .sum()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write_png(dir: &Path, name: &str, width: u32) -> PathBuf {
+        let path = dir.join(name);
+        image::RgbaImage::from_pixel(width, 10, image::Rgba([200, 100, 50, 255]))
+            .save(&path)
+            .unwrap();
+        path
+    }
+
+    #[test]
+    fn images_are_handed_over_in_the_order_given_with_refusals_at_the_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = vec![
+            write_png(dir.path(), "first.png", 30),
+            dir.path().join("missing.png"),
+            write_png(dir.path(), "third.png", 40),
+            write_png(dir.path(), "fourth.png", 50),
+        ];
+        let pool = Arc::new(WorkerPool::spawn("test-import", 2).unwrap());
+        let disk = ThumbnailDiskCache::new(dir.path().join("thumbnails"));
+        let mut imports = Imports::new(&egui::Context::default(), pool, disk);
+        let media = dir.path().join("media");
+        imports.start(&media, ImageTarget::FirstColumn, ImageSource::Files(files));
+        assert_eq!(imports.images_in_progress(), 4);
+
+        let mut parts = Vec::new();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while imports.images_in_progress() > 0 {
+            assert!(std::time::Instant::now() < deadline);
+            parts.extend(imports.receive());
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        let captions: Vec<String> = parts
+            .iter()
+            .flat_map(|part| &part.images)
+            .map(|image| image.image.caption.clone())
+            .collect();
+        assert_eq!(captions, ["first.png", "third.png", "fourth.png"]);
+        assert!(parts[0].is_first && parts.iter().skip(1).all(|part| !part.is_first));
+        let refused: Vec<String> = parts
+            .iter()
+            .flat_map(|part| &part.refused)
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(refused.len(), 1);
+        assert!(refused[0].contains("missing.png"), "{refused:?}");
+        assert!(
+            parts.last().is_some_and(|last| !last.refused.is_empty()),
+            "refusals come with the last part"
+        );
+        assert!(parts.iter().all(|part| part.media_dir == media));
+    }
+}
