@@ -15,21 +15,11 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use image::{ImageFormat, Rgb, RgbImage};
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 const IMAGES: usize = 20;
 const RUNS: usize = 3;
-
-#[derive(Debug)]
-struct DroppedPath(PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|error| error.to_string())
-    }
-}
 
 /// A screenshot-like picture: flat panels and lines of "text", slightly different each time.
 fn screenshot(width: u32, height: u32, seed: u32) -> RgbImage {
@@ -100,7 +90,7 @@ fn drop_and_measure(files: &[PathBuf]) -> Run {
     harness.hover_at(column);
     harness.step();
     for file in files {
-        let file: egui::DroppedFileHandle = Arc::new(DroppedPath(file.clone()));
+        let file: egui::DroppedFileHandle = Arc::new(common::DroppedPath(file.clone()));
         harness.input_mut().dropped_files.push(file);
     }
     let dropped = Instant::now();

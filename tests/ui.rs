@@ -433,27 +433,13 @@ fn quitting_with_a_failed_save_asks_before_losing_edits() {
     assert!(commands.contains(&egui::ViewportCommand::Close), "{commands:?}");
 }
 
-/// A file dragged in from the file manager, as the native backend hands it over.
-#[derive(Debug)]
-struct DroppedPath(PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|error| error.to_string())
-    }
-}
-
 impl Session {
     /// Drops `files` with the pointer at `at`, then waits until they are taken in.
     fn drop_files(&mut self, at: egui::Pos2, files: &[PathBuf]) {
         self.harness.hover_at(at);
         self.harness.run_steps(1);
         for file in files {
-            let file: egui::DroppedFileHandle = std::sync::Arc::new(DroppedPath(file.clone()));
+            let file: egui::DroppedFileHandle = std::sync::Arc::new(common::DroppedPath(file.clone()));
             self.harness.input_mut().dropped_files.push(file);
         }
         self.harness.step();

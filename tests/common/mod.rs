@@ -1,4 +1,4 @@
-//! Image files made by the tests: every kind the importer must take or refuse.
+//! Files made by the tests: every kind of image the importer must take or refuse, and dropping them.
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
 use std::io::Cursor;
@@ -106,4 +106,18 @@ pub fn write_text_named_png(dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, "These are my notes, not a picture.\n").unwrap();
     path
+}
+
+/// A file dragged in from the file manager, as the native backend hands it over.
+#[derive(Debug)]
+pub struct DroppedPath(pub PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
 }
