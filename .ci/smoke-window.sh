@@ -24,6 +24,12 @@ trap cleanup EXIT
 export DISPLAY="$display"
 for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.2; done
 
+# The sample board with a screenshot attached from the command line, as a user at the booth would.
+"$bin" new "$board" --sample
+convert -size 1920x1080 gradient:'#1d3557-#457b9d' -fill white -pointsize 90 -gravity center \
+  -annotate 0 'Ballerina: sequence diagrams from code' "$out/ballerina-slide.png"
+"$bin" attach "$board" --card Ballerina "$out/ballerina-slide.png"
+
 "$bin" >"$out/app.log" 2>&1 &
 app_pid=$!
 
@@ -47,6 +53,9 @@ echo "smoke: screenshot $out/window.png has $colors colours"
 
 [ -f "$board" ] || { echo "smoke: $board was not written"; exit 1; }
 "$bin" check "$board"
+thumbnails=$(find "$home/thumbnails" -name '*.png' 2>/dev/null | wc -l)
+echo "smoke: $thumbnails thumbnails cached on disk"
+[ "$thumbnails" -ge 3 ] || { echo "smoke: the three card covers were not made into thumbnails"; exit 1; }
 
 xdotool windowfocus "$window" 2>/dev/null || true
 sleep 0.3

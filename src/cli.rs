@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand};
 
 use crate::export::{ExportError, ExportScope, export_to_dir};
+use crate::media::prepare_file;
 use crate::model::{Board, BoardEdit, Link, ThemeId, openable_url};
 use crate::open::{OpenError, create_board, missing_media};
 use crate::store::{self, LoadError, SaveError};
@@ -42,6 +43,17 @@ pub enum CliCommand {
         /// The card.
         #[command(flatten)]
         card: NewCard,
+    },
+    /// Attach image files to a card (all of them, or none if any is refused).
+    Attach {
+        /// The board file.
+        board: PathBuf,
+        /// The title of the card to attach them to.
+        #[arg(long)]
+        card: String,
+        /// PNG, JPEG, GIF, WebP or BMP files.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
     },
     /// Check a board file and its media; say what is wrong.
     Check {
@@ -121,9 +133,47 @@ pub fn run(command: CliCommand) -> Result<String, CliError> {
             ))
         }
         CliCommand::AddCard { board, card } => add_card(&board, &card),
+        CliCommand::Attach { board, card, files } => attach(&board, &card, &files),
         CliCommand::Check { board } => check(&board),
         CliCommand::Export { board, out, theme } => export(&board, &out, theme.as_deref()),
     }
+}
+
+fn attach(path: &Path, title: &str, files: &[PathBuf]) -> Result<String, CliError> {
+    let mut board = store::load(path)?;
+    let card = board
+        .card_by_title(title)
+        .ok_or_else(|| CliError::Input(format!("{}: no card titled {title:?}", path.display())))?
+        .id;
+    // Every file is checked before any is stored, so a refused file leaves the board as it was.
+    let (prepared, refused): (Vec<_>, Vec<_>) = files.iter().map(|file| prepare_file(file)).partition(Result::is_ok);
+    if !refused.is_empty() {
+        let mut problems: Vec<String> = refused
+            .into_iter()
+            .filter_map(Result::err)
+            .map(|error| error.to_string())
+            .collect();
+        problems.push(format!("nothing was attached to {title:?}"));
+        return Err(CliError::Problems(problems));
+    }
+    let media = store::media_dir_for(path);
+    let images = prepared
+        .into_iter()
+        .flatten()
+        .map(|image| image.store(&media))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|error| CliError::Input(error.to_string()))?;
+    let count = images.len();
+    board
+        .apply(BoardEdit::AddImages(card, images))
+        .map_err(|error| CliError::Input(error.to_string()))?;
+    store::save(path, &board)?;
+    let images = if count == 1 {
+        "1 image".to_owned()
+    } else {
+        format!("{count} images")
+    };
+    Ok(format!("attached {images} to {title:?} in {}", path.display()))
 }
 
 fn add_card(path: &Path, new: &NewCard) -> Result<String, CliError> {

@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use crate::export::ExportScope;
-use crate::model::{BoardEdit, CardId};
+use crate::media::RgbaPixels;
+use crate::model::{BoardEdit, CardId, ColumnId, MediaName};
 
 /// A request from the UI. The UI never changes the board or touches files itself.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,4 +34,30 @@ pub enum Command {
     OpenFolder(PathBuf),
     /// Dismiss the export bar.
     DismissExportStatus,
+    /// Take images in (checked and copied on worker threads) and put them where the user dropped them.
+    AddImages(ImageSource, ImageTarget),
+    /// Ask for image files to attach to a card.
+    PickImages(CardId),
+    /// Show an image of the board in the system's image viewer.
+    OpenImage(MediaName),
+}
+
+/// Where images come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImageSource {
+    /// Files dropped or picked; each becomes one image.
+    Files(Vec<PathBuf>),
+    /// Pixels pasted from the clipboard.
+    Pasted(RgbaPixels),
+}
+
+/// Where new images go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageTarget {
+    /// Attached to this card.
+    Card(CardId),
+    /// One new card per image at the bottom of this column.
+    Column(ColumnId),
+    /// One new card per image in the first column.
+    FirstColumn,
 }

@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 
 use boothboard::store;
 
+mod common;
+
 fn boothboard(args: &[&str], home: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_boothboard"))
         .args(args)
@@ -245,4 +247,58 @@ fn export_writes_markdown_and_images_and_prints_the_path() {
         before,
         "a failed export changes nothing"
     );
+}
+
+#[test]
+fn attach_adds_images_to_a_card_or_nothing_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = new_sample_board(dir.path(), "kubecon.json");
+    let board_arg = board.to_str().unwrap();
+    let slide = common::write_png(dir.path(), "tidb-slide.png", 640, 360);
+    let photo = common::write_jpeg_with_orientation(dir.path(), "tidb booth.jpg", 300, 200, 6);
+    let notes = common::write_text_named_png(dir.path(), "notes.png");
+    let before = std::fs::read(&board).unwrap();
+
+    let refused = boothboard(
+        &[
+            "attach",
+            board_arg,
+            "--card",
+            "TiDB",
+            slide.to_str().unwrap(),
+            notes.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(!refused.status.success());
+    let err = stderr(&refused);
+    assert!(err.contains("notes.png") && err.contains("not an image"), "{err}");
+    assert!(err.contains("nothing was attached"), "{err}");
+    assert_eq!(std::fs::read(&board).unwrap(), before, "the board is unchanged");
+
+    let attached = boothboard(
+        &[
+            "attach",
+            board_arg,
+            "--card",
+            "tidb",
+            slide.to_str().unwrap(),
+            photo.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(attached.status.success(), "{}", stderr(&attached));
+    assert!(stdout(&attached).contains("attached 2 images to \"tidb\""));
+    let saved = store::load(&board).unwrap();
+    let images = &saved.card_by_title("TiDB").unwrap().images;
+    let captions: Vec<&str> = images.iter().map(|image| image.caption.as_str()).collect();
+    assert_eq!(captions, ["TiDB architecture", "tidb-slide.png", "tidb booth.jpg"]);
+    assert_eq!((images[2].width, images[2].height), (200, 300), "upright");
+    assert!(check_passes(&board, dir.path()).contains("4 images"));
+
+    let no_card = boothboard(
+        &["attach", board_arg, "--card", "Kafka", slide.to_str().unwrap()],
+        dir.path(),
+    );
+    assert_refused(&no_card, "kubecon.json", "no card titled \"Kafka\"");
 }

@@ -1,6 +1,8 @@
 //! The app driven as a person would, headless: click, type, drag; then read the board file.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -578,4 +580,255 @@ fn a_failed_export_says_why() {
     session
         .harness
         .get_by_label_contains("choose another folder for the export");
+}
+
+impl Session {
+    /// Drops `files` with the pointer at `at`, then waits until they are taken in.
+    fn drop_files(&mut self, at: egui::Pos2, files: &[PathBuf]) {
+        self.harness.hover_at(at);
+        self.harness.run_steps(1);
+        for file in files {
+            let file: egui::DroppedFileHandle = std::sync::Arc::new(common::DroppedPath(file.clone()));
+            self.harness.input_mut().dropped_files.push(file);
+        }
+        self.harness.step();
+        self.wait_for_imports();
+    }
+
+    fn wait_for_imports(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.harness.state().images_in_progress() > 0 || self.harness.state().thumbnails_busy() {
+            assert!(Instant::now() < deadline, "the images were never taken in");
+            std::thread::sleep(Duration::from_millis(10));
+            self.harness.step();
+        }
+        self.harness.run_steps(2);
+    }
+
+    fn media_dir(&self) -> PathBuf {
+        store::media_dir_for(&self.path)
+    }
+
+    /// Scrolls the widget into view first, as a person would, then clicks it.
+    fn scroll_to_and_click(&mut self, label: &str) {
+        self.harness.get_by_label(label).scroll_to_me();
+        // Long enough for the scroll animation to end.
+        self.harness.run_steps(20);
+        self.click(label);
+    }
+}
+
+#[test]
+fn images_dropped_on_a_card_are_attached_and_saved() {
+    let mut session = sample_session();
+    let images = tempfile::tempdir().unwrap();
+    let slide = common::write_png(images.path(), "ballerina-slide.png", 1280, 720);
+    let photo = common::write_jpeg_with_orientation(images.path(), "booth photo.jpg", 400, 300, 6);
+    let card = session.harness.get_by_label("Ballerina").rect().center();
+    session.drop_files(card, &[slide, photo]);
+
+    let board = session.wait_for_file("Ballerina has two images", |board| {
+        board.card_by_title("Ballerina").unwrap().images.len() == 2
+    });
+    let attached = &board.card_by_title("Ballerina").unwrap().images;
+    assert_eq!(attached[0].caption, "ballerina-slide.png");
+    assert_eq!(
+        (attached[1].width, attached[1].height),
+        (300, 400),
+        "the photo is upright"
+    );
+    for image in attached {
+        assert!(session.media_dir().join(image.file.as_str()).is_file());
+    }
+    assert_eq!(board.card_count(), 6, "no new cards");
+    assert!(session.harness.state().message().is_none());
+    assert!(session.harness.state().textures_held() >= 1, "the cover is on screen");
+}
+
+#[test]
+fn images_dropped_on_a_column_become_new_cards_ready_to_rename() {
+    let mut session = sample_session();
+    let images = tempfile::tempdir().unwrap();
+    let keynote = common::write_png(images.path(), "Rook keynote.png", 800, 450);
+    let demo = common::write_png(images.path(), "demo.png", 640, 480);
+    // Below the last card of "Storage": the column's empty space.
+    let rook = session.harness.get_by_label("Rook").rect();
+    session.drop_files(egui::pos2(rook.center().x, 900.0), &[keynote, demo]);
+
+    let board = session.wait_for_file("two new cards", |board| board.card_count() == 8);
+    assert_eq!(column_of(&board, "Rook keynote"), "Storage");
+    assert_eq!(column_of(&board, "demo"), "Storage");
+    let keynote = board.card_by_title("Rook keynote").unwrap();
+    assert_eq!(keynote.images[0].caption, "Rook keynote.png");
+    assert_eq!(
+        session.harness.state().view().selected_card,
+        Some(keynote.id),
+        "the first is selected"
+    );
+    session.harness.get_by_label("Title").type_text(" (day 2)");
+    session.harness.run_steps(2);
+    session.wait_for_file("the new card renamed", |board| {
+        board.card_by_title("Rook keynote (day 2)").is_some()
+    });
+}
+
+#[test]
+fn a_dropped_file_that_is_not_an_image_is_refused_with_its_name() {
+    let mut session = sample_session();
+    let files = tempfile::tempdir().unwrap();
+    let notes = common::write_text_named_png(files.path(), "notes.png");
+    let cut = common::write_truncated_png(files.path(), "cut-off.png");
+    let good = common::write_png(files.path(), "good.png", 200, 100);
+    let card = session.harness.get_by_label("TiDB").rect().center();
+    let before = std::fs::read(&session.path).unwrap();
+    session.drop_files(card, &[notes, cut, good]);
+
+    let message = session.harness.state().message().unwrap().text.clone();
+    assert!(
+        message.contains("notes.png") && message.contains("not an image"),
+        "{message}"
+    );
+    assert!(
+        message.contains("cut-off.png") && message.contains("damaged"),
+        "{message}"
+    );
+    let board = session.wait_for_file("only the good image attached", |board| {
+        board.card_by_title("TiDB").unwrap().images.len() == 2
+    });
+    assert_eq!(board.card_by_title("TiDB").unwrap().images[1].caption, "good.png");
+    assert_ne!(before, std::fs::read(&session.path).unwrap());
+    session.harness.get_by_label_contains("notes.png");
+}
+
+#[test]
+fn a_pasted_image_becomes_a_card_or_joins_the_selected_one() {
+    let mut session = sample_session();
+    let screenshot = egui::ColorImage::filled([320, 200], egui::Color32::from_rgb(30, 120, 200));
+    session
+        .harness
+        .event(egui::Event::PasteImage(std::sync::Arc::new(screenshot.clone())));
+    session.harness.step();
+    session.wait_for_imports();
+    let board = session.wait_for_file("a pasted card", |board| board.card_by_title("Pasted image").is_some());
+    assert_eq!(column_of(&board, "Pasted image"), "Gateways and languages");
+
+    session.click("Gloo");
+    session
+        .harness
+        .event(egui::Event::PasteImage(std::sync::Arc::new(screenshot)));
+    session.harness.step();
+    session.wait_for_imports();
+    let board = session.wait_for_file("Gloo has a pasted image", |board| {
+        board.card_by_title("Gloo").unwrap().images.len() == 2
+    });
+    assert_eq!(board.card_by_title("Gloo").unwrap().images[1].caption, "Pasted image");
+}
+
+#[test]
+fn the_viewer_edits_captions_reorders_and_removes_images() {
+    let mut session = sample_session();
+    let images = tempfile::tempdir().unwrap();
+    let slide = common::write_png(images.path(), "slide.png", 1600, 900);
+    let gloo = session.harness.get_by_label("Gloo").rect().center();
+    session.drop_files(gloo, &[slide]);
+    session.click("Gloo");
+    session.wait_for_imports();
+
+    session.scroll_to_and_click("Make cover");
+    let board = session.wait_for_file("the slide is the cover", |board| {
+        board.card_by_title("Gloo").unwrap().images[0].caption == "slide.png"
+    });
+    assert_eq!(
+        board.card_by_title("Gloo").unwrap().images[1].caption,
+        "Gloo architecture"
+    );
+
+    session.scroll_to_and_click("View slide.png");
+    assert!(session.harness.state().view().viewer.is_some(), "the viewer is open");
+    session.click("Next");
+    assert_eq!(session.harness.state().view().viewer.unwrap().index, 1);
+    session.click("+");
+    assert!(session.harness.state().view().viewer.unwrap().zoom.is_some());
+    session.click("Fit");
+    assert_eq!(session.harness.state().view().viewer.unwrap().zoom, None);
+    session.type_into("Image caption", " (control plane)");
+    session.wait_for_file("the caption changed", |board| {
+        board.card_by_title("Gloo").unwrap().images[1].caption == "Gloo architecture (control plane)"
+    });
+    session.click("Remove from card");
+    let board = session.wait_for_file("the diagram is off the card", |board| {
+        board.card_by_title("Gloo").unwrap().images.len() == 1
+    });
+    assert_eq!(board.card_by_title("Gloo").unwrap().images[0].caption, "slide.png");
+    assert!(
+        session.harness.state().view().viewer.is_some(),
+        "the viewer shows the image left"
+    );
+}
+
+#[test]
+fn a_missing_media_file_shows_a_placeholder_not_a_crash() {
+    let home_dir = tempfile::tempdir().unwrap();
+    let home = AppHome::at(home_dir.path());
+    let path = home.default_board_path();
+    let board = open_or_create(&home, &path).unwrap();
+    // The board was copied without its media folder.
+    std::fs::remove_dir_all(store::media_dir_for(&path)).unwrap();
+    let mut session = Session {
+        harness: harness(home, Startup::Opened(path.clone(), Box::new(board))),
+        path,
+        _home: home_dir,
+    };
+    session.wait_for_imports();
+    session.click("TiDB");
+    session.wait_for_imports();
+    let placeholders = session
+        .harness
+        .get_all_by_label_contains("Image missing: TiDB architecture");
+    assert_eq!(placeholders.count(), 2, "on the card and in its editor");
+    assert_eq!(session.harness.state().textures_held(), 0);
+}
+
+#[test]
+fn only_the_images_of_cards_in_view_become_textures() {
+    let home_dir = tempfile::tempdir().unwrap();
+    let home = AppHome::at(home_dir.path());
+    let path = home_dir.path().join("long.json");
+    let media = store::media_dir_for(&path);
+    let images = tempfile::tempdir().unwrap();
+    let mut board = Board::new("A long column");
+    let column = board.columns[0].id;
+    for number in 0..60 {
+        let file = common::write_png(images.path(), &format!("slide {number}.png"), 160 + number, 90);
+        let image = boothboard::media::prepare_file(&file).unwrap().store(&media).unwrap();
+        let created = board
+            .apply(boothboard::model::BoardEdit::AddImageCard(
+                column,
+                format!("Talk {number}"),
+                image,
+            ))
+            .unwrap();
+        assert!(matches!(created, boothboard::model::Created::Card(_)));
+    }
+    store::save(&path, &board).unwrap();
+    let mut session = Session {
+        harness: harness(home, Startup::Opened(path.clone(), Box::new(board))),
+        path,
+        _home: home_dir,
+    };
+    session.wait_for_imports();
+    let on_screen = session.harness.state().textures_held();
+    assert!(
+        (1..=12).contains(&on_screen),
+        "{on_screen} textures for a column that shows a few cards"
+    );
+    // Scrolled to the end, the cards there get theirs; the count stays bounded.
+    session.harness.get_by_label("Talk 59").scroll_to_me();
+    session.harness.run_steps(20);
+    session.wait_for_imports();
+    let after_scroll = session.harness.state().textures_held();
+    assert!(
+        after_scroll > on_screen && after_scroll <= 30,
+        "{after_scroll} textures after scrolling"
+    );
 }

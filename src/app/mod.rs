@@ -1,21 +1,25 @@
 //! The eframe app: owns the board, the saver and the background tasks; applies commands.
 
 mod export_job;
+mod imports;
 mod open_board;
 mod tasks;
 mod thumbnail_cache;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use open_board::{OpenBoard, SaveDue};
 pub use tasks::load_failure;
 
-use crate::command::Command;
-use crate::model::{Board, Created, openable_url};
+use crate::command::{Command, ImageSource, ImageTarget};
+use crate::media::{ThumbnailDiskCache, WorkerPool};
+use crate::model::{Board, BoardEdit, Created, openable_url};
 use crate::store::{self, AppHome, Saver};
 use crate::ui::{self, ExportStatus, LoadFailure, Message, SaveStatus, ViewState};
 use export_job::Exports;
+use imports::{ImportProgress, Imports};
 use tasks::{TaskOutcome, Tasks};
 use thumbnail_cache::ThumbnailCache;
 
@@ -43,6 +47,7 @@ pub struct BoothboardApp {
     saver: Saver,
     tasks: Tasks,
     thumbnails: ThumbnailCache,
+    imports: Imports,
     message: Option<Message>,
     window_title: String,
     /// Set when a quit was stopped because the last changes could not be saved.
@@ -74,12 +79,17 @@ impl BoothboardApp {
             }
             Startup::Failed(failure) => (Workspace::Failed(failure), PathBuf::new()),
         };
+        // One worker per core, up to four: image work is CPU-bound, and the UI thread is mostly idle meanwhile.
+        let workers = std::thread::available_parallelism().map_or(2, |cores| cores.get().clamp(1, 4));
+        let pool = Arc::new(WorkerPool::spawn("image", workers)?);
+        let disk = ThumbnailDiskCache::new(home.thumbnails_dir());
         Ok(Self {
             workspace,
             view: ViewState::default(),
             saver,
+            thumbnails: ThumbnailCache::new(ctx, Arc::clone(&pool), media_dir, disk.clone()),
+            imports: Imports::new(ctx, pool, disk),
             tasks: Tasks::new(ctx, home),
-            thumbnails: ThumbnailCache::new(ctx, media_dir)?,
             message: None,
             window_title: String::new(),
             quit_blocked: false,
@@ -126,27 +136,53 @@ impl BoothboardApp {
         }
     }
 
-    fn apply(&mut self, ctx: &egui::Context, command: Command) {
-        match command {
-            Command::Edit(edit) => {
-                let Workspace::Open(open) = &mut self.workspace else {
-                    return;
-                };
-                match open.apply(edit, Instant::now()) {
-                    Ok(Created::Card(card)) => {
+    /// Images still being taken in (for tests and benchmarks).
+    pub fn images_in_progress(&self) -> usize {
+        self.imports.images_in_progress()
+    }
+
+    /// Whether thumbnails are still being made or uploaded (for tests and benchmarks).
+    pub fn thumbnails_busy(&self) -> bool {
+        self.thumbnails.is_busy()
+    }
+
+    /// Image textures held now (for tests and benchmarks).
+    pub fn textures_held(&self) -> usize {
+        self.thumbnails.texture_count()
+    }
+
+    /// Applies an edit and selects or focuses what it created.
+    fn apply_edit(&mut self, edit: BoardEdit) -> Created {
+        let Workspace::Open(open) = &mut self.workspace else {
+            return Created::Nothing;
+        };
+        match open.apply(edit, Instant::now()) {
+            Ok(created) => {
+                match created {
+                    Created::Card(card) => {
                         self.view.selected_card = Some(card);
                         self.view.focus_card_title = true;
                     }
-                    Ok(Created::Column(column)) => self.view.renaming_column = Some(column),
-                    Ok(Created::Theme(theme)) => {
+                    Created::Column(column) => self.view.renaming_column = Some(column),
+                    Created::Theme(theme) => {
                         self.view.editing_theme = Some(theme);
                         self.view.focus_theme_name = true;
                     }
-                    Ok(Created::Nothing) => {}
-                    // The UI only names what it drew; a stale id just means nothing to do.
-                    Err(error) => log::debug!("ignored edit: {error}"),
+                    Created::Nothing => {}
                 }
+                created
             }
+            // The UI only names what it drew; a stale id just means nothing to do.
+            Err(error) => {
+                log::debug!("ignored edit: {error}");
+                Created::Nothing
+            }
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Edit(edit) => drop(self.apply_edit(edit)),
             Command::OpenLink(url) => match openable_url(&url) {
                 Ok(url) => {
                     if let Err(error) = open::that_detached(url) {
@@ -157,6 +193,21 @@ impl BoothboardApp {
                     self.message = Some(Message::error(format!("Link not opened: {refused}.")));
                 }
             },
+            Command::AddImages(source, target) => {
+                if let Workspace::Open(open) = &self.workspace {
+                    self.imports.start(&store::media_dir_for(&open.path), target, source);
+                }
+            }
+            Command::PickImages(card) => self.tasks.pick_images(card),
+            Command::OpenImage(file) => {
+                if let Workspace::Open(open) = &self.workspace {
+                    let path = store::media_dir_for(&open.path).join(file.as_str());
+                    if let Err(error) = open::that_detached(&path) {
+                        let text = format!("Can't open {} in the system viewer: {error}", path.display());
+                        self.message = Some(Message::error(text));
+                    }
+                }
+            }
             Command::OpenBoardDialog => self.tasks.open_dialog(),
             Command::NewBoardDialog => self.tasks.new_dialog(),
             Command::RestoreBackup(path) => self.tasks.restore_backup(path),
@@ -207,12 +258,87 @@ impl BoothboardApp {
                 },
                 TaskOutcome::Notice(text) => self.message = Some(Message::error(text)),
                 TaskOutcome::Command(command) => self.apply(ctx, command),
+                TaskOutcome::ImagesPicked(card, paths) => {
+                    self.apply(
+                        ctx,
+                        Command::AddImages(ImageSource::Files(paths), ImageTarget::Card(card)),
+                    );
+                }
             }
         }
         if let Some(error) = self.exports.receive() {
             self.message = Some(Message::error(error));
         }
+        for progress in self.imports.receive() {
+            self.place_images(progress);
+        }
         self.thumbnails.receive(ctx);
+    }
+
+    /// Puts imported images where they were dropped, and says which files were refused and why.
+    fn place_images(&mut self, ready: ImportProgress) {
+        let Workspace::Open(open) = &self.workspace else {
+            return;
+        };
+        if store::media_dir_for(&open.path) != ready.media_dir {
+            self.message = Some(Message::error(
+                "The images were not added: their board was closed before they were ready.",
+            ));
+            return;
+        }
+        let board = &open.board;
+        // The card or column may have been deleted while the images were read: then they become new cards.
+        let target = match ready.target {
+            ImageTarget::Card(card) if board.card(card).is_some() => ImageTarget::Card(card),
+            ImageTarget::Column(column) if board.column(column).is_some() => ImageTarget::Column(column),
+            _ => ImageTarget::FirstColumn,
+        };
+        let first_column = board.columns.first().map(|column| column.id);
+        let mut images = Vec::with_capacity(ready.images.len());
+        for imported in ready.images {
+            let file = imported.image.file.clone();
+            self.thumbnails
+                .insert(ready.media_dir.clone(), file, imported.thumbnail);
+            images.push(imported.image);
+        }
+        match target {
+            ImageTarget::Card(card) => drop(self.apply_edit(BoardEdit::AddImages(card, images))),
+            ImageTarget::Column(_) | ImageTarget::FirstColumn => {
+                let column = match target {
+                    ImageTarget::Column(column) => Some(column),
+                    _ => first_column.or_else(|| match self.apply_edit(BoardEdit::AddColumn("Projects".to_owned())) {
+                        Created::Column(column) => Some(column),
+                        _ => None,
+                    }),
+                };
+                let selected = self.view.selected_card;
+                let mut first_card = None;
+                for image in images {
+                    let Some(column) = column else { break };
+                    let title = card_title_for(&image.caption);
+                    if let Created::Card(card) = self.apply_edit(BoardEdit::AddImageCard(column, title, image)) {
+                        first_card.get_or_insert(card);
+                    }
+                }
+                // The first new card of a drop is the one ready to rename.
+                match first_card.filter(|_| ready.is_first) {
+                    Some(card) => {
+                        self.view.selected_card = Some(card);
+                        self.view.focus_card_title = true;
+                        self.view.renaming_column = None;
+                    }
+                    // Later cards of the drop must not take the selection from the one being renamed.
+                    None => {
+                        self.view.selected_card = selected;
+                        self.view.focus_card_title = false;
+                    }
+                }
+            }
+        }
+        if !ready.refused.is_empty() {
+            let reasons: Vec<String> = ready.refused.iter().map(ToString::to_string).collect();
+            self.message = Some(Message::error(format!("Not added: {}.", reasons.join("; "))));
+        }
     }
 
     fn switch_to(&mut self, path: PathBuf, board: Board) {
@@ -324,6 +450,7 @@ impl eframe::App for BoothboardApp {
                 let screen = ui::Screen {
                     board: &open.board,
                     save_status: &save_status,
+                    images_in_progress: self.imports.images_in_progress(),
                 };
                 ui::board_screen_ui(ui, screen, &mut self.view, &mut self.thumbnails, &mut commands);
             }
@@ -343,4 +470,13 @@ impl eframe::App for BoothboardApp {
             log::error!("quitting with unsaved changes: {:?}", self.save_status());
         }
     }
+}
+
+/// A new card made from an image is titled after the file: "Keynote slide.png" gives "Keynote slide".
+fn card_title_for(caption: &str) -> String {
+    std::path::Path::new(caption)
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .filter(|stem| !stem.trim().is_empty())
+        .unwrap_or_else(|| caption.to_owned())
 }

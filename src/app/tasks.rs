@@ -5,7 +5,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 
 use crate::command::Command;
 use crate::export::ExportScope;
-use crate::model::Board;
+use crate::model::{Board, CardId};
 use crate::open::{OpenError, create_board, open_or_create};
 use crate::store::{self, AppHome, Settings};
 use crate::ui::LoadFailure;
@@ -21,6 +21,8 @@ pub enum TaskOutcome {
     Notice(String),
     /// Something to do now, as if the UI had asked for it.
     Command(Command),
+    /// Image files were picked for a card.
+    ImagesPicked(CardId, Vec<PathBuf>),
 }
 
 /// Runs tasks on threads and collects their outcomes.
@@ -61,7 +63,7 @@ impl Tasks {
         let start_in = self.home.boards_dir();
         self.spawn("open-board-dialog", move |home| {
             if !file_dialog_available() {
-                return Some(no_dialog(BOARD_FROM_COMMAND_LINE));
+                return Some(no_dialog(OPEN_BOARD_INSTEAD));
             }
             let picked = board_file_dialog("Open board", start_in).pick_file();
             picked.map(|path| open_task(home, &path))
@@ -73,7 +75,7 @@ impl Tasks {
         let start_in = self.home.boards_dir();
         self.spawn("new-board-dialog", move |home| {
             if !file_dialog_available() {
-                return Some(no_dialog(BOARD_FROM_COMMAND_LINE));
+                return Some(no_dialog(OPEN_BOARD_INSTEAD));
             }
             let picked = board_file_dialog("New board", start_in)
                 .set_file_name("conference.json")
@@ -89,9 +91,7 @@ impl Tasks {
     pub fn export_folder_dialog(&self, scope: ExportScope, start_in: Option<PathBuf>) {
         self.spawn("export-folder-dialog", move |_| {
             if !file_dialog_available() {
-                return Some(no_dialog(
-                    "Export from the command line instead: boothboard export BOARD --out FOLDER",
-                ));
+                return Some(no_dialog(EXPORT_INSTEAD));
             }
             let dialog = rfd::FileDialog::new().set_title("Export Markdown into a folder");
             let dialog = match start_in {
@@ -100,6 +100,21 @@ impl Tasks {
             };
             let picked = dialog.pick_folder();
             picked.map(|folder| TaskOutcome::Command(Command::ExportMarkdown(scope, folder)))
+        });
+    }
+
+    /// Asks for image files, then hands them back to be attached to `card`.
+    pub fn pick_images(&self, card: CardId) {
+        self.spawn("pick-images-dialog", move |_| {
+            if !file_dialog_available() {
+                return Some(no_dialog(ADD_IMAGES_INSTEAD));
+            }
+            let picked = rfd::FileDialog::new()
+                .set_title("Add images")
+                .add_filter("Images", &["png", "jpg", "jpeg", "gif", "webp", "bmp"])
+                .add_filter("All files", &["*"])
+                .pick_files();
+            picked.map(|paths| TaskOutcome::ImagesPicked(card, paths))
         });
     }
 
@@ -142,9 +157,11 @@ fn file_dialog_available() -> bool {
     has_session_bus || has_zenity
 }
 
-const BOARD_FROM_COMMAND_LINE: &str = "Open or create a board from the command line instead: boothboard PATH";
+const OPEN_BOARD_INSTEAD: &str = "Open or create a board from the command line instead: boothboard PATH";
+const EXPORT_INSTEAD: &str = "Export from the command line instead: boothboard export BOARD --out FOLDER";
+const ADD_IMAGES_INSTEAD: &str = "Drag images from the file manager onto the card, or paste one with Ctrl+V.";
 
-/// Said when no native file dialog can open, rather than doing nothing; `instead` says what to do.
+/// Said when no native file dialog can open, rather than doing nothing; `instead` says what works.
 fn no_dialog(instead: &str) -> TaskOutcome {
     TaskOutcome::Notice(format!(
         "No file dialog can open here: it needs an XDG desktop portal or zenity. {instead}"

@@ -1,54 +1,78 @@
-//! Thumbnails as textures: decoded on worker threads, uploaded when they arrive.
+//! Thumbnails as textures: made on worker threads, uploaded a few per frame, and only kept for what is in view.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Instant;
 
-use crate::media::{OnReady, Thumbnailer};
+use crate::media::{MediaError, RgbaPixels, ThumbnailDiskCache, WorkerPool, make_thumbnail, prepare_file};
 use crate::model::{ImageRef, MediaName};
 use crate::ui::{ThumbnailState, Thumbnails};
 
-/// Longest side of a thumbnail in pixels: sharp on the board and in the editor on HiDPI.
-const THUMBNAIL_MAX_SIDE: u32 = 720;
+/// Longest side of a thumbnail in pixels: sharp on the board and in the editor, also on HiDPI screens.
+pub const THUMBNAIL_MAX_SIDE: u32 = 512;
 
-/// Two workers: enough to keep up, and one core stays free for the UI on a small machine.
-const WORKERS: usize = 2;
+/// Textures kept at most; the least recently drawn go first. Far more than fit on a screen.
+const MAX_TEXTURES: usize = 96;
+
+/// Uploading is on the UI thread: a few per frame keep every frame short when many arrive at once.
+const UPLOADS_PER_FRAME: usize = 4;
+
+/// Which picture a result is for: a thumbnail, or the full-size image in the viewer.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Thumbnail(MediaName),
+    Full(MediaName),
+}
+
+struct Finished {
+    media_dir: PathBuf,
+    key: Key,
+    result: Result<egui::ColorImage, MediaError>,
+}
 
 enum Entry {
     Loading,
-    Ready(egui::TextureHandle),
-    Failed(String),
+    Ready(egui::TextureHandle, Instant),
+    Failed(ThumbnailState),
 }
 
 /// Textures of the current board's images, keyed by their name in its media folder.
 pub struct ThumbnailCache {
     media_dir: PathBuf,
-    thumbnailer: Thumbnailer,
-    entries: HashMap<MediaName, Entry>,
+    disk: ThumbnailDiskCache,
+    pool: Arc<WorkerPool>,
+    ctx: egui::Context,
+    sender: Sender<Finished>,
+    finished: Receiver<Finished>,
+    waiting_upload: VecDeque<Finished>,
+    entries: HashMap<Key, Entry>,
 }
 
 impl std::fmt::Debug for ThumbnailCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ThumbnailCache")
             .field("media_dir", &self.media_dir)
+            .field("entries", &self.entries.len())
             .finish_non_exhaustive()
     }
 }
 
 impl ThumbnailCache {
-    /// A cache for the images in `media_dir`; finished thumbnails wake the UI.
-    pub fn new(ctx: &egui::Context, media_dir: PathBuf) -> std::io::Result<Self> {
-        let ctx = ctx.clone();
-        let thumbnailer = Thumbnailer::spawn(
-            WORKERS,
-            THUMBNAIL_MAX_SIDE,
-            &(Arc::new(move || ctx.request_repaint()) as OnReady),
-        )?;
-        Ok(Self {
+    /// A cache for the images in `media_dir`, keeping finished thumbnails in `disk`.
+    pub fn new(ctx: &egui::Context, pool: Arc<WorkerPool>, media_dir: PathBuf, disk: ThumbnailDiskCache) -> Self {
+        let (sender, finished) = mpsc::channel();
+        Self {
             media_dir,
-            thumbnailer,
+            disk,
+            pool,
+            ctx: ctx.clone(),
+            sender,
+            finished,
+            waiting_upload: VecDeque::new(),
             entries: HashMap::new(),
-        })
+        }
     }
 
     /// Switches to another board's media folder.
@@ -56,46 +80,131 @@ impl ThumbnailCache {
         if media_dir != self.media_dir {
             self.media_dir = media_dir;
             self.entries.clear();
+            self.waiting_upload.clear();
         }
     }
 
-    /// Uploads thumbnails that finished since the last frame.
+    /// Takes a thumbnail made while importing, so a dropped image shows without being decoded again.
+    pub fn insert(&mut self, media_dir: PathBuf, file: MediaName, thumbnail: egui::ColorImage) {
+        self.waiting_upload.push_back(Finished {
+            media_dir,
+            key: Key::Thumbnail(file),
+            result: Ok(thumbnail),
+        });
+        self.ctx.request_repaint();
+    }
+
+    /// Uploads a few of the pictures that finished since the last frame, and lets go of old textures.
     pub fn receive(&mut self, ctx: &egui::Context) {
-        for thumbnail in self.thumbnailer.ready() {
-            if thumbnail.path.parent() != Some(self.media_dir.as_path()) {
+        self.waiting_upload.extend(self.finished.try_iter());
+        let mut uploaded = 0;
+        while uploaded < UPLOADS_PER_FRAME {
+            let Some(finished) = self.waiting_upload.pop_front() else {
+                break;
+            };
+            if finished.media_dir != self.media_dir {
                 continue; // From a board that is no longer open.
             }
-            let name = thumbnail
-                .path
-                .file_name()
-                .and_then(|name| MediaName::new(name.to_string_lossy()).ok());
-            let Some(entry) = name.and_then(|name| self.entries.get_mut(&name)) else {
-                continue;
-            };
-            *entry = match thumbnail.result {
-                Ok(pixels) => {
-                    let size = [pixels.width as usize, pixels.height as usize];
-                    let image = egui::ColorImage::from_rgba_unmultiplied(size, &pixels.pixels);
-                    let name = thumbnail.path.display().to_string();
-                    Entry::Ready(ctx.load_texture(name, image, egui::TextureOptions::LINEAR))
+            let entry = match finished.result {
+                Ok(image) => {
+                    uploaded += 1;
+                    let name = format!("{:?}", finished.key);
+                    let options = egui::TextureOptions::LINEAR.with_mipmap_mode(Some(egui::TextureFilter::Linear));
+                    Entry::Ready(ctx.load_texture(name, image, options), Instant::now())
                 }
-                Err(error) => Entry::Failed(error.to_string()),
+                Err(error) if error.is_missing() => Entry::Failed(ThumbnailState::Missing(error.to_string())),
+                Err(error) => Entry::Failed(ThumbnailState::Failed(error.to_string())),
             };
+            self.entries.insert(finished.key, entry);
+        }
+        if !self.waiting_upload.is_empty() {
+            ctx.request_repaint();
+        }
+        self.evict_least_recently_drawn();
+    }
+
+    /// True while pictures are being made or wait to be uploaded.
+    pub fn is_busy(&self) -> bool {
+        !self.waiting_upload.is_empty() || self.entries.values().any(|entry| matches!(entry, Entry::Loading))
+    }
+
+    /// Textures held now (for tests and benchmarks).
+    pub fn texture_count(&self) -> usize {
+        self.entries
+            .values()
+            .filter(|entry| matches!(entry, Entry::Ready(..)))
+            .count()
+    }
+
+    fn evict_least_recently_drawn(&mut self) {
+        let mut ready: Vec<(Instant, Key)> = self
+            .entries
+            .iter()
+            .filter_map(|(key, entry)| match entry {
+                Entry::Ready(_, drawn) => Some((*drawn, key.clone())),
+                _ => None,
+            })
+            .collect();
+        if ready.len() <= MAX_TEXTURES {
+            return;
+        }
+        ready.sort_by_key(|(drawn, _)| *drawn);
+        let excess = ready.len() - MAX_TEXTURES;
+        for (_, key) in ready.into_iter().take(excess) {
+            self.entries.remove(&key);
         }
     }
-}
 
-impl Thumbnails for ThumbnailCache {
-    fn thumbnail(&mut self, _ctx: &egui::Context, image: &ImageRef) -> ThumbnailState {
-        match self.entries.get(&image.file) {
-            Some(Entry::Ready(texture)) => ThumbnailState::Ready(egui::load::SizedTexture::from_handle(texture)),
-            Some(Entry::Failed(reason)) => ThumbnailState::Failed(reason.clone()),
+    fn state(&mut self, key: Key) -> ThumbnailState {
+        match self.entries.get_mut(&key) {
+            Some(Entry::Ready(texture, drawn)) => {
+                *drawn = Instant::now();
+                ThumbnailState::Ready(egui::load::SizedTexture::from_handle(texture))
+            }
+            Some(Entry::Failed(state)) => state.clone(),
             Some(Entry::Loading) => ThumbnailState::Loading,
             None => {
-                self.thumbnailer.request(self.media_dir.join(image.file.as_str()));
-                self.entries.insert(image.file.clone(), Entry::Loading);
+                self.request(key.clone());
+                self.entries.insert(key, Entry::Loading);
                 ThumbnailState::Loading
             }
         }
+    }
+
+    fn request(&self, key: Key) {
+        let media_dir = self.media_dir.clone();
+        let disk = self.disk.clone();
+        let sender = self.sender.clone();
+        let ctx = self.ctx.clone();
+        let full_side = u32::try_from(ctx.input(|input| input.max_texture_side)).unwrap_or(u32::MAX);
+        self.pool.run(move || {
+            let result = match &key {
+                Key::Thumbnail(file) => make_thumbnail(&media_dir.join(file.as_str()), THUMBNAIL_MAX_SIDE, &disk),
+                Key::Full(file) => prepare_file(&media_dir.join(file.as_str())).map(|image| image.thumbnail(full_side)),
+            };
+            let result = result.map(|pixels| color_image(&pixels));
+            if sender.send(Finished { media_dir, key, result }).is_ok() {
+                ctx.request_repaint();
+            }
+        });
+    }
+}
+
+/// Made on the worker thread, so the UI thread only uploads.
+pub fn color_image(pixels: &RgbaPixels) -> egui::ColorImage {
+    let size = [pixels.width as usize, pixels.height as usize];
+    egui::ColorImage::from_rgba_unmultiplied(size, &pixels.pixels)
+}
+
+impl Thumbnails for ThumbnailCache {
+    fn thumbnail(&mut self, image: &ImageRef) -> ThumbnailState {
+        self.state(Key::Thumbnail(image.file.clone()))
+    }
+
+    fn full_size(&mut self, image: &ImageRef) -> ThumbnailState {
+        // One full-size picture at a time: they are large.
+        self.entries
+            .retain(|key, _| !matches!(key, Key::Full(file) if *file != image.file));
+        self.state(Key::Full(image.file.clone()))
     }
 }

@@ -44,3 +44,10 @@ pub enum MediaError {
         source: std::io::Error,
     },
 }
+
+impl MediaError {
+    /// The file is not there (moved, deleted, or a board copied without its media folder).
+    pub fn is_missing(&self) -> bool {
+        matches!(self, Self::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+    }
+}

@@ -1,13 +1,15 @@
-//! Decoding and scaling images on a small pool of named worker threads.
+//! Thumbnails: scaled on worker threads, kept on disk so the next start does not decode again.
 
+use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Mutex};
+use std::time::UNIX_EPOCH;
 
-use image::ImageReader;
+use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+use image::{DynamicImage, ImageEncoder};
 
 use super::MediaError;
-use super::limits::{MAX_IMAGE_FILE_BYTES, decoder_limits};
+use super::import::prepare_file;
+use crate::store::write_atomic;
 
 /// Decoded RGBA pixels, ready to become a texture.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,104 +22,91 @@ pub struct RgbaPixels {
     pub pixels: Vec<u8>,
 }
 
-/// A finished thumbnail, or why there is none.
-#[derive(Debug)]
-pub struct Thumbnail {
-    /// The image file it was made from.
-    pub path: PathBuf,
-    /// The pixels, or the reason.
-    pub result: Result<RgbaPixels, MediaError>,
-}
-
-/// Called from a worker thread when a thumbnail is ready (the UI uses it to request a repaint).
-pub type OnReady = Arc<dyn Fn() + Send + Sync>;
-
-/// A bounded pool of thumbnail workers. Dropping it stops them once their current image is done.
-pub struct Thumbnailer {
-    requests: Sender<PathBuf>,
-    results: Receiver<Thumbnail>,
-}
-
-impl std::fmt::Debug for Thumbnailer {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Thumbnailer").finish_non_exhaustive()
-    }
-}
-
-impl Thumbnailer {
-    /// Starts `workers` threads that scale images to fit `max_side` pixels.
-    pub fn spawn(workers: usize, max_side: u32, on_ready: &OnReady) -> std::io::Result<Self> {
-        let (requests, request_receiver) = mpsc::channel::<PathBuf>();
-        let (result_sender, results) = mpsc::channel();
-        let request_receiver = Arc::new(Mutex::new(request_receiver));
-        for number in 0..workers.max(1) {
-            let requests = Arc::clone(&request_receiver);
-            let results = result_sender.clone();
-            let on_ready = Arc::clone(on_ready);
-            std::thread::Builder::new()
-                .name(format!("thumbnail-{number}"))
-                .spawn(move || {
-                    loop {
-                        let next = requests.lock().ok().and_then(|requests| requests.recv().ok());
-                        let Some(path) = next else { break };
-                        let result = make_thumbnail(&path, max_side);
-                        if results.send(Thumbnail { path, result }).is_err() {
-                            break;
-                        }
-                        on_ready();
-                    }
-                })?;
-        }
-        Ok(Self { requests, results })
-    }
-
-    /// Queues an image; its thumbnail arrives through [`Self::ready`].
-    pub fn request(&self, path: PathBuf) {
-        // The workers only stop when `self` is dropped, so sending cannot fail while we exist.
-        let _ = self.requests.send(path);
-    }
-
-    /// Thumbnails finished since the last call.
-    pub fn ready(&self) -> impl Iterator<Item = Thumbnail> + '_ {
-        self.results.try_iter()
-    }
-}
-
-/// Decodes an image file and scales it to fit a `max_side` square.
-pub fn make_thumbnail(path: &Path, max_side: u32) -> Result<RgbaPixels, MediaError> {
-    let name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let read_error = |source| MediaError::Read {
-        path: path.to_owned(),
-        source,
-    };
-    let bytes = std::fs::metadata(path).map_err(read_error)?.len();
-    if bytes > MAX_IMAGE_FILE_BYTES {
-        return Err(MediaError::TooLarge {
-            name,
-            reason: format!("the file is {} MiB", bytes >> 20),
-        });
-    }
-    let mut reader = ImageReader::open(path)
-        .map_err(read_error)?
-        .with_guessed_format()
-        .map_err(read_error)?;
-    reader.limits(decoder_limits());
-    let image = reader.decode().map_err(|error| MediaError::Damaged {
-        name,
-        message: error.to_string(),
-    })?;
-    let scaled = if image.width() > max_side || image.height() > max_side {
-        image.thumbnail(max_side, max_side)
+/// Scales `image` to fit a `max_side` square (never up).
+pub fn thumbnail_of(image: &DynamicImage, max_side: u32) -> RgbaPixels {
+    let rgba = if image.width() > max_side || image.height() > max_side {
+        image.thumbnail(max_side, max_side).into_rgba8()
     } else {
-        image
+        image.to_rgba8()
     };
-    let rgba = scaled.into_rgba8();
-    Ok(RgbaPixels {
+    RgbaPixels {
         width: rgba.width(),
         height: rgba.height(),
         pixels: rgba.into_raw(),
-    })
+    }
+}
+
+/// Finished thumbnails on disk, one PNG per source file, size and modification time.
+/// Losing the folder costs only time: everything in it can be made again.
+#[derive(Clone, Debug)]
+pub struct ThumbnailDiskCache {
+    dir: PathBuf,
+}
+
+impl ThumbnailDiskCache {
+    /// A cache in `dir` (created on first save).
+    pub fn new(dir: PathBuf) -> Self {
+        Self { dir }
+    }
+
+    /// The cache file for `source` as it is now; `None` when the source can't be examined.
+    fn entry_path(&self, source: &Path, max_side: u32) -> Option<PathBuf> {
+        let metadata = fs::metadata(source).ok()?;
+        let modified = metadata.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+        let mut key = blake3::Hasher::new();
+        key.update(source.as_os_str().as_encoded_bytes());
+        key.update(&metadata.len().to_le_bytes());
+        key.update(&modified.as_nanos().to_le_bytes());
+        key.update(&max_side.to_le_bytes());
+        Some(
+            self.dir
+                .join(format!("{}.png", &key.finalize().to_hex().as_str()[..32])),
+        )
+    }
+
+    /// A thumbnail made earlier for `source` as it is now.
+    pub fn load(&self, source: &Path, max_side: u32) -> Option<RgbaPixels> {
+        let bytes = fs::read(self.entry_path(source, max_side)?).ok()?;
+        let rgba = image::load_from_memory_with_format(&bytes, image::ImageFormat::Png)
+            .ok()?
+            .into_rgba8();
+        Some(RgbaPixels {
+            width: rgba.width(),
+            height: rgba.height(),
+            pixels: rgba.into_raw(),
+        })
+    }
+
+    /// Keeps a thumbnail for next time. Failing to is not worth bothering anyone: it is only a cache.
+    pub fn save(&self, source: &Path, max_side: u32, thumbnail: &RgbaPixels) {
+        let Some(path) = self.entry_path(source, max_side) else {
+            return;
+        };
+        let mut png = Vec::new();
+        // Fast compression: a cache hit must decode quicker than the source, and writing must not hold up the UI.
+        let encoder = PngEncoder::new_with_quality(&mut png, CompressionType::Fast, FilterType::Adaptive);
+        let written = encoder
+            .write_image(
+                &thumbnail.pixels,
+                thumbnail.width,
+                thumbnail.height,
+                image::ExtendedColorType::Rgba8,
+            )
+            .map_err(std::io::Error::other)
+            .and_then(|()| fs::create_dir_all(&self.dir))
+            .and_then(|()| write_atomic(&path, &png));
+        if let Err(error) = written {
+            log::warn!("thumbnail cache: can't write {}: {error}", path.display());
+        }
+    }
+}
+
+/// The thumbnail of an image file: from the disk cache when it is there, else decoded, scaled and cached.
+pub fn make_thumbnail(path: &Path, max_side: u32, cache: &ThumbnailDiskCache) -> Result<RgbaPixels, MediaError> {
+    if let Some(cached) = cache.load(path, max_side) {
+        return Ok(cached);
+    }
+    let thumbnail = prepare_file(path)?.thumbnail(max_side);
+    cache.save(path, max_side, &thumbnail);
+    Ok(thumbnail)
 }

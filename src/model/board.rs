@@ -117,6 +117,9 @@ pub enum EditError {
     /// No such theme.
     #[error("there is no {0} on this board")]
     NoTheme(ThemeId),
+    /// No image at this index on the card.
+    #[error("{0} has no image number {1}")]
+    NoImage(CardId, usize),
 }
 
 impl Board {

@@ -1,6 +1,6 @@
 //! Every change a user can make to a board, as data: the UI emits them, the app applies them.
 
-use super::{Board, CardId, ColumnId, EditError, Link, ThemeId};
+use super::{Board, CardId, ColumnId, EditError, ImageRef, Link, ThemeId};
 
 /// One change to a board.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +36,16 @@ pub enum BoardEdit {
     MoveCard(CardId, ColumnId, usize),
     /// Delete a card.
     DeleteCard(CardId),
+    /// Attach images to a card (those it already shows are skipped).
+    AddImages(CardId, Vec<ImageRef>),
+    /// Add a card with this title and image at the bottom of a column.
+    AddImageCard(ColumnId, String, ImageRef),
+    /// Move a card's image from one index to another (index 0 is the cover).
+    MoveImage(CardId, usize, usize),
+    /// Take an image off a card (its file stays in the media folder).
+    RemoveImage(CardId, usize),
+    /// Change an image's caption.
+    SetImageCaption(CardId, usize, String),
     /// Add a theme.
     AddTheme(String),
     /// Rename a theme.
@@ -91,6 +101,17 @@ impl Board {
             }
             BoardEdit::MoveCard(card, column, index) => self.move_card(card, column, index)?,
             BoardEdit::DeleteCard(card) => drop(self.remove_card(card)?),
+            BoardEdit::AddImages(card, images) => self.card_mut(card)?.add_images(images),
+            BoardEdit::AddImageCard(column, title, image) => {
+                let card = self.add_card(column, title)?;
+                self.card_mut(card)?.add_images([image]);
+                return Ok(Created::Card(card));
+            }
+            BoardEdit::MoveImage(card, from, to) => self.card_mut(card)?.move_image(from, to)?,
+            BoardEdit::RemoveImage(card, index) => drop(self.card_mut(card)?.remove_image(index)?),
+            BoardEdit::SetImageCaption(card, index, caption) => {
+                self.card_mut(card)?.set_image_caption(index, caption)?;
+            }
             BoardEdit::AddTheme(name) => return Ok(Created::Theme(self.add_theme(name, ""))),
             BoardEdit::RenameTheme(theme, name) => self.theme_mut(theme)?.name = name,
             BoardEdit::SetThemeQuestion(theme, question) => {

@@ -1,6 +1,7 @@
 //! Pure data: the board and its invariants. No I/O, no egui.
 
 mod board;
+mod card_images;
 mod edit;
 mod ids;
 mod link;

@@ -56,4 +56,9 @@ impl AppHome {
     pub fn window_state_dir(&self) -> PathBuf {
         self.root.join("window")
     }
+
+    /// Thumbnails made earlier, so images are not decoded again on every start.
+    pub fn thumbnails_dir(&self) -> PathBuf {
+        self.root.join("thumbnails")
+    }
 }

@@ -2,9 +2,10 @@
 
 use super::card_ui::{CardLook, card_ui};
 use super::fields::bare_field_ui;
+use super::file_drop::FileDrop;
 use super::thumbnails::Thumbnails;
 use super::{Confirm, ViewState};
-use crate::command::Command;
+use crate::command::{Command, ImageTarget};
 use crate::model::{Board, BoardEdit, CardId, Column};
 
 const COLUMN_WIDTH: f32 = 270.0;
@@ -15,6 +16,7 @@ pub fn board_ui(
     board: &Board,
     view: &mut ViewState,
     thumbnails: &mut dyn Thumbnails,
+    file_drop: &mut FileDrop,
     commands: &mut Vec<Command>,
 ) {
     if let Some(theme) = view.theme_filter.and_then(|theme| board.theme(theme)) {
@@ -38,7 +40,8 @@ pub fn board_ui(
     egui::ScrollArea::horizontal().auto_shrink(false).show(ui, |ui| {
         ui.horizontal_top(|ui| {
             for (index, column) in board.columns.iter().enumerate() {
-                column_ui(ui, board, index, column, view, thumbnails, commands);
+                let place = ColumnPlace { board, index, column };
+                column_ui(ui, place, view, thumbnails, file_drop, commands);
             }
         });
     });
@@ -46,15 +49,23 @@ pub fn board_ui(
     dragged_card_ui(ui, board);
 }
 
+/// A column and where it sits on its board.
+#[derive(Clone, Copy)]
+struct ColumnPlace<'a> {
+    board: &'a Board,
+    index: usize,
+    column: &'a Column,
+}
+
 fn column_ui(
     ui: &mut egui::Ui,
-    board: &Board,
-    index: usize,
-    column: &Column,
+    place: ColumnPlace<'_>,
     view: &mut ViewState,
     thumbnails: &mut dyn Thumbnails,
+    file_drop: &mut FileDrop,
     commands: &mut Vec<Command>,
 ) {
+    let ColumnPlace { board, index, column } = place;
     let frame = egui::Frame::group(ui.style())
         .fill(ui.visuals().faint_bg_color)
         .inner_margin(8.0);
@@ -85,6 +96,7 @@ fn column_ui(
                         if response.dragged() {
                             response.dnd_set_drag_payload(card.id);
                         }
+                        file_drop.offer(ui, response.rect, ImageTarget::Card(card.id));
                         card_rects.push((position, response.rect));
                         ui.add_space(4.0);
                     }
@@ -98,6 +110,7 @@ fn column_ui(
                 });
         });
     });
+    file_drop.offer(ui, shown.response.rect, ImageTarget::Column(column.id));
     card_drop_target_ui(ui, column, shown.response.rect, &card_rects, view);
 }
 

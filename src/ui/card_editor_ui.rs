@@ -2,7 +2,7 @@
 
 use super::fields::{bare_field_ui, text_area_ui, text_field_ui};
 use super::thumbnails::{Thumbnails, thumbnail_ui};
-use super::{Confirm, ViewState};
+use super::{Confirm, ImageViewer, ViewState};
 use crate::command::Command;
 use crate::model::{Board, BoardEdit, Card, Link};
 
@@ -21,6 +21,9 @@ pub fn card_editor_ui(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Close").on_hover_text("Close the card editor").clicked() {
                 view.selected_card = None;
+            }
+            if ui.button("Delete card…").clicked() {
+                view.confirm = Some(Confirm::DeleteCard(card.id));
             }
             if ui
                 .button("Copy as Markdown")
@@ -70,20 +73,8 @@ pub fn card_editor_ui(
             edit(commands, BoardEdit::SetCardNotes(card.id, notes));
         }
 
-        if !card.images.is_empty() {
-            ui.add_space(6.0);
-            ui.strong("Images");
-            for image in &card.images {
-                let state = thumbnails.thumbnail(ui.ctx(), image);
-                thumbnail_ui(ui, &state, image, egui::vec2(ui.available_width(), 240.0));
-                ui.weak(&image.caption);
-            }
-        }
-
-        ui.add_space(12.0);
-        if ui.button("Delete card…").clicked() {
-            view.confirm = Some(Confirm::DeleteCard(card.id));
-        }
+        ui.add_space(6.0);
+        images_ui(ui, card, view, thumbnails, commands);
     });
 }
 
@@ -152,5 +143,66 @@ fn links_ui(ui: &mut egui::Ui, card: &Card, commands: &mut Vec<Command>) {
     }
     if ui.button("Add link").clicked() {
         commands.push(Command::Edit(BoardEdit::AddLink(card.id)));
+    }
+}
+
+fn images_ui(
+    ui: &mut egui::Ui,
+    card: &Card,
+    view: &mut ViewState,
+    thumbnails: &mut dyn Thumbnails,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.strong("Images");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Add images…")
+                .on_hover_text("Pick image files to attach to this card")
+                .clicked()
+            {
+                commands.push(Command::PickImages(card.id));
+            }
+        });
+    });
+    if card.images.is_empty() {
+        ui.weak("Drop screenshots here, or paste one with Ctrl+V.");
+    }
+    let count = card.images.len();
+    for (index, image) in card.images.iter().enumerate() {
+        let max_size = egui::vec2(ui.available_width(), 240.0);
+        let response = thumbnail_ui(ui, thumbnails, image, max_size, egui::Sense::click())
+            .on_hover_cursor(egui::CursorIcon::ZoomIn);
+        if response.clicked() {
+            view.viewer = Some(ImageViewer::new(card.id, index));
+        }
+        // Buttons first, from the right, so the caption takes exactly the width left.
+        ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let move_image = |to| Command::Edit(BoardEdit::MoveImage(card.id, index, to));
+                if index + 1 < count && ui.small_button("Move down").clicked() {
+                    commands.push(move_image(index + 1));
+                }
+                if index > 0 {
+                    if ui.small_button("Move up").clicked() {
+                        commands.push(move_image(index - 1));
+                    }
+                    if ui
+                        .small_button("Make cover")
+                        .on_hover_text("Show this image on the card on the board")
+                        .clicked()
+                    {
+                        commands.push(move_image(0));
+                    }
+                }
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    if index == 0 && count > 1 {
+                        ui.label("Cover:");
+                    }
+                    ui.add(egui::Label::new(egui::RichText::new(&image.caption).weak()).truncate());
+                });
+            })
+        });
+        ui.add_space(4.0);
     }
 }

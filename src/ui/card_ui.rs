@@ -62,9 +62,9 @@ fn card_contents_ui(ui: &mut egui::Ui, card: &Card, themes: &[Theme], thumbnails
     }
     if let Some(cover) = card.images.first() {
         ui.add_space(4.0);
-        let state = thumbnails.thumbnail(ui.ctx(), cover);
         let max_size = egui::vec2(ui.available_width(), 160.0);
-        thumbnail_ui(ui, &state, cover, max_size);
+        // Hover only: a click on the cover selects the card like anywhere else on it.
+        thumbnail_ui(ui, thumbnails, cover, max_size, egui::Sense::hover());
     }
     let ticked: Vec<&Theme> = themes.iter().filter(|theme| card.themes.contains(&theme.id)).collect();
     let extras = card_extras(card);

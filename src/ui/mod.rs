@@ -7,7 +7,9 @@ mod confirm_ui;
 mod export_dialog_ui;
 mod export_status_ui;
 mod fields;
+mod file_drop;
 mod fonts;
+mod image_viewer_ui;
 mod load_failure_ui;
 mod message_ui;
 mod status;
@@ -23,10 +25,11 @@ pub use load_failure_ui::{LoadFailure, load_failure_ui};
 pub use message_ui::{message_ui, quit_anyway_ui};
 pub use status::{Message, SaveStatus};
 pub use thumbnails::{ThumbnailState, Thumbnails};
-pub use view_state::{Confirm, ViewState};
+pub use view_state::{Confirm, ImageViewer, ViewState};
 
-use crate::command::Command;
+use crate::command::{Command, ImageSource, ImageTarget};
 use crate::model::Board;
+use file_drop::FileDrop;
 
 /// What the board screen shows besides the view state.
 #[derive(Clone, Copy, Debug)]
@@ -35,6 +38,8 @@ pub struct Screen<'a> {
     pub board: &'a Board,
     /// Whether it is on disk.
     pub save_status: &'a SaveStatus,
+    /// Images being taken in.
+    pub images_in_progress: usize,
 }
 
 /// The whole window for an open board: top bar, themes, board, card editor.
@@ -46,9 +51,10 @@ pub fn board_screen_ui(
     commands: &mut Vec<Command>,
 ) {
     let board = screen.board;
+    let mut file_drop = FileDrop::this_frame(ui.ctx());
     egui::Panel::top("top_bar").show(ui, |ui| {
         ui.add_space(2.0);
-        top_bar_ui::top_bar_ui(ui, board, screen.save_status, view, commands);
+        top_bar_ui::top_bar_ui(ui, screen, view, commands);
         ui.add_space(2.0);
     });
     egui::Panel::left("themes")
@@ -57,17 +63,26 @@ pub fn board_screen_ui(
         .show(ui, |ui| {
             themes_ui::themes_ui(ui, board, view, commands);
         });
-    if let Some(card) = view.selected_card.and_then(|card| board.card(card)) {
-        egui::Panel::right("card_editor")
+    let selected = view.selected_card.and_then(|card| board.card(card));
+    if let Some(card) = selected {
+        let editor = egui::Panel::right("card_editor")
             .resizable(true)
             .default_size(380.0)
             .show(ui, |ui| {
                 card_editor_ui::card_editor_ui(ui, board, card, view, thumbnails, commands);
             });
+        file_drop.offer(ui, editor.response.rect, ImageTarget::Card(card.id));
     }
     egui::CentralPanel::default().show(ui, |ui| {
-        board_ui::board_ui(ui, board, view, thumbnails, commands);
+        board_ui::board_ui(ui, board, view, thumbnails, &mut file_drop, commands);
     });
+    commands.extend(file_drop.into_command());
+    if let Some(pixels) = file_drop::pasted_image(ui.ctx()) {
+        let target = selected.map_or(ImageTarget::FirstColumn, |card| ImageTarget::Card(card.id));
+        commands.push(Command::AddImages(ImageSource::Pasted(pixels), target));
+    }
+    file_drop::file_hover_ui(ui.ctx());
+    image_viewer_ui::image_viewer_ui(ui.ctx(), board, view, thumbnails, commands);
     confirm_ui::confirm_ui(ui.ctx(), board, view, commands);
     export_dialog_ui::export_dialog_ui(ui.ctx(), board, view, commands);
 }

@@ -2,68 +2,87 @@
 
 use crate::model::ImageRef;
 
-/// The state of one image's thumbnail.
+/// The state of one picture.
 #[derive(Clone, Debug)]
 pub enum ThumbnailState {
     /// Being decoded on a worker thread.
     Loading,
     /// Ready to draw.
     Ready(egui::load::SizedTexture),
-    /// Missing or undecodable; the reason names the file.
+    /// The file is not in the media folder; the text names it.
+    Missing(String),
+    /// The file can't be shown; the reason names it.
     Failed(String),
 }
 
-/// Provides thumbnails; asking for one that is not ready starts loading it.
+/// Provides pictures; asking for one that is not ready starts loading it.
 pub trait Thumbnails {
     /// The thumbnail of `image` as it is now.
-    fn thumbnail(&mut self, ctx: &egui::Context, image: &ImageRef) -> ThumbnailState;
+    fn thumbnail(&mut self, image: &ImageRef) -> ThumbnailState;
+    /// `image` at full size (up to the largest texture), for the viewer.
+    fn full_size(&mut self, image: &ImageRef) -> ThumbnailState;
 }
 
-/// Draws a thumbnail fitted to `max_size`, or a placeholder of that size saying why there is none.
-pub fn thumbnail_ui(
-    ui: &mut egui::Ui,
-    state: &ThumbnailState,
-    image: &ImageRef,
-    max_size: egui::Vec2,
-) -> egui::Response {
+/// The size `image` takes when fitted into `max_size`, keeping its aspect ratio.
+pub fn fitted_size(image: &ImageRef, max_size: egui::Vec2) -> egui::Vec2 {
     // A board file may claim any size; never divide by zero.
     let aspect = if image.width > 0 && image.height > 0 {
         image.width as f32 / image.height as f32
     } else {
         16.0 / 9.0
     };
-    let size = fit(max_size, aspect);
-    match state {
-        ThumbnailState::Ready(texture) => ui
-            .add(
-                egui::Image::from_texture(*texture)
-                    .fit_to_exact_size(size)
-                    .corner_radius(4.0),
-            )
-            .on_hover_text(&image.caption),
-        ThumbnailState::Loading => placeholder_ui(ui, size, "Loading…", None),
-        ThumbnailState::Failed(reason) => placeholder_ui(ui, size, "Image missing", Some(reason)),
-    }
-}
-
-fn fit(max_size: egui::Vec2, aspect: f32) -> egui::Vec2 {
     let width = max_size.x.min(max_size.y * aspect);
     egui::vec2(width, width / aspect)
 }
 
-fn placeholder_ui(ui: &mut egui::Ui, size: egui::Vec2, text: &str, reason: Option<&str>) -> egui::Response {
-    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+/// Draws a thumbnail fitted to `max_size`, or a placeholder saying why there is none.
+/// The picture is only asked for when it is in view, so scrolling past a card costs nothing.
+pub fn thumbnail_ui(
+    ui: &mut egui::Ui,
+    thumbnails: &mut dyn Thumbnails,
+    image: &ImageRef,
+    max_size: egui::Vec2,
+    sense: egui::Sense,
+) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(fitted_size(image, max_size), sense);
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let state = thumbnails.thumbnail(image);
+    let text = paint_picture(ui, rect, &state, &image.caption);
+    let (role, label) = if sense.senses_click() {
+        (egui::Role::Button, format!("View {text}"))
+    } else {
+        (egui::Role::Image, text)
+    };
+    response.widget_info(|| egui::WidgetInfo::labeled(role, true, &label));
+    match state {
+        ThumbnailState::Missing(reason) | ThumbnailState::Failed(reason) => response.on_hover_text(reason),
+        ThumbnailState::Loading | ThumbnailState::Ready(_) => response.on_hover_text(&image.caption),
+    }
+}
+
+/// Paints a picture into `rect`, or a placeholder that says what is going on with the image `caption`.
+/// Returns what it shows, in words.
+pub fn paint_picture(ui: &egui::Ui, rect: egui::Rect, state: &ThumbnailState, caption: &str) -> String {
+    let text = match state {
+        ThumbnailState::Ready(texture) => {
+            egui::Image::from_texture(*texture)
+                .corner_radius(4.0)
+                .paint_at(ui, rect);
+            return caption.to_owned();
+        }
+        ThumbnailState::Loading => format!("Loading {caption}…"),
+        ThumbnailState::Missing(_) => format!("Image missing: {caption}"),
+        ThumbnailState::Failed(_) => format!("Can't show {caption}"),
+    };
     let visuals = ui.visuals();
     ui.painter().rect_filled(rect, 4.0, visuals.faint_bg_color);
-    ui.painter().text(
-        rect.center(),
-        egui::Align2::CENTER_CENTER,
-        text,
-        egui::TextStyle::Small.resolve(ui.style()),
-        visuals.weak_text_color(),
-    );
-    match reason {
-        Some(reason) => response.on_hover_text(reason),
-        None => response,
-    }
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let galley = ui
+        .painter()
+        .layout(text.clone(), font, visuals.weak_text_color(), rect.width() - 8.0);
+    let position = rect.center() - galley.size() / 2.0;
+    ui.painter().galley(position, galley, visuals.weak_text_color());
+    text
 }

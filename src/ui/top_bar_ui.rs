@@ -1,17 +1,12 @@
 //! The bar above the board: board menu, board title, save status.
 
-use super::{ExportChoice, SaveStatus, ViewState};
+use super::{ExportChoice, SaveStatus, Screen, ViewState};
 use crate::command::Command;
-use crate::model::{Board, BoardEdit};
+use crate::model::BoardEdit;
 
 /// Draws the top bar.
-pub fn top_bar_ui(
-    ui: &mut egui::Ui,
-    board: &Board,
-    save_status: &SaveStatus,
-    view: &mut ViewState,
-    commands: &mut Vec<Command>,
-) {
+pub fn top_bar_ui(ui: &mut egui::Ui, screen: Screen<'_>, view: &mut ViewState, commands: &mut Vec<Command>) {
+    let board = screen.board;
     ui.horizontal(|ui| {
         ui.menu_button("Board", |ui| {
             if ui.button("New board…").clicked() {
@@ -35,7 +30,12 @@ pub fn top_bar_ui(
         let label = ui.label("Board title");
         let mut title = board.title.clone();
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            save_status_ui(ui, save_status);
+            save_status_ui(ui, screen.save_status);
+            match screen.images_in_progress {
+                0 => {}
+                1 => images_in_progress_ui(ui, "Adding an image…"),
+                images => images_in_progress_ui(ui, &format!("Adding {images} images…")),
+            }
             let edit = egui::TextEdit::singleline(&mut title)
                 .font(egui::TextStyle::Heading)
                 .desired_width(ui.available_width());
@@ -56,4 +56,10 @@ fn save_status_ui(ui: &mut egui::Ui, save_status: &SaveStatus) {
                 "{reason}\n\nYour changes are kept and saved as soon as the file can be written."
             )),
     };
+}
+
+fn images_in_progress_ui(ui: &mut egui::Ui, text: &str) {
+    ui.weak(text);
+    ui.spinner();
+    ui.separator();
 }

@@ -1,15 +1,11 @@
-//! Copying an image into a board's media folder under a name made from its content.
+//! Reading what an image is from its first bytes, before any pixel is decoded.
 
-use std::fs;
 use std::io::Cursor;
-use std::path::Path;
 
 use image::{ImageFormat, ImageReader};
 
 use super::MediaError;
 use super::limits::{MAX_IMAGE_FILE_BYTES, MAX_IMAGE_PIXELS};
-use crate::model::{ImageRef, MediaName};
-use crate::store::write_atomic;
 
 /// What the header of an image says, checked against the limits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,31 +56,4 @@ pub fn inspect(name: &str, bytes: &[u8]) -> Result<ImageInfo, MediaError> {
         });
     }
     Ok(ImageInfo { format, width, height })
-}
-
-/// Stores `bytes` in `media_dir` as `<content hash>.<ext>` (once, however often it is added)
-/// and returns the reference a card keeps.
-pub fn store_image_bytes(media_dir: &Path, bytes: &[u8], caption: &str) -> Result<ImageRef, MediaError> {
-    let info = inspect(caption, bytes)?;
-    let extension = info.format.extensions_str().first().copied().unwrap_or("img");
-    let hash = blake3::hash(bytes).to_hex();
-    let file_name = format!("{}.{extension}", &hash.as_str()[..32]);
-    let file = MediaName::new(file_name).map_err(|_| MediaError::NotAnImage {
-        name: caption.to_owned(),
-    })?;
-    let path = media_dir.join(file.as_str());
-    if !path.exists() {
-        let write_error = |source| MediaError::Write {
-            path: path.clone(),
-            source,
-        };
-        fs::create_dir_all(media_dir).map_err(write_error)?;
-        write_atomic(&path, bytes).map_err(write_error)?;
-    }
-    Ok(ImageRef {
-        file,
-        caption: caption.to_owned(),
-        width: info.width,
-        height: info.height,
-    })
 }

@@ -1,0 +1,126 @@
+//! Taking an image in: read, check, decode (so a broken file is refused before anything is stored),
+//! then copy it into a board's media folder under a name made from its content.
+
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::Path;
+
+use image::{DynamicImage, ImageFormat, RgbaImage};
+
+use super::decode::decode_upright;
+use super::inspect::{ImageInfo, inspect};
+use super::limits::MAX_IMAGE_FILE_BYTES;
+use super::thumbnails::thumbnail_of;
+use super::{MediaError, RgbaPixels};
+use crate::model::{ImageRef, MediaName};
+use crate::store::write_atomic;
+
+/// An image that passed every check, ready to be stored.
+pub struct PreparedImage {
+    caption: String,
+    bytes: Vec<u8>,
+    info: ImageInfo,
+    upright: DynamicImage,
+}
+
+impl std::fmt::Debug for PreparedImage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PreparedImage")
+            .field("caption", &self.caption)
+            .field("info", &self.info)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Reads and checks an image file; its caption is the file name.
+pub fn prepare_file(path: &Path) -> Result<PreparedImage, MediaError> {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let read_error = |source| MediaError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let file = File::open(path).map_err(read_error)?;
+    let metadata = file.metadata().map_err(read_error)?;
+    if !metadata.is_file() {
+        return Err(MediaError::NotAnImage { name });
+    }
+    // Read one byte past the limit, so a file that grows meanwhile is still caught without reading all of it.
+    let mut bytes = Vec::new();
+    file.take(MAX_IMAGE_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    prepare_bytes(&name, bytes)
+}
+
+/// Checks image bytes from anywhere (a file, the sample board); `caption` also names it in errors.
+pub fn prepare_bytes(caption: &str, bytes: Vec<u8>) -> Result<PreparedImage, MediaError> {
+    let info = inspect(caption, &bytes)?;
+    let upright = decode_upright(caption, &bytes, info)?;
+    Ok(PreparedImage {
+        caption: caption.to_owned(),
+        bytes,
+        info,
+        upright,
+    })
+}
+
+/// Turns pixels (a pasted image) into a PNG and checks it like any other image.
+pub fn prepare_pixels(caption: &str, pixels: RgbaPixels) -> Result<PreparedImage, MediaError> {
+    let damaged = |message: String| MediaError::Damaged {
+        name: caption.to_owned(),
+        message,
+    };
+    let image = RgbaImage::from_raw(pixels.width, pixels.height, pixels.pixels)
+        .ok_or_else(|| damaged("the pixel data does not match its size".to_owned()))?;
+    let mut png = Vec::new();
+    image
+        .write_to(&mut std::io::Cursor::new(&mut png), ImageFormat::Png)
+        .map_err(|error| damaged(error.to_string()))?;
+    prepare_bytes(caption, png)
+}
+
+impl PreparedImage {
+    /// The caption the image gets on a card: its file name, or what the caller gave.
+    pub fn caption(&self) -> &str {
+        &self.caption
+    }
+
+    /// A thumbnail that fits a `max_side` square, made from the already decoded pixels.
+    pub fn thumbnail(&self, max_side: u32) -> RgbaPixels {
+        thumbnail_of(&self.upright, max_side)
+    }
+
+    /// Stores the file in `media_dir` as `<content hash>.<ext>` (once, however often it is added)
+    /// and returns the reference a card keeps, with the size as the image is shown (upright).
+    pub fn store(&self, media_dir: &Path) -> Result<ImageRef, MediaError> {
+        let extension = self.info.format.extensions_str().first().copied().unwrap_or("img");
+        let hash = blake3::hash(&self.bytes).to_hex();
+        let file =
+            MediaName::new(format!("{}.{extension}", &hash.as_str()[..32])).map_err(|_| MediaError::NotAnImage {
+                name: self.caption.clone(),
+            })?;
+        let path = media_dir.join(file.as_str());
+        if !path.is_file() {
+            let write_error = |source| MediaError::Write {
+                path: path.clone(),
+                source,
+            };
+            fs::create_dir_all(media_dir).map_err(write_error)?;
+            write_atomic(&path, &self.bytes).map_err(write_error)?;
+        }
+        Ok(ImageRef {
+            file,
+            caption: self.caption.clone(),
+            width: self.upright.width(),
+            height: self.upright.height(),
+        })
+    }
+}
+
+/// Stores image bytes in `media_dir` after every check; see [`PreparedImage::store`].
+pub fn store_image_bytes(media_dir: &Path, bytes: &[u8], caption: &str) -> Result<ImageRef, MediaError> {
+    prepare_bytes(caption, bytes.to_vec())?.store(media_dir)
+}

@@ -1,0 +1,103 @@
+//! Files dragged in from the file manager: a hint while they hover, a target where they land.
+
+use std::path::PathBuf;
+
+use crate::command::{Command, ImageSource, ImageTarget};
+use crate::media::RgbaPixels;
+
+/// Where files dropped in this frame would go, decided while the board is drawn.
+/// On X11 the pointer is unknown while files hover, but known in the frame of the drop.
+#[derive(Debug, Default)]
+pub struct FileDrop {
+    files: Vec<PathBuf>,
+    pointer: Option<egui::Pos2>,
+    target: Option<ImageTarget>,
+}
+
+impl FileDrop {
+    /// The files dropped in this frame, if any, and where the pointer was.
+    pub fn this_frame(ctx: &egui::Context) -> Self {
+        ctx.input(|input| {
+            let files: Vec<PathBuf> = input
+                .raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_owned())
+                .collect();
+            let pointer = (!files.is_empty()).then(|| input.pointer.latest_pos()).flatten();
+            Self {
+                files,
+                pointer,
+                target: None,
+            }
+        })
+    }
+
+    /// Offers a place on screen; the first one under the pointer wins, so cards offer before their column.
+    pub fn offer(&mut self, ui: &egui::Ui, rect: egui::Rect, target: ImageTarget) {
+        let visible = rect.intersect(ui.clip_rect());
+        if self.target.is_none() && self.pointer.is_some_and(|pointer| visible.contains(pointer)) {
+            self.target = Some(target);
+        }
+    }
+
+    /// The command for this frame's drop: to the target under the pointer, else new cards in the first column.
+    pub fn into_command(self) -> Option<Command> {
+        if self.files.is_empty() {
+            return None;
+        }
+        let target = self.target.unwrap_or(ImageTarget::FirstColumn);
+        Some(Command::AddImages(ImageSource::Files(self.files), target))
+    }
+}
+
+/// While files hover over the window, covers it with a hint that a drop is possible and what it does.
+pub fn file_hover_ui(ctx: &egui::Context) {
+    let count = ctx.input(|input| input.raw.hovered_files.len());
+    if count == 0 {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("file_hover"),
+    ));
+    let visuals = ctx.global_style().visuals.clone();
+    painter.rect_filled(screen, 0.0, visuals.extreme_bg_color.gamma_multiply(0.85));
+    painter.rect_stroke(
+        screen.shrink(12.0),
+        12.0,
+        egui::Stroke::new(3.0, visuals.selection.stroke.color),
+        egui::StrokeKind::Inside,
+    );
+    let hint = if count == 1 {
+        "Drop the image on a card to attach it,\nor on a column to make a card of it.".to_owned()
+    } else {
+        format!("Drop the {count} images on a card to attach them,\nor on a column to make a card of each.")
+    };
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        hint,
+        egui::FontId::proportional(22.0),
+        visuals.strong_text_color(),
+    );
+}
+
+/// An image pasted with Ctrl+V in this frame (egui sends it when the clipboard holds an image and no text).
+pub fn pasted_image(ctx: &egui::Context) -> Option<RgbaPixels> {
+    ctx.input(|input| {
+        input.events.iter().find_map(|event| match event {
+            egui::Event::PasteImage(image) => Some(RgbaPixels {
+                width: u32::try_from(image.size[0]).ok()?,
+                height: u32::try_from(image.size[1]).ok()?,
+                pixels: image
+                    .pixels
+                    .iter()
+                    .flat_map(|pixel| pixel.to_srgba_unmultiplied())
+                    .collect(),
+            }),
+            _ => None,
+        })
+    })
+}
