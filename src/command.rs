@@ -22,4 +22,9 @@ pub enum Command {
     DismissMessage,
     /// Quit even though the last changes could not be saved.
     QuitWithoutSaving,
+    /// Read the board file again: take another program's version (the user's unsaved edits are
+    /// kept in a copy), or try again to become the writer of a read-only board.
+    ReloadFromDisk,
+    /// Save the user's version over another program's (theirs is kept in a copy).
+    KeepMine,
 }

@@ -5,6 +5,7 @@ mod card_editor_ui;
 mod card_ui;
 mod confirm_ui;
 mod fields;
+mod file_access_ui;
 mod fonts;
 mod load_failure_ui;
 mod message_ui;
@@ -14,6 +15,7 @@ mod thumbnails;
 mod top_bar_ui;
 mod view_state;
 
+pub use file_access_ui::{outside_change_ui, read_only_ui};
 pub use fonts::install_cjk_fallback;
 pub use load_failure_ui::{LoadFailure, load_failure_ui};
 pub use message_ui::{message_ui, quit_anyway_ui};
