@@ -23,7 +23,9 @@ pub fn replace_via_temp(path: &Path, stage: impl FnOnce(&Path) -> io::Result<()>
     }
     let temp = temp_path_for(path);
     let result = stage(&temp).and_then(|()| fs::rename(&temp, path));
-    if result.is_err() {
+    // rename(2) does nothing when both names are links to one file (a backup staged as a hard
+    // link of a board it already is, after a crash): then the temporary name is still there.
+    if result.is_err() || fs::symlink_metadata(&temp).is_ok() {
         // Best effort: the error that matters is the one returned.
         let _ = fs::remove_file(&temp);
     }

@@ -456,6 +456,20 @@ mod tests {
     }
 
     #[test]
+    fn a_backup_that_is_already_a_link_to_the_board_leaves_no_temporary_file() {
+        // What a crash between linking the backup and renaming the new board leaves.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        let mut board = sample();
+        save(&path, &board).unwrap();
+        fs::hard_link(&path, backup_path_for(&path)).unwrap();
+        board.title = "After the crash".to_owned();
+        save(&path, &board).unwrap();
+        assert_eq!(names_in(dir.path()), ["board.json", "board.json.bak"]);
+        assert_eq!(load(&backup_path_for(&path)).unwrap(), sample());
+    }
+
+    #[test]
     fn corrupt_file_names_line_and_column_and_is_left_untouched() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("board.json");
