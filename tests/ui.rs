@@ -12,6 +12,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
+#[path = "ui/safety.rs"]
+mod safety;
+
 struct Session {
     harness: Harness<'static, BoothboardApp>,
     path: PathBuf,
@@ -313,24 +316,6 @@ fn deleting_a_card_asks_first() {
         session.harness.query_by_label("Delete card…").is_none(),
         "the editor closes with its card"
     );
-}
-
-#[test]
-fn a_link_that_is_not_web_or_mail_is_refused_with_a_message() {
-    let mut session = sample_session();
-    session.click("Gloo");
-    session.click("Add link");
-    session.type_into("Link 3 address", "javascript:alert(1)");
-    session.harness.get_all_by_label("Open").last().unwrap().click();
-    session.harness.run_steps(2);
-    let message = session
-        .harness
-        .state()
-        .message()
-        .map(|message| message.text.clone())
-        .unwrap_or_default();
-    assert!(message.contains("only http, https and mailto"), "{message}");
-    session.harness.get_by_label_contains("Link not opened");
 }
 
 #[test]
