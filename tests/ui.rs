@@ -91,6 +91,20 @@ impl Session {
         std::fs::rename(moved, folder).unwrap();
     }
 
+    /// Closes the window as its close button does; returns what the app told the window.
+    fn request_close(&mut self) -> Vec<egui::ViewportCommand> {
+        let root = egui::ViewportId::ROOT;
+        self.harness
+            .input_mut()
+            .viewports
+            .entry(root)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        self.harness.step();
+        self.harness.output().viewport_output[&root].commands.clone()
+    }
+
     /// Steps the app until the board file satisfies `check`: autosave must get there on its own.
     fn wait_for_file(&mut self, what: &str, check: impl Fn(&Board) -> bool) -> Board {
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -392,17 +406,7 @@ fn quitting_with_a_failed_save_asks_before_losing_edits() {
     session.break_board_folder();
     session.type_into("Board title", " (unsaved)");
 
-    let root = egui::ViewportId::ROOT;
-    session
-        .harness
-        .input_mut()
-        .viewports
-        .entry(root)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    session.harness.step();
-    let commands = &session.harness.output().viewport_output[&root].commands;
+    let commands = session.request_close();
     assert!(
         commands.contains(&egui::ViewportCommand::CancelClose),
         "the quit is stopped: {commands:?}"
@@ -412,6 +416,6 @@ fn quitting_with_a_failed_save_asks_before_losing_edits() {
 
     session.harness.get_by_label("Quit without saving").click();
     session.harness.step();
-    let commands = &session.harness.output().viewport_output[&root].commands;
+    let commands = &session.harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
     assert!(commands.contains(&egui::ViewportCommand::Close), "{commands:?}");
 }

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use boothboard::app::{OpenBoard, Startup};
+use boothboard::app::{OpenBoard, Startup, close_on_quit_signals};
 use boothboard::open::open_or_create;
 use boothboard::store::{self, AppHome, WriteFault};
 use boothboard::ui::SaveStatus;
@@ -28,20 +28,6 @@ impl Session {
             std::thread::sleep(Duration::from_millis(20));
         }
         self.harness.run_steps(1);
-    }
-
-    /// Closes the window as its close button does; returns what the app told the window.
-    fn request_close(&mut self) -> Vec<egui::ViewportCommand> {
-        let root = egui::ViewportId::ROOT;
-        self.harness
-            .input_mut()
-            .viewports
-            .entry(root)
-            .or_default()
-            .events
-            .push(egui::ViewportEvent::Close);
-        self.harness.step();
-        self.harness.output().viewport_output[&root].commands.clone()
     }
 
     fn folder(&self) -> &Path {
@@ -248,4 +234,32 @@ fn a_file_link_is_refused_with_a_message() {
 #[test]
 fn a_bare_path_link_is_refused_with_a_message() {
     a_link_is_refused_with_a_message("/usr/bin/xterm");
+}
+
+/// Promise 8: SIGTERM and SIGINT flush a pending save before the app exits. The signals are
+/// real, raised in this process after the app's handlers are installed (as `main` does); the
+/// window is the harness's, so the test hands the app's close request back as eframe does.
+/// `.ci/smoke-window.sh` does the same to the real binary in a real window under Xvfb.
+/// The handlers stay installed in this test process afterwards.
+#[cfg(unix)]
+#[test]
+fn sigterm_and_sigint_save_the_last_edit_before_quitting() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+
+    let mut session = sample_session();
+    close_on_quit_signals(&session.harness.ctx).unwrap();
+    for (signal, typed) in [(SIGTERM, " (before SIGTERM)"), (SIGINT, " (before SIGINT)")] {
+        session.type_into("Board title", typed);
+        signal_hook::low_level::raise(signal).unwrap();
+        session.wait_for_app("the signal asks the window to close", |session| {
+            session.harness.output().viewport_output[&egui::ViewportId::ROOT]
+                .commands
+                .contains(&egui::ViewportCommand::Close)
+        });
+        let commands = session.request_close();
+        assert!(!commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
+        // The close itself saved the edit: no waiting for the autosave.
+        let saved = store::load(&session.path).unwrap();
+        assert!(saved.title.ends_with(typed), "signal {signal}: {:?}", saved.title);
+    }
 }
