@@ -116,10 +116,6 @@ impl BoothboardApp {
                 let Workspace::Open(open) = &mut self.workspace else {
                     return;
                 };
-                if open.read_only_reason().is_some() {
-                    // Another Boothboard writes this board; the banner says so.
-                    return;
-                }
                 match open.apply(edit, Instant::now()) {
                     Ok(Created::Card(card)) => {
                         self.view.selected_card = Some(card);

@@ -125,8 +125,12 @@ impl OpenBoard {
         self.replace = Replace::KeepingTheirs;
     }
 
-    /// Applies an edit and marks the board as changed. The caller refuses edits when read only.
+    /// Applies an edit and marks the board as changed. While read only, nothing changes: the
+    /// board shows what the other Boothboard saved, and the banner says why.
     pub fn apply(&mut self, edit: BoardEdit, now: Instant) -> Result<Created, EditError> {
+        if self.read_only_reason().is_some() {
+            return Ok(Created::Nothing);
+        }
         let created = self.board.apply(edit)?;
         self.generation += 1;
         self.last_edit = Some(now);
@@ -344,6 +348,7 @@ mod tests {
         second
             .apply(BoardEdit::SetTitle("ignored".into()), Instant::now())
             .unwrap();
+        assert_eq!(second.board.title, "Test", "edits are refused");
         assert!(!second.may_save());
         drop(writer);
         second.reload(Board::new("Test"));
