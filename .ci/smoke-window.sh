@@ -105,9 +105,10 @@ app_pid=${first[0]} app_log=${first[1]} window=${first[2]}
 for signal in TERM INT; do
   [ -n "$app_pid" ] || launch "sig$signal"
   xdotool windowfocus "$window" 2>/dev/null || true
-  # Into the board title field, then the signal well within the autosave's quiet period.
+  # At the end of the board title, then the signal well within the autosave's quiet period.
   xdotool mousemove --window "$window" 640 16 click 1
   sleep 0.3
+  xdotool key End
   xdotool type --delay 20 " sig$signal"
   sleep 0.1
   kill -"$signal" "$app_pid"
