@@ -69,4 +69,62 @@ echo "smoke: the app exited with status $status"
 [ "$status" -eq 0 ] || { cat "$out/app.log"; exit 1; }
 "$bin" check "$board"
 [ -f "$home/window/window.ron" ] || { echo "smoke: window size and position were not saved"; exit 1; }
+
+# Data safety with real processes in a real window: one writer at a time; SIGTERM and SIGINT
+# save the last edit before quitting.
+launch() { # launch NAME: starts the app on the board, sets app_pid, app_log and window
+  app_log="$out/$1.log"
+  "$bin" "$board" >"$app_log" 2>&1 &
+  app_pid=$!
+  window=
+  for _ in $(seq 1 120); do
+    window=$(xdotool search --pid "$app_pid" --name "Boothboard" 2>/dev/null | head -n 1 || true)
+    [ -n "$window" ] && return 0
+    kill -0 "$app_pid" 2>/dev/null || { echo "smoke: $1 exited early"; cat "$app_log"; exit 1; }
+    sleep 0.5
+  done
+  echo "smoke: $1 opened no window"; exit 1
+}
+wait_for_exit() { # wait_for_exit NAME: the app must exit by itself with status 0
+  for _ in $(seq 1 40); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.25; done
+  if kill -0 "$app_pid" 2>/dev/null; then echo "smoke: $1 did not quit"; exit 1; fi
+  status=0
+  wait "$app_pid" || status=$?
+  app_pid=
+  [ "$status" -eq 0 ] || { echo "smoke: $1 exited with status $status"; cat "$app_log"; exit 1; }
+}
+
+launch first
+first=("$app_pid" "$app_log" "$window")
+if "$bin" add-card "$board" --title "Second writer" 2>"$out/add-card.err"; then
+  echo "smoke: add-card wrote a board that is open in the app"; exit 1
+fi
+grep -q "open in another Boothboard" "$out/add-card.err" || { cat "$out/add-card.err"; exit 1; }
+before=$(sha256sum "$board")
+launch second
+sleep 2
+grep -q "this window is read only" "$out/second.log" || { echo "smoke: no read-only notice"; cat "$out/second.log"; exit 1; }
+import -window root "$out/read-only.png"
+kill -TERM "$app_pid"
+wait_for_exit second
+[ "$(sha256sum "$board")" = "$before" ] || { echo "smoke: the read-only window wrote the board"; exit 1; }
+echo "smoke: a second Boothboard opened read only (see $out/read-only.png) and add-card refused"
+app_pid=${first[0]} app_log=${first[1]} window=${first[2]}
+
+for signal in TERM INT; do
+  [ -n "$app_pid" ] || launch "sig$signal"
+  xdotool windowfocus "$window" 2>/dev/null || true
+  # At the end of the board title, then the signal well within the autosave's quiet period.
+  xdotool mousemove --window "$window" 640 16 click 1
+  sleep 0.3
+  xdotool key End
+  xdotool type --delay 20 " sig$signal"
+  sleep 0.1
+  kill -"$signal" "$app_pid"
+  wait_for_exit "the app after SIG$signal"
+  grep -q "SIG$signal: saving and quitting" "$app_log" || { echo "smoke: no word of SIG$signal"; cat "$app_log"; exit 1; }
+  grep -q "sig$signal\"" "$board" || { echo "smoke: the edit typed before SIG$signal was not saved"; exit 1; }
+  "$bin" check "$board"
+  echo "smoke: SIG$signal saved the last edit and quit"
+done
 echo "smoke: ok"

@@ -8,7 +8,7 @@ use crate::export::{ExportError, ExportScope, export_to_dir};
 use crate::media::prepare_file;
 use crate::model::{Board, BoardEdit, Link, ThemeId, openable_url};
 use crate::open::{OpenError, create_board, missing_media};
-use crate::store::{self, LoadError, SaveError};
+use crate::store::{self, BoardLock, LoadError, LockError, Replace, SaveError};
 
 /// Boothboard: a card board for the projects you meet at a conference.
 #[derive(Debug, Parser)]
@@ -112,6 +112,9 @@ pub enum CliError {
     /// Exporting failed.
     #[error(transparent)]
     Export(#[from] ExportError),
+    /// Another Boothboard is writing the board.
+    #[error(transparent)]
+    Lock(#[from] LockError),
     /// The arguments don't fit the board.
     #[error("{0}")]
     Input(String),
@@ -177,7 +180,12 @@ fn attach(path: &Path, title: &str, files: &[PathBuf]) -> Result<String, CliErro
 }
 
 fn add_card(path: &Path, new: &NewCard) -> Result<String, CliError> {
-    let mut board = store::load(path)?;
+    if !path.is_file() {
+        // Say that it is missing, rather than make a lock file beside a board that isn't there.
+        store::load(path)?;
+    }
+    let _writer = BoardLock::acquire(path)?;
+    let (mut board, on_disk) = store::load_with_fingerprint(path)?;
     let input = |message: String| CliError::Input(format!("{}: {message}", path.display()));
     let column = match &new.column {
         Some(name) => board.column_by_name(name).ok_or_else(|| {
@@ -219,7 +227,7 @@ fn add_card(path: &Path, new: &NewCard) -> Result<String, CliError> {
     card.notes = new.notes.clone().unwrap_or_default();
     card.links = card_links;
     card.themes = theme_ids.into_iter().collect();
-    store::save(path, &board)?;
+    store::save_replacing(path, &board, Replace::Known(Some(on_disk)))?;
     Ok(format!(
         "added {card_id} {:?} to column {column_name:?} in {}",
         new.title,

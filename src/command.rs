@@ -34,6 +34,11 @@ pub enum Command {
     OpenFolder(PathBuf),
     /// Dismiss the export bar.
     DismissExportStatus,
+    /// Read the board file again: take another program's version (the user's unsaved edits are
+    /// kept in a copy), or try again to become the writer of a read-only board.
+    ReloadFromDisk,
+    /// Save the user's version over another program's (theirs is kept in a copy).
+    KeepMine,
     /// Take images in (checked and copied on worker threads) and put them where the user dropped them.
     AddImages(ImageSource, ImageTarget),
     /// Ask for image files to attach to a card.

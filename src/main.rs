@@ -2,10 +2,11 @@
 
 use std::process::ExitCode;
 
-use boothboard::app::{BoothboardApp, Startup, load_failure};
+use boothboard::app::{BoothboardApp, Startup, close_on_quit_signals, load_failure};
 use boothboard::cli::{self, Cli};
 use boothboard::open::{board_to_open, open_or_create};
 use boothboard::store::{AppHome, Settings};
+use boothboard::ui::SaveStatus;
 use clap::Parser as _;
 
 fn main() -> ExitCode {
@@ -53,7 +54,7 @@ fn run_app(requested: Option<std::path::PathBuf>) -> ExitCode {
     let startup = match open_or_create(&home, &path) {
         Ok(board) => {
             Settings::remember_board(&home, path.clone());
-            Startup::Opened(path, Box::new(board))
+            Startup::Opened(path.clone(), Box::new(board))
         }
         Err(error) => {
             eprintln!("boothboard: {error}");
@@ -72,7 +73,17 @@ fn run_app(requested: Option<std::path::PathBuf>) -> ExitCode {
     let result = eframe::run_native(
         "Boothboard",
         options,
-        Box::new(move |cc| Ok(Box::new(BoothboardApp::new(&cc.egui_ctx, home, startup)?))),
+        Box::new(move |cc| {
+            close_on_quit_signals(&cc.egui_ctx)?;
+            let app = BoothboardApp::new(&cc.egui_ctx, home, startup)?;
+            if app.save_status() == SaveStatus::ReadOnly {
+                eprintln!(
+                    "boothboard: {}: open in another Boothboard; this window is read only",
+                    path.display()
+                );
+            }
+            Ok(Box::new(app))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::media::{MediaError, store_image_bytes};
 use crate::model::{Board, sample};
-use crate::store::{self, AppHome, LoadError, SaveError, Settings};
+use crate::store::{self, AppHome, BoardLock, LoadError, LockError, SaveError, Settings};
 
 const GLOO_PNG: &[u8] = include_bytes!("../assets/images/gloo-architecture.png");
 const TIDB_PNG: &[u8] = include_bytes!("../assets/images/tidb-architecture.png");
@@ -19,6 +19,9 @@ pub enum OpenError {
     /// A new board's file could not be written.
     #[error(transparent)]
     Save(#[from] SaveError),
+    /// Another Boothboard is writing that file.
+    #[error(transparent)]
+    Lock(#[from] LockError),
     /// A sample image could not be stored.
     #[error(transparent)]
     Media(#[from] MediaError),
@@ -59,11 +62,12 @@ pub fn create_board(path: &Path, title: Option<&str>, with_sample: bool) -> Resu
         return Err(OpenError::Exists { path: path.to_owned() });
     }
     if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|source| SaveError {
+        std::fs::create_dir_all(parent).map_err(|source| SaveError::Write {
             path: path.to_owned(),
             source,
         })?;
     }
+    let _writer = BoardLock::acquire(path)?;
     let mut board = if with_sample {
         let media = store::media_dir_for(path);
         sample::sample_board(sample::SampleImages {

@@ -3,6 +3,7 @@
 mod export_job;
 mod imports;
 mod open_board;
+mod quit_signals;
 mod tasks;
 mod thumbnail_cache;
 
@@ -11,6 +12,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use open_board::{OpenBoard, SaveDue};
+pub use quit_signals::close_on_quit_signals;
 pub use tasks::load_failure;
 
 use crate::command::{Command, ImageSource, ImageTarget};
@@ -194,7 +196,15 @@ impl BoothboardApp {
                 }
             },
             Command::AddImages(source, target) => {
-                if let Workspace::Open(open) = &self.workspace {
+                let Workspace::Open(open) = &self.workspace else {
+                    return;
+                };
+                // A read-only board gets nothing written beside it, not even media files.
+                if let Some(reason) = open.read_only_reason() {
+                    self.message = Some(Message::error(format!(
+                        "The images were not added because this board is read only: {reason}"
+                    )));
+                } else {
                     self.imports.start(&store::media_dir_for(&open.path), target, source);
                 }
             }
@@ -237,13 +247,29 @@ impl BoothboardApp {
                 }
             }
             Command::DismissExportStatus => self.exports.dismiss(),
+            Command::ReloadFromDisk => {
+                if let Workspace::Open(open) = &self.workspace {
+                    let mine = open.has_unsaved_edits().then(|| open.board.clone());
+                    self.tasks.reload(open.path.clone(), mine);
+                }
+            }
+            Command::KeepMine => {
+                if let Workspace::Open(open) = &mut self.workspace {
+                    open.keep_mine();
+                }
+            }
         }
     }
 
     fn receive_background_results(&mut self, ctx: &egui::Context) {
         for report in self.saver.reports() {
-            if let Workspace::Open(open) = &mut self.workspace {
-                open.finish_save(report, Instant::now());
+            if let Workspace::Open(open) = &mut self.workspace
+                && let Some(theirs) = open.finish_save(report, Instant::now())
+            {
+                self.message = Some(Message::error(format!(
+                    "Your version is saved. The other program's version is kept in {}.",
+                    theirs.display()
+                )));
             }
         }
         let outcomes: Vec<_> = self.tasks.outcomes().collect();
@@ -255,6 +281,15 @@ impl BoothboardApp {
                 TaskOutcome::Failed(failure) => match &mut self.workspace {
                     Workspace::Failed(shown) => *shown = failure,
                     Workspace::Open(_) => self.message = Some(Message::error(failure.error)),
+                },
+                TaskOutcome::Reloaded { path, board, mine_kept } => match &mut self.workspace {
+                    Workspace::Open(open) if open.is_file(&path) => {
+                        open.reload(*board);
+                        self.message = mine_kept
+                            .map(|mine| Message::error(format!("Your unsaved version is kept in {}.", mine.display())));
+                    }
+                    // Another board was opened meanwhile: this reload is out of date.
+                    _ => {}
                 },
                 TaskOutcome::Notice(text) => self.message = Some(Message::error(text)),
                 TaskOutcome::Command(command) => self.apply(ctx, command),
@@ -352,7 +387,11 @@ impl BoothboardApp {
             return;
         }
         self.thumbnails.set_media_dir(store::media_dir_for(&path));
-        self.workspace = Workspace::Open(Box::new(OpenBoard::new(path, board)));
+        match &mut self.workspace {
+            // The same file again: keep its lock rather than compete with ourselves for it.
+            Workspace::Open(open) if open.is_file(&path) => open.reload(board),
+            _ => self.workspace = Workspace::Open(Box::new(OpenBoard::new(path, board))),
+        }
         self.view = ViewState::default();
         self.message = None;
     }
@@ -364,10 +403,7 @@ impl BoothboardApp {
         };
         match open.save_due(Instant::now()) {
             SaveDue::No => {}
-            SaveDue::Now => {
-                let (path, board, generation) = open.start_save();
-                self.saver.save(path, board, generation);
-            }
+            SaveDue::Now => self.saver.save(open.start_save()),
             SaveDue::After(wait) => ctx.request_repaint_after(wait),
         }
     }
@@ -377,13 +413,17 @@ impl BoothboardApp {
         let Workspace::Open(open) = &mut self.workspace else {
             return true;
         };
-        if open.has_unsaved_edits() {
-            let (path, board, generation) = open.start_save();
-            self.saver.save(path, board, generation);
-        }
-        self.saver.wait_until_idle(QUIT_SAVE_TIMEOUT);
-        for report in self.saver.reports() {
-            open.finish_save(report, Instant::now());
+        let wait_for_saves = |open: &mut OpenBoard| {
+            self.saver.wait_until_idle(QUIT_SAVE_TIMEOUT);
+            for report in self.saver.reports() {
+                open.finish_save(report, Instant::now());
+            }
+        };
+        // Let a save under way finish first, so the next one expects the file it wrote.
+        wait_for_saves(open);
+        if open.may_save() {
+            self.saver.save(open.start_save());
+            wait_for_saves(open);
         }
         !open.has_unsaved_edits()
     }
@@ -396,8 +436,13 @@ impl BoothboardApp {
         if ctx.input(|input| input.viewport().close_requested()) && !self.quit_without_saving && !self.flush_saves() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.quit_blocked = true;
+            let advice = if self.save_status() == SaveStatus::ChangedOutside {
+                "Choose Reload theirs or Keep mine above"
+            } else {
+                "Free some space or fix the folder's permissions; Boothboard keeps retrying"
+            };
             self.message = Some(Message::error(format!(
-                "Your last changes are not saved: {}. Free some space or fix the folder's permissions; Boothboard keeps retrying.",
+                "Your last changes are not saved: {}. {advice}.",
                 self.unsaved_reason()
             )));
         }
@@ -407,6 +452,7 @@ impl BoothboardApp {
     fn unsaved_reason(&self) -> String {
         match self.save_status() {
             SaveStatus::Failed(reason) => reason,
+            SaveStatus::ChangedOutside => "another program changed the board file".to_owned(),
             _ => "the save did not finish in time".to_owned(),
         }
     }
@@ -440,12 +486,20 @@ impl eframe::App for BoothboardApp {
         }
         if self.quit_blocked {
             match self.save_status() {
-                SaveStatus::Failed(reason) => ui::quit_anyway_ui(ui, &reason, &mut commands),
+                SaveStatus::Failed(_) | SaveStatus::ChangedOutside => {
+                    ui::quit_anyway_ui(ui, &self.unsaved_reason(), &mut commands);
+                }
                 _ => self.quit_blocked = false,
             }
         }
         match &self.workspace {
             Workspace::Open(open) => {
+                if let Some(reason) = open.read_only_reason() {
+                    ui::read_only_ui(ui, reason, &mut commands);
+                } else if open.changed_outside() {
+                    let file_name = open.path.file_name().unwrap_or_default().to_string_lossy();
+                    ui::outside_change_ui(ui, &file_name, &mut commands);
+                }
                 let save_status = open.save_status();
                 let screen = ui::Screen {
                     board: &open.board,

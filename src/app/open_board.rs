@@ -1,10 +1,10 @@
 //! The board being worked on, and when its edits go to disk.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::model::{Board, BoardEdit, Created, EditError};
-use crate::store::SaveReport;
+use crate::store::{self, BoardLock, Replace, SaveError, SaveReport, SaveRequest};
 use crate::ui::SaveStatus;
 
 /// Save once typing pauses this long…
@@ -21,6 +21,12 @@ pub struct OpenBoard {
     pub path: PathBuf,
     /// The board as edited.
     pub board: Board,
+    /// Whether this window is the board's one writer.
+    access: Access,
+    /// What the file may hold for the next save to go ahead.
+    replace: Replace,
+    /// Set when a save found another program's edit; saving stops until the user chooses.
+    changed_outside: bool,
     /// Counts edits; a save carries the count it saved.
     generation: u64,
     saved_generation: u64,
@@ -28,6 +34,15 @@ pub struct OpenBoard {
     first_unsaved_edit: Option<Instant>,
     last_edit: Option<Instant>,
     failure: Option<(String, Instant)>,
+}
+
+/// Whether this window may write the board file.
+#[derive(Debug)]
+enum Access {
+    /// It holds the lock: it is the one writer.
+    Writer(BoardLock),
+    /// Another Boothboard writes it (or it can't be locked); why, in words for the user.
+    ReadOnly(String),
 }
 
 /// What to do about saving now.
@@ -42,11 +57,28 @@ pub enum SaveDue {
 }
 
 impl OpenBoard {
-    /// A board as loaded from (or just written to) `path`.
+    /// A board as loaded from (or just written to) `path`. Takes the board's lock, or opens it
+    /// read only when another Boothboard holds it.
     pub fn new(path: PathBuf, board: Board) -> Self {
+        let access = match BoardLock::acquire(&path) {
+            Ok(lock) => Access::Writer(lock),
+            Err(error) => {
+                log::warn!("opening read only: {error}");
+                Access::ReadOnly(error.to_string())
+            }
+        };
+        Self::with_access(path, board, access)
+    }
+
+    fn with_access(path: PathBuf, board: Board, access: Access) -> Self {
+        // Read after the lock is taken, so no Boothboard can write between this and our saves.
+        let replace = Replace::Known(store::fingerprint_for(&path, &board));
         Self {
             path,
             board,
+            access,
+            replace,
+            changed_outside: false,
             generation: 0,
             saved_generation: 0,
             in_flight: None,
@@ -56,8 +88,49 @@ impl OpenBoard {
         }
     }
 
-    /// Applies an edit and marks the board as changed.
+    /// Starts over from `board`, as just read again from this board's file: keeps the lock, or
+    /// tries again to take it. Unsaved edits are dropped (the caller has kept them elsewhere).
+    pub fn reload(&mut self, board: Board) {
+        let path = self.path.clone();
+        *self = match std::mem::replace(&mut self.access, Access::ReadOnly(String::new())) {
+            Access::Writer(lock) => Self::with_access(path, board, Access::Writer(lock)),
+            Access::ReadOnly(_) => Self::new(path, board),
+        };
+    }
+
+    /// Whether `path` is this board's file (however it is spelled).
+    pub fn is_file(&self, path: &Path) -> bool {
+        self.path == path
+            || std::fs::canonicalize(&self.path)
+                .is_ok_and(|own| std::fs::canonicalize(path).is_ok_and(|other| own == other))
+    }
+
+    /// Why this window may not change the board, when it may not.
+    pub fn read_only_reason(&self) -> Option<&str> {
+        match &self.access {
+            Access::Writer(_) => None,
+            Access::ReadOnly(reason) => Some(reason),
+        }
+    }
+
+    /// True after a save found that another program changed the file; cleared by
+    /// [`Self::keep_mine`] or a reload.
+    pub fn changed_outside(&self) -> bool {
+        self.changed_outside
+    }
+
+    /// The user chose to save their version over another program's; theirs is kept as a copy.
+    pub fn keep_mine(&mut self) {
+        self.changed_outside = false;
+        self.replace = Replace::KeepingTheirs;
+    }
+
+    /// Applies an edit and marks the board as changed. While read only, nothing changes: the
+    /// board shows what the other Boothboard saved, and the banner says why.
     pub fn apply(&mut self, edit: BoardEdit, now: Instant) -> Result<Created, EditError> {
+        if self.read_only_reason().is_some() {
+            return Ok(Created::Nothing);
+        }
         let created = self.board.apply(edit)?;
         self.generation += 1;
         self.last_edit = Some(now);
@@ -70,9 +143,18 @@ impl OpenBoard {
         self.saved_generation < self.generation
     }
 
+    /// Whether a save may start now, whatever the timing: there is something to save, this
+    /// window is the writer, no save is under way and no outside edit waits for the user.
+    pub fn may_save(&self) -> bool {
+        self.has_unsaved_edits()
+            && matches!(self.access, Access::Writer(_))
+            && self.in_flight.is_none()
+            && !self.changed_outside
+    }
+
     /// Whether a save should start now, given the edit and failure timing.
     pub fn save_due(&self, now: Instant) -> SaveDue {
-        if !self.has_unsaved_edits() || self.in_flight.is_some() {
+        if !self.may_save() {
             return SaveDue::No;
         }
         let (Some(first), Some(last)) = (self.first_unsaved_edit, self.last_edit) else {
@@ -89,36 +171,54 @@ impl OpenBoard {
         }
     }
 
-    /// Marks a save as started and returns what to write.
-    pub fn start_save(&mut self) -> (PathBuf, Board, u64) {
+    /// Marks a save as started and returns what to write. Call only when [`Self::may_save`].
+    pub fn start_save(&mut self) -> SaveRequest {
         self.in_flight = Some(self.generation);
-        (self.path.clone(), self.board.clone(), self.generation)
+        SaveRequest {
+            path: self.path.clone(),
+            board: Box::new(self.board.clone()),
+            generation: self.generation,
+            replace: self.replace,
+        }
     }
 
-    /// Takes the saver's report of a save of this board.
-    pub fn finish_save(&mut self, report: SaveReport, now: Instant) {
+    /// Takes the saver's report of a save of this board. Returns where another program's
+    /// version was kept, when the save put the user's over it.
+    pub fn finish_save(&mut self, report: SaveReport, now: Instant) -> Option<PathBuf> {
         if report.path != self.path {
-            return;
+            return None;
         }
         self.in_flight = None;
         match report.result {
-            Ok(_) => {
+            Ok(saved) => {
                 self.saved_generation = self.saved_generation.max(report.generation);
+                self.replace = Replace::Known(Some(saved.fingerprint));
                 self.failure = None;
                 if !self.has_unsaved_edits() {
                     self.first_unsaved_edit = None;
                 }
+                saved.theirs_kept
+            }
+            Err(error @ SaveError::ChangedOutside { .. }) => {
+                log::warn!("{error}");
+                self.changed_outside = true;
+                None
             }
             Err(error) => {
                 log::warn!("{error}");
                 self.failure = Some((error.to_string(), now + RETRY_INTERVAL));
+                None
             }
         }
     }
 
     /// For the status line.
     pub fn save_status(&self) -> SaveStatus {
+        if self.read_only_reason().is_some() {
+            return SaveStatus::ReadOnly;
+        }
         match (&self.failure, self.has_unsaved_edits()) {
+            (_, true) if self.changed_outside => SaveStatus::ChangedOutside,
             (Some((error, _)), true) => SaveStatus::Failed(error.clone()),
             (_, true) => SaveStatus::Saving,
             (_, false) => SaveStatus::Saved,
@@ -129,17 +229,24 @@ impl OpenBoard {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{SaveError, SaveOutcome};
+    use crate::store::{Fingerprint, SaveOutcome, Saved};
 
-    fn open() -> OpenBoard {
-        OpenBoard::new(PathBuf::from("board.json"), Board::new("Test"))
+    /// A board not yet on disk, in a temporary folder that lives as long as the result.
+    fn open() -> (tempfile::TempDir, OpenBoard) {
+        let dir = tempfile::tempdir().unwrap();
+        let board = OpenBoard::new(dir.path().join("board.json"), Board::new("Test"));
+        (dir, board)
     }
 
     fn report(board: &OpenBoard, generation: u64, ok: bool) -> SaveReport {
         let result = if ok {
-            Ok(SaveOutcome::Written)
+            Ok(Saved {
+                outcome: SaveOutcome::Written,
+                fingerprint: Fingerprint::of(b"saved"),
+                theirs_kept: None,
+            })
         } else {
-            Err(SaveError {
+            Err(SaveError::Write {
                 path: board.path.clone(),
                 source: std::io::Error::other("disk full"),
             })
@@ -154,7 +261,7 @@ mod tests {
     #[test]
     fn saves_after_a_pause_and_at_most_a_second_after_the_first_edit() {
         let start = Instant::now();
-        let mut board = open();
+        let (_dir, mut board) = open();
         assert_eq!(board.save_due(start), SaveDue::No);
         board.apply(BoardEdit::SetTitle("a".into()), start).unwrap();
         assert_eq!(board.save_due(start), SaveDue::After(QUIET_PERIOD));
@@ -174,9 +281,9 @@ mod tests {
     #[test]
     fn a_failed_save_keeps_the_edits_and_retries() {
         let start = Instant::now();
-        let mut board = open();
+        let (_dir, mut board) = open();
         board.apply(BoardEdit::SetTitle("kept".into()), start).unwrap();
-        let (_, _, generation) = board.start_save();
+        let generation = board.start_save().generation;
         assert_eq!(
             board.save_due(start + MAX_SAVE_DELAY),
             SaveDue::No,
@@ -190,7 +297,7 @@ mod tests {
             SaveDue::After(Duration::from_secs(1))
         );
         assert_eq!(board.save_due(start + RETRY_INTERVAL), SaveDue::Now);
-        let (_, _, generation) = board.start_save();
+        let generation = board.start_save().generation;
         board.finish_save(report(&board, generation, true), start + RETRY_INTERVAL);
         assert_eq!(board.save_status(), SaveStatus::Saved);
     }
@@ -198,12 +305,53 @@ mod tests {
     #[test]
     fn an_edit_during_a_save_is_saved_next() {
         let start = Instant::now();
-        let mut board = open();
+        let (_dir, mut board) = open();
         board.apply(BoardEdit::SetTitle("one".into()), start).unwrap();
-        let (_, _, generation) = board.start_save();
+        let generation = board.start_save().generation;
         board.apply(BoardEdit::SetTitle("two".into()), start).unwrap();
         board.finish_save(report(&board, generation, true), start);
         assert!(board.has_unsaved_edits());
         assert_eq!(board.save_due(start + MAX_SAVE_DELAY), SaveDue::Now);
+    }
+
+    #[test]
+    fn an_outside_edit_stops_saving_until_the_user_keeps_theirs_as_a_copy() {
+        let start = Instant::now();
+        let (_dir, mut board) = open();
+        assert_eq!(board.start_save().replace, Replace::Known(None), "no file yet");
+        board.apply(BoardEdit::SetTitle("mine".into()), start).unwrap();
+        let generation = board.start_save().generation;
+        let conflict = SaveReport {
+            path: board.path.clone(),
+            generation,
+            result: Err(SaveError::ChangedOutside {
+                path: board.path.clone(),
+            }),
+        };
+        board.finish_save(conflict, start);
+        assert_eq!(board.save_status(), SaveStatus::ChangedOutside);
+        assert_eq!(board.save_due(start + RETRY_INTERVAL * 10), SaveDue::No);
+        assert!(!board.may_save(), "not even a quit saves over it");
+        assert_eq!(board.board.title, "mine");
+        board.keep_mine();
+        assert_eq!(board.save_due(start + MAX_SAVE_DELAY), SaveDue::Now);
+        assert_eq!(board.start_save().replace, Replace::KeepingTheirs);
+    }
+
+    #[test]
+    fn a_second_window_on_a_locked_board_never_saves() {
+        let (_dir, writer) = open();
+        let mut second = OpenBoard::new(writer.path.clone(), Board::new("Test"));
+        let reason = second.read_only_reason().unwrap_or_default().to_owned();
+        assert!(reason.contains("open in another Boothboard"), "{reason}");
+        assert_eq!(second.save_status(), SaveStatus::ReadOnly);
+        second
+            .apply(BoardEdit::SetTitle("ignored".into()), Instant::now())
+            .unwrap();
+        assert_eq!(second.board.title, "Test", "edits are refused");
+        assert!(!second.may_save());
+        drop(writer);
+        second.reload(Board::new("Test"));
+        assert_eq!(second.read_only_reason(), None, "trying again takes the free lock");
     }
 }

@@ -17,6 +17,15 @@ pub enum TaskOutcome {
     Opened(PathBuf, Box<Board>),
     /// A board failed to open.
     Failed(LoadFailure),
+    /// The open board's file was read again; replace the board on screen with it.
+    Reloaded {
+        /// The board file.
+        path: PathBuf,
+        /// What it holds now.
+        board: Box<Board>,
+        /// Where the unsaved edits it replaces were kept.
+        mine_kept: Option<PathBuf>,
+    },
     /// Something to tell the user that is not a failure to open.
     Notice(String),
     /// Something to do now, as if the UI had asked for it.
@@ -124,6 +133,31 @@ impl Tasks {
             Some(match store::restore_backup(&path) {
                 Ok(_) => open_task(home, &path),
                 Err(error) => TaskOutcome::Notice(error.to_string()),
+            })
+        });
+    }
+
+    /// Reads the open board's file again, first keeping `mine` (its unsaved edits) in a copy
+    /// beside it, so that taking another program's version loses nothing.
+    pub fn reload(&self, path: PathBuf, mine: Option<Board>) {
+        self.spawn("reload-board", move |_| {
+            let mine_kept = match mine.map(|mine| store::keep_copy_beside(&path, "mine", &store::to_bytes(&mine))) {
+                None => None,
+                Some(Ok(copy)) => Some(copy),
+                Some(Err(error)) => {
+                    return Some(TaskOutcome::Notice(format!(
+                        "{}: not reloaded, because your version could not be kept in a copy: {error}",
+                        path.display()
+                    )));
+                }
+            };
+            Some(match store::load(&path) {
+                Ok(board) => TaskOutcome::Reloaded {
+                    path,
+                    board: Box::new(board),
+                    mine_kept,
+                },
+                Err(error) => TaskOutcome::Notice(format!("Not reloaded: {error}")),
             })
         });
     }

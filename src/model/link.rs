@@ -67,18 +67,50 @@ mod tests {
         assert!(openable_url("mailto:someone@example.com").is_ok());
     }
 
+    fn refused_as_scheme(url: &str) {
+        assert_eq!(
+            openable_url(url),
+            Err(LinkRefused::Scheme {
+                url: url.trim().to_owned()
+            })
+        );
+    }
+
     #[test]
-    fn other_schemes_are_refused() {
+    fn file_links_are_refused() {
+        refused_as_scheme("file:///etc/passwd");
+        refused_as_scheme("FILE:///C:/Windows/system32/calc.exe");
+        refused_as_scheme("file:notes.txt");
+    }
+
+    #[test]
+    fn javascript_links_are_refused() {
+        refused_as_scheme("javascript:alert(1)");
+        refused_as_scheme(" JavaScript:alert(document.cookie)");
+    }
+
+    #[test]
+    fn bare_paths_are_refused() {
+        refused_as_scheme("/usr/bin/xterm");
+        refused_as_scheme("../../bin/sh");
+        refused_as_scheme("C:\\Windows\\notepad.exe");
+        refused_as_scheme("github.com/emilk/egui");
+    }
+
+    #[test]
+    fn other_schemes_and_empty_links_are_refused() {
         assert_eq!(openable_url(""), Err(LinkRefused::Empty));
+        assert_eq!(openable_url("   "), Err(LinkRefused::Empty));
         for bad in [
-            "file:///etc/passwd",
-            "javascript:alert(1)",
-            "/usr/bin/xterm",
             "https:",
+            "https://",
             "mailto:",
             "ftp://x",
+            "data:text/html,hi",
+            "vbscript:x",
+            "ssh://host",
         ] {
-            assert!(openable_url(bad).is_err(), "{bad:?} should be refused");
+            refused_as_scheme(bad);
         }
     }
 }

@@ -3,6 +3,7 @@
 mod board;
 mod card_images;
 mod edit;
+mod excerpt;
 mod ids;
 mod link;
 mod media_name;
@@ -11,6 +12,7 @@ mod validate;
 
 pub use board::{Board, Card, CardPosition, Column, EditError, FORMAT, ImageRef, Theme, VERSION};
 pub use edit::{BoardEdit, Created};
+pub use excerpt::excerpt;
 pub use ids::{CardId, ColumnId, ThemeId};
 pub use link::{Link, LinkRefused, openable_url};
 pub use media_name::{BadMediaName, MediaName};

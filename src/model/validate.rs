@@ -2,7 +2,10 @@
 
 use std::collections::HashSet;
 
-use super::Board;
+use super::{Board, excerpt};
+
+/// How much of a name or title a problem quotes.
+const QUOTED_CHARS: usize = 80;
 
 impl Board {
     /// Everything that is wrong with the board, in words that name the place; empty when sound.
@@ -13,23 +16,36 @@ impl Board {
         let mut theme_ids = HashSet::new();
         for theme in &self.themes {
             if !theme_ids.insert(theme.id) {
-                problems.push(format!("{} ({:?}) appears twice", theme.id, theme.name));
+                problems.push(format!(
+                    "{} ({:?}) appears twice",
+                    theme.id,
+                    excerpt(&theme.name, QUOTED_CHARS)
+                ));
             }
         }
         let mut column_ids = HashSet::new();
         let mut card_ids = HashSet::new();
         for column in &self.columns {
             if !column_ids.insert(column.id) {
-                problems.push(format!("{} ({:?}) appears twice", column.id, column.name));
+                problems.push(format!(
+                    "{} ({:?}) appears twice",
+                    column.id,
+                    excerpt(&column.name, QUOTED_CHARS)
+                ));
             }
             for card in &column.cards {
                 if !card_ids.insert(card.id) {
-                    problems.push(format!("{} ({:?}) appears twice", card.id, card.title));
+                    problems.push(format!(
+                        "{} ({:?}) appears twice",
+                        card.id,
+                        excerpt(&card.title, QUOTED_CHARS)
+                    ));
                 }
                 for theme in card.themes.iter().filter(|theme| !theme_ids.contains(theme)) {
                     problems.push(format!(
                         "{} ({:?}) ticks {theme}, which the board does not have",
-                        card.id, card.title
+                        card.id,
+                        excerpt(&card.title, QUOTED_CHARS)
                     ));
                 }
             }

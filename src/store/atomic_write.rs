@@ -5,6 +5,8 @@ use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::fault::{WriteFault, fault_for};
+
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// Writes `bytes` to a temporary file beside `path`, flushes it, renames it over `path`
@@ -16,9 +18,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Lets `stage` create a temporary file beside `path`, then renames it over `path` and flushes
 /// the folder. On error the temporary file is removed and `path` is untouched.
 pub fn replace_via_temp(path: &Path, stage: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
+    if fault_for(path) == Some(WriteFault::ReadOnly) {
+        return Err(WriteFault::ReadOnly.error());
+    }
     let temp = temp_path_for(path);
     let result = stage(&temp).and_then(|()| fs::rename(&temp, path));
-    if result.is_err() {
+    // rename(2) does nothing when both names are links to one file (a backup staged as a hard
+    // link of a board it already is, after a crash): then the temporary name is still there.
+    if result.is_err() || fs::symlink_metadata(&temp).is_ok() {
         // Best effort: the error that matters is the one returned.
         let _ = fs::remove_file(&temp);
     }
@@ -27,28 +34,57 @@ pub fn replace_via_temp(path: &Path, stage: impl FnOnce(&Path) -> io::Result<()>
 }
 
 fn temp_path_for(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
     let unique = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-    path.with_file_name(format!(".{name}.tmp-{}-{unique}", std::process::id()))
+    path.with_file_name(format!("{}{}-{unique}", temp_prefix(path), std::process::id()))
+}
+
+/// `talks.json` → `.talks.json.tmp-`: what every temporary file for `path` starts with.
+fn temp_prefix(path: &Path) -> String {
+    let name = path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
+    format!(".{name}.tmp-")
+}
+
+/// Removes temporary files for `path` that a killed process left behind. Only call this while
+/// holding the board's lock: then no other process is writing them. Returns how many went.
+pub fn remove_stale_temps(path: &Path) -> io::Result<usize> {
+    let prefix = temp_prefix(path);
+    let mut removed = 0;
+    for entry in fs::read_dir(parent_of(path))? {
+        let entry = entry?;
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            fs::remove_file(entry.path())?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
+    if fault_for(path) == Some(WriteFault::DiskFull) {
+        // As a full disk does: part of the data lands, then the write fails.
+        file.write_all(&bytes[..bytes.len() / 2])?;
+        return Err(WriteFault::DiskFull.error());
+    }
     file.write_all(bytes)?;
     file.sync_all()
 }
 
 /// Makes a rename in the folder durable.
 fn sync_parent(path: &Path) -> io::Result<()> {
-    let parent = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
+    let parent = parent_of(path);
     #[cfg(unix)]
     File::open(parent)?.sync_all()?;
     #[cfg(not(unix))]
     let _ = (parent, File::open);
     Ok(())
+}
+
+fn parent_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
 }
 
 #[cfg(test)]
@@ -81,5 +117,41 @@ mod tests {
         assert!(write_atomic(&blocked, b"new").is_err());
         assert_eq!(fs::read(&path).unwrap(), b"good");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn injected_faults_fail_the_write_and_leave_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        write_atomic(&path, b"good").unwrap();
+        for (fault, message) in [
+            (WriteFault::DiskFull, "No space left on device"),
+            (WriteFault::ReadOnly, "Read-only file system"),
+        ] {
+            let injected = super::super::fault::inject_write_fault(dir.path(), fault);
+            let error = write_atomic(&path, b"new bytes").unwrap_err();
+            assert_eq!(error.to_string(), message);
+            assert_eq!(fs::read(&path).unwrap(), b"good");
+            assert_eq!(
+                fs::read_dir(dir.path()).unwrap().count(),
+                1,
+                "no temporary file is left"
+            );
+            drop(injected);
+        }
+        write_atomic(&path, b"new bytes").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new bytes");
+    }
+
+    #[test]
+    fn stale_temporary_files_of_one_file_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        fs::write(temp_path_for(&path), b"half").unwrap();
+        fs::write(temp_path_for(&path), b"half").unwrap();
+        let other = dir.path().join("other.json");
+        fs::write(temp_path_for(&other), b"someone else's").unwrap();
+        assert_eq!(remove_stale_temps(&path).unwrap(), 2);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -7,10 +7,18 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::atomic_write::{replace_via_temp, write_atomic};
-use crate::model::{Board, FORMAT, VERSION};
+use super::fingerprint::Fingerprint;
+use super::lock::BoardLock;
+use crate::model::{Board, FORMAT, VERSION, excerpt};
 
 /// Larger files are refused before they are read: no real board comes near this.
 pub const MAX_BOARD_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// An error quotes at most this much of what the parser said (which may quote the file).
+const MAX_MESSAGE_CHARS: usize = 300;
+
+/// An inconsistent board's error lists this many problems, then how many more there are.
+const MAX_PROBLEMS_SHOWN: usize = 10;
 
 /// Why a board could not be opened. Every variant names the file.
 #[derive(Debug, thiserror::Error)]
@@ -102,14 +110,32 @@ impl LoadError {
     }
 }
 
-/// Why a board could not be saved. The board in memory is untouched.
+/// Why a board could not be saved. The board in memory is untouched, and so is the file.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: can't save the board: {source}", path.display())]
-pub struct SaveError {
+pub enum SaveError {
+    /// The system refused a read or a write.
+    #[error("{}: can't save the board: {source}", path.display())]
+    Write {
+        /// The board file.
+        path: PathBuf,
+        /// What the system said.
+        source: io::Error,
+    },
+    /// Another program changed the file since Boothboard last read or wrote it.
+    #[error("{}: another program changed the file since Boothboard read it; not saved, so as not to overwrite it", path.display())]
+    ChangedOutside {
+        /// The board file.
+        path: PathBuf,
+    },
+}
+
+impl SaveError {
     /// The board file.
-    pub path: PathBuf,
-    /// What the system said.
-    pub source: io::Error,
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Write { path, .. } | Self::ChangedOutside { path } => path,
+        }
+    }
 }
 
 /// What a save did.
@@ -119,6 +145,29 @@ pub enum SaveOutcome {
     Unchanged,
     /// The file was replaced; the previous one is the backup.
     Written,
+}
+
+/// What a save may replace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Replace {
+    /// Whatever is there (a new board, or a command that just loaded it under the lock).
+    Anything,
+    /// Only the file as Boothboard last read or wrote it (`None`: no file). Anything else is an
+    /// outside edit, and the save fails with [`SaveError::ChangedOutside`].
+    Known(Option<Fingerprint>),
+    /// Whatever is there, after keeping it as a copy beside the board: the user chose "Keep mine".
+    KeepingTheirs,
+}
+
+/// A save that succeeded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// Whether bytes were written.
+    pub outcome: SaveOutcome,
+    /// What the file holds now: what the next save expects to find.
+    pub fingerprint: Fingerprint,
+    /// Where another program's version went, for [`Replace::KeepingTheirs`].
+    pub theirs_kept: Option<PathBuf>,
 }
 
 /// The media folder that belongs to a board file: `talks.json` → `talks.media`.
@@ -151,6 +200,11 @@ pub fn to_bytes(board: &Board) -> Vec<u8> {
 
 /// Reads and checks a board file.
 pub fn load(path: &Path) -> Result<Board, LoadError> {
+    load_with_fingerprint(path).map(|(board, _)| board)
+}
+
+/// Reads and checks a board file; also returns what a save over it should expect to find.
+pub fn load_with_fingerprint(path: &Path) -> Result<(Board, Fingerprint), LoadError> {
     let read_error = |source| LoadError::Read {
         path: path.to_owned(),
         source,
@@ -163,7 +217,18 @@ pub fn load(path: &Path) -> Result<Board, LoadError> {
         });
     }
     let bytes = fs::read(path).map_err(read_error)?;
-    parse(path, &bytes)
+    Ok((parse(path, &bytes)?, Fingerprint::of(&bytes)))
+}
+
+/// What a save of `board` (just loaded from `path`) should expect to find there: the file's
+/// fingerprint while it still holds `board`. If it holds anything else, another program wrote it
+/// after the load, and the fingerprint returned makes the first save report that.
+pub fn fingerprint_for(path: &Path, board: &Board) -> Option<Fingerprint> {
+    match fs::read(path) {
+        Ok(bytes) if parse(path, &bytes).is_ok_and(|on_disk| on_disk == *board) => Some(Fingerprint::of(&bytes)),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+        _ => Some(Fingerprint::of(&to_bytes(board))),
+    }
 }
 
 /// Checks the bytes of a board file; `path` is only used in errors.
@@ -200,7 +265,12 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Board, LoadError> {
         column: error.column(),
         message: error_message(&error),
     })?;
-    let problems = board.problems();
+    let mut problems = board.problems();
+    if problems.len() > MAX_PROBLEMS_SHOWN {
+        let more = problems.len() - MAX_PROBLEMS_SHOWN;
+        problems.truncate(MAX_PROBLEMS_SHOWN);
+        problems.push(format!("and {more} more problems"));
+    }
     if problems.is_empty() {
         Ok(board)
     } else {
@@ -211,13 +281,15 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Board, LoadError> {
     }
 }
 
-/// serde_json's message without its own " at line L column C" tail, which we format ourselves.
+/// serde_json's message without its own " at line L column C" tail, which we format ourselves,
+/// and without most of any huge value it quotes.
 fn error_message(error: &serde_json::Error) -> String {
     let message = error.to_string();
-    match message.rfind(" at line ") {
-        Some(tail) => message[..tail].to_owned(),
-        None => message,
-    }
+    let message = match message.rfind(" at line ") {
+        Some(tail) => &message[..tail],
+        None => &message,
+    };
+    excerpt(message, MAX_MESSAGE_CHARS).into_owned()
 }
 
 /// Saves atomically, keeping the file it replaces as the backup.
@@ -225,19 +297,76 @@ fn error_message(error: &serde_json::Error) -> String {
 /// Writes nothing when the file already holds these bytes, so the backup stays the
 /// previous version rather than a copy of the current one.
 pub fn save(path: &Path, board: &Board) -> Result<SaveOutcome, SaveError> {
-    let save_error = |source| SaveError {
+    save_replacing(path, board, Replace::Anything).map(|saved| saved.outcome)
+}
+
+/// Saves like [`save`], first checking that the file is what `replace` allows.
+///
+/// The check and the rename are not one atomic step: a program that writes in between is not
+/// caught. Boothboard's own windows and commands can't, as they hold the board's lock.
+pub fn save_replacing(path: &Path, board: &Board, replace: Replace) -> Result<Saved, SaveError> {
+    let write_error = |source| SaveError::Write {
         path: path.to_owned(),
         source,
     };
     let bytes = to_bytes(board);
-    match fs::read(path) {
-        Ok(existing) if existing == bytes => return Ok(SaveOutcome::Unchanged),
-        Ok(_) => keep_backup(path).map_err(save_error)?,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
-        Err(error) => return Err(save_error(error)),
+    let fingerprint = Fingerprint::of(&bytes);
+    let existing = match fs::read(path) {
+        Ok(existing) => Some(existing),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+        Err(error) => return Err(write_error(error)),
+    };
+    let saved = |outcome, theirs_kept| Saved {
+        outcome,
+        fingerprint,
+        theirs_kept,
+    };
+    if existing.as_ref() == Some(&bytes) {
+        return Ok(saved(SaveOutcome::Unchanged, None));
     }
-    write_atomic(path, &bytes).map_err(save_error)?;
-    Ok(SaveOutcome::Written)
+    let mut theirs_kept = None;
+    match replace {
+        Replace::Anything => {}
+        Replace::Known(known) => {
+            if existing.as_deref().map(Fingerprint::of) != known {
+                return Err(SaveError::ChangedOutside { path: path.to_owned() });
+            }
+        }
+        Replace::KeepingTheirs => {
+            if let Some(theirs) = &existing {
+                theirs_kept = Some(keep_copy_beside(path, "theirs", theirs).map_err(write_error)?);
+            }
+        }
+    }
+    if existing.is_some() {
+        keep_backup(path).map_err(write_error)?;
+    }
+    write_atomic(path, &bytes).map_err(write_error)?;
+    Ok(saved(SaveOutcome::Written, theirs_kept))
+}
+
+/// Writes `bytes` beside the board as `NAME.LABEL-SECONDS.json` (never over an existing file)
+/// and returns where: one side's version when the user resolves an outside edit.
+pub fn keep_copy_beside(path: &Path, label: &str, bytes: &[u8]) -> io::Result<PathBuf> {
+    let copy = unused_name_beside(path, label);
+    write_atomic(&copy, bytes)?;
+    Ok(copy)
+}
+
+/// `talks.json` → `talks.LABEL-SECONDS.json`, or `…-SECONDS-2.json` if that is taken.
+fn unused_name_beside(path: &Path, label: &str) -> PathBuf {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|since| since.as_secs())
+        .unwrap_or(0);
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let mut candidate = path.with_file_name(format!("{stem}.{label}-{stamp}.json"));
+    let mut number = 2;
+    while candidate.exists() {
+        candidate = path.with_file_name(format!("{stem}.{label}-{stamp}-{number}.json"));
+        number += 1;
+    }
+    candidate
 }
 
 /// Points the backup name at the current file; a hard link costs no copy, and the
@@ -260,12 +389,8 @@ pub fn restore_backup(path: &Path) -> io::Result<PathBuf> {
         )
     })?;
     parse(&backup, &bytes).map_err(|error| io::Error::other(format!("the backup is damaged too: {error}")))?;
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    let kept = path.with_file_name(format!("{stem}.damaged-{stamp}.json"));
+    let _writer = BoardLock::acquire(path).map_err(io::Error::other)?;
+    let kept = unused_name_beside(path, "damaged");
     if path.exists() {
         fs::rename(path, &kept)?;
     }
@@ -328,6 +453,20 @@ mod tests {
         assert_eq!(fs::read(backup_path_for(&path)).unwrap(), first);
         assert_eq!(load(&path).unwrap().title, "Renamed");
         assert_eq!(names_in(dir.path()), ["board.json", "board.json.bak"]);
+    }
+
+    #[test]
+    fn a_backup_that_is_already_a_link_to_the_board_leaves_no_temporary_file() {
+        // What a crash between linking the backup and renaming the new board leaves.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        let mut board = sample();
+        save(&path, &board).unwrap();
+        fs::hard_link(&path, backup_path_for(&path)).unwrap();
+        board.title = "After the crash".to_owned();
+        save(&path, &board).unwrap();
+        assert_eq!(names_in(dir.path()), ["board.json", "board.json.bak"]);
+        assert_eq!(load(&backup_path_for(&path)).unwrap(), sample());
     }
 
     #[test]

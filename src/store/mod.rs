@@ -1,16 +1,24 @@
-//! Board files on disk: load, validate, atomic save with backup, and where files live. No egui.
+//! Board files on disk: load, validate, atomic save with backup, one writer at a time, outside
+//! edits noticed, and where files live. No egui.
 
 mod atomic_write;
 mod board_file;
+mod fault;
+mod fingerprint;
 mod home;
+mod lock;
 mod saver;
 mod settings;
 
 pub use atomic_write::write_atomic;
 pub use board_file::{
-    LoadError, MAX_BOARD_FILE_BYTES, SaveError, SaveOutcome, backup_path_for, load, media_dir_for, parse,
-    restore_backup, save, to_bytes,
+    LoadError, MAX_BOARD_FILE_BYTES, Replace, SaveError, SaveOutcome, Saved, backup_path_for, fingerprint_for,
+    keep_copy_beside, load, load_with_fingerprint, media_dir_for, parse, restore_backup, save, save_replacing,
+    to_bytes,
 };
+pub use fault::{InjectedFault, WriteFault, inject_write_fault};
+pub use fingerprint::Fingerprint;
 pub use home::{AppHome, HOME_ENV, NoHome};
-pub use saver::{OnSaved, SaveReport, Saver};
+pub use lock::{BoardLock, LockError, lock_path_for};
+pub use saver::{OnSaved, SaveReport, SaveRequest, Saver};
 pub use settings::Settings;

@@ -4,8 +4,21 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
-use super::{SaveError, SaveOutcome, board_file};
+use super::{Replace, SaveError, Saved, board_file};
 use crate::model::Board;
+
+/// One state of a board to write.
+#[derive(Debug)]
+pub struct SaveRequest {
+    /// The board file.
+    pub path: PathBuf,
+    /// The board as edited.
+    pub board: Box<Board>,
+    /// Which state of the board this is.
+    pub generation: u64,
+    /// What the file may hold now for the save to go ahead.
+    pub replace: Replace,
+}
 
 /// The result of one save, tagged with the edit generation it saved.
 #[derive(Debug)]
@@ -15,15 +28,11 @@ pub struct SaveReport {
     /// Which state of the board was saved.
     pub generation: u64,
     /// What happened.
-    pub result: Result<SaveOutcome, SaveError>,
+    pub result: Result<Saved, SaveError>,
 }
 
 enum Job {
-    Save {
-        path: PathBuf,
-        board: Box<Board>,
-        generation: u64,
-    },
+    Save(SaveRequest),
     Flush(Sender<()>),
 }
 
@@ -54,14 +63,10 @@ impl Saver {
     }
 
     /// Queues a save of this state of the board.
-    pub fn save(&self, path: PathBuf, board: Board, generation: u64) {
+    pub fn save(&self, request: SaveRequest) {
         // The thread lives as long as `self`, so the send only fails if it panicked;
         // then no report comes and the app keeps the edits as unsaved.
-        let _ = self.jobs.send(Job::Save {
-            path,
-            board: Box::new(board),
-            generation,
-        });
+        let _ = self.jobs.send(Job::Save(request));
     }
 
     /// Reports of saves finished since the last call.
@@ -81,27 +86,23 @@ fn run(jobs: &Receiver<Job>, reports: &Sender<SaveReport>, on_saved: &OnSaved) {
         // Take everything queued; only the newest save per file needs writing.
         let mut batch = vec![first];
         batch.extend(jobs.try_iter());
-        let mut newest: Vec<(PathBuf, Box<Board>, u64)> = Vec::new();
+        let mut newest: Vec<SaveRequest> = Vec::new();
         let mut flushes = Vec::new();
         for job in batch {
             match job {
-                Job::Save {
-                    path,
-                    board,
-                    generation,
-                } => {
-                    newest.retain(|(queued, _, _)| *queued != path);
-                    newest.push((path, board, generation));
+                Job::Save(request) => {
+                    newest.retain(|queued| queued.path != request.path);
+                    newest.push(request);
                 }
                 Job::Flush(done) => flushes.push(done),
             }
         }
-        for (path, board, generation) in newest {
-            let result = board_file::save(&path, &board);
+        for request in newest {
+            let result = board_file::save_replacing(&request.path, &request.board, request.replace);
             if reports
                 .send(SaveReport {
-                    path,
-                    generation,
+                    path: request.path,
+                    generation: request.generation,
                     result,
                 })
                 .is_err()
@@ -128,7 +129,12 @@ mod tests {
         let mut board = Board::new("Test");
         for generation in 1..=20 {
             board.title = format!("Title {generation}");
-            saver.save(path.clone(), board.clone(), generation);
+            saver.save(SaveRequest {
+                path: path.clone(),
+                board: Box::new(board.clone()),
+                generation,
+                replace: Replace::Anything,
+            });
         }
         assert!(saver.wait_until_idle(Duration::from_secs(10)));
         let reports: Vec<_> = saver.reports().collect();

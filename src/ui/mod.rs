@@ -7,6 +7,7 @@ mod confirm_ui;
 mod export_dialog_ui;
 mod export_status_ui;
 mod fields;
+mod file_access_ui;
 mod file_drop;
 mod fonts;
 mod image_viewer_ui;
@@ -20,6 +21,7 @@ mod view_state;
 
 pub use export_dialog_ui::{ExportChoice, selected_cards};
 pub use export_status_ui::{ExportStatus, export_status_ui};
+pub use file_access_ui::{outside_change_ui, read_only_ui};
 pub use fonts::install_cjk_fallback;
 pub use load_failure_ui::{LoadFailure, load_failure_ui};
 pub use message_ui::{message_ui, quit_anyway_ui};

@@ -10,6 +10,10 @@ pub enum SaveStatus {
     Saving,
     /// The last save failed; edits are kept and the save is retried.
     Failed(String),
+    /// Another program changed the file; edits are kept, nothing is saved until the user chooses.
+    ChangedOutside,
+    /// Another Boothboard writes this board; this window saves nothing.
+    ReadOnly,
 }
 
 /// A problem to tell the user, shown until dismissed.

@@ -55,6 +55,12 @@ fn save_status_ui(ui: &mut egui::Ui, save_status: &SaveStatus) {
             .on_hover_text(format!(
                 "{reason}\n\nYour changes are kept and saved as soon as the file can be written."
             )),
+        SaveStatus::ChangedOutside => ui
+            .colored_label(ui.visuals().error_fg_color, "Changed outside, not saved")
+            .on_hover_text("Another program changed the board file. Choose below whose version to keep."),
+        SaveStatus::ReadOnly => ui
+            .weak("Read only")
+            .on_hover_text("Another Boothboard writes this board; this window saves nothing."),
     };
 }
 

@@ -1,0 +1,64 @@
+//! A seam for tests: make the store's writes in one folder fail as a full disk or a read-only
+//! file system would. Folder permissions can't do that where tests run as root (as CI does).
+//!
+//! Every file the store writes goes through `atomic_write`, which asks [`fault_for`] first, so a
+//! fault reaches the app's real save path: saver thread, board file, backup, temporary file.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+/// A way for the disk to refuse a write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteFault {
+    /// Data stops fitting part-way through a file: "No space left on device".
+    DiskFull,
+    /// No file can be created or replaced: "Read-only file system".
+    ReadOnly,
+}
+
+/// Folders with a fault in force. Tests in one process each use their own folder.
+static FAULTS: Mutex<Vec<(PathBuf, WriteFault)>> = Mutex::new(Vec::new());
+
+/// Keeps a fault in force until dropped.
+#[derive(Debug)]
+#[must_use = "the fault is lifted when this is dropped"]
+pub struct InjectedFault {
+    folder: PathBuf,
+}
+
+/// Makes every write the store makes in `folder` (or below it) fail with `fault`.
+pub fn inject_write_fault(folder: impl Into<PathBuf>, fault: WriteFault) -> InjectedFault {
+    let folder = folder.into();
+    faults().push((folder.clone(), fault));
+    InjectedFault { folder }
+}
+
+impl Drop for InjectedFault {
+    fn drop(&mut self) {
+        faults().retain(|(folder, _)| *folder != self.folder);
+    }
+}
+
+/// The fault in force for a file about to be written, if any.
+pub(super) fn fault_for(path: &Path) -> Option<WriteFault> {
+    faults()
+        .iter()
+        .find(|(folder, _)| path.starts_with(folder))
+        .map(|(_, fault)| *fault)
+}
+
+fn faults() -> std::sync::MutexGuard<'static, Vec<(PathBuf, WriteFault)>> {
+    // The list stays consistent even if a test panicked while holding it.
+    FAULTS.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl WriteFault {
+    /// The error the system gives for this fault.
+    pub(super) fn error(self) -> io::Error {
+        match self {
+            Self::DiskFull => io::Error::new(io::ErrorKind::StorageFull, "No space left on device"),
+            Self::ReadOnly => io::Error::new(io::ErrorKind::ReadOnlyFilesystem, "Read-only file system"),
+        }
+    }
+}

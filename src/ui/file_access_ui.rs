@@ -1,0 +1,52 @@
+//! Banners about who else touches the board file: another Boothboard that writes it, or another
+//! program that changed it.
+
+use crate::command::Command;
+
+/// Says that this window saves nothing because another Boothboard writes the board.
+pub fn read_only_ui(ui: &mut egui::Ui, reason: &str, commands: &mut Vec<Command>) {
+    banner_ui(ui, "read_only", |ui| {
+        ui.label("Read only: this board is open in another Boothboard, which saves it. Nothing you do here is saved.");
+        if ui
+            .button("Try again")
+            .on_hover_text(format!(
+                "{reason}\n\nReads the board again and saves from here if the other Boothboard has closed it."
+            ))
+            .clicked()
+        {
+            commands.push(Command::ReloadFromDisk);
+        }
+    });
+}
+
+/// Asks whose version to keep after another program changed the board file.
+pub fn outside_change_ui(ui: &mut egui::Ui, file_name: &str, commands: &mut Vec<Command>) {
+    banner_ui(ui, "outside_change", |ui| {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!("Another program changed {file_name}. Boothboard stopped saving so as not to overwrite it."),
+        );
+        if ui
+            .button("Reload theirs")
+            .on_hover_text("Show the file as it is now. Your unsaved changes are kept in a copy beside it.")
+            .clicked()
+        {
+            commands.push(Command::ReloadFromDisk);
+        }
+        if ui
+            .button("Keep mine")
+            .on_hover_text("Save your version. Theirs is kept in a copy beside it.")
+            .clicked()
+        {
+            commands.push(Command::KeepMine);
+        }
+    });
+}
+
+fn banner_ui(ui: &mut egui::Ui, id: &str, contents: impl FnOnce(&mut egui::Ui)) {
+    egui::Panel::top(id).show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(contents);
+        ui.add_space(4.0);
+    });
+}

@@ -1,0 +1,265 @@
+//! The data-safety promises, driven through the window: failed saves, a second Boothboard,
+//! another program's edits, refused links. Helpers come from `tests/ui.rs`.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use boothboard::app::{OpenBoard, Startup, close_on_quit_signals};
+use boothboard::open::open_or_create;
+use boothboard::store::{self, AppHome, WriteFault};
+use boothboard::ui::SaveStatus;
+use egui_kittest::kittest::Queryable as _;
+
+use super::{Session, harness, sample_session};
+
+impl Session {
+    /// Steps the app until its save status satisfies `check`.
+    fn wait_for_status(&mut self, what: &str, check: impl Fn(&SaveStatus) -> bool) -> SaveStatus {
+        self.wait_for_app(what, |session| check(&session.harness.state().save_status()));
+        self.harness.state().save_status()
+    }
+
+    /// Steps the app (letting background threads finish) until `check` holds.
+    fn wait_for_app(&mut self, what: &str, check: impl Fn(&Self) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !check(self) {
+            assert!(Instant::now() < deadline, "never happened: {what}");
+            self.harness.step();
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.harness.run_steps(1);
+    }
+
+    fn folder(&self) -> &Path {
+        self.path.parent().unwrap()
+    }
+
+    /// Files in the board's folder whose names start with `prefix`.
+    fn files_starting_with(&self, prefix: &str) -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(self.folder())
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.file_name().unwrap().to_string_lossy().starts_with(prefix))
+            .collect()
+    }
+}
+
+/// Promise 2, for one kind of disk failure injected at the store's file-system seam.
+fn a_failed_save_loses_nothing(fault: WriteFault, system_says: &str) {
+    let mut session = sample_session();
+    let last_good = std::fs::read(&session.path).unwrap();
+    let injected = store::inject_write_fault(session.folder(), fault);
+    session.type_into("Board title", " (kept)");
+
+    let status = session.wait_for_status("the failure shown", |status| matches!(status, SaveStatus::Failed(_)));
+    assert!(
+        matches!(&status, SaveStatus::Failed(reason) if reason.contains(system_says)),
+        "{status:?}"
+    );
+    session.harness.get_by_label("Not saved, retrying");
+    assert!(
+        session.harness.state().board().unwrap().title.ends_with("(kept)"),
+        "the edit is kept"
+    );
+    assert_eq!(
+        std::fs::read(&session.path).unwrap(),
+        last_good,
+        "the file stays the last good one"
+    );
+
+    let commands = session.request_close();
+    assert!(commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
+    session.harness.run_steps(2);
+    session.harness.get_by_label_contains("Your last changes are not saved");
+    session.harness.get_by_label("Quit without saving");
+    assert_eq!(std::fs::read(&session.path).unwrap(), last_good);
+    assert!(session.files_starting_with(".kubecon-2018.json.tmp").is_empty());
+
+    drop(injected);
+    session.wait_for_file("the retried save", |board| board.title.ends_with("(kept)"));
+    session.wait_for_status("saved", |status| *status == SaveStatus::Saved);
+    assert!(session.harness.query_by_label("Quit without saving").is_none());
+    assert!(session.files_starting_with(".kubecon-2018.json.tmp").is_empty());
+}
+
+#[test]
+fn a_full_disk_keeps_the_edits_asks_before_quitting_and_saves_once_there_is_room() {
+    a_failed_save_loses_nothing(WriteFault::DiskFull, "No space left on device");
+}
+
+#[test]
+fn a_read_only_file_system_keeps_the_edits_asks_before_quitting_and_saves_once_writable() {
+    a_failed_save_loses_nothing(WriteFault::ReadOnly, "Read-only file system");
+}
+
+#[test]
+fn a_board_open_in_another_boothboard_is_read_only_until_that_one_closes() {
+    let home_dir = tempfile::tempdir().unwrap();
+    let home = AppHome::at(home_dir.path());
+    let path = home.default_board_path();
+    let board = open_or_create(&home, &path).unwrap();
+    let first = OpenBoard::new(path.clone(), board.clone());
+    let mut session = Session {
+        harness: harness(home, Startup::Opened(path.clone(), Box::new(board))),
+        path,
+        _home: home_dir,
+    };
+    let before = std::fs::read(&session.path).unwrap();
+    session
+        .harness
+        .get_by_label_contains("Read only: this board is open in another Boothboard");
+    session.harness.get_by_label("Read only");
+
+    session.type_into("Board title", " (second window)");
+    let deadline = Instant::now() + Duration::from_millis(1500);
+    while Instant::now() < deadline {
+        session.harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!session.harness.state().board().unwrap().title.contains("second window"));
+    assert_eq!(
+        std::fs::read(&session.path).unwrap(),
+        before,
+        "a read-only window never writes"
+    );
+
+    drop(first);
+    session.click("Try again");
+    session.wait_for_app("the window became the writer", |session| {
+        session.harness.state().save_status() != SaveStatus::ReadOnly
+    });
+    assert!(session.harness.query_by_label_contains("Read only:").is_none());
+    session.type_into("Board title", " (now the writer)");
+    session.wait_for_file("the edit of the new writer", |board| {
+        board.title.ends_with("(now the writer)")
+    });
+}
+
+/// The sample session after another program renamed Gloo to Glue (same size) and the user typed.
+fn session_with_an_outside_edit() -> (Session, String) {
+    let mut session = sample_session();
+    let theirs = std::fs::read_to_string(&session.path)
+        .unwrap()
+        .replace("\"title\": \"Gloo\"", "\"title\": \"Glue\"");
+    assert_eq!(theirs.len(), std::fs::metadata(&session.path).unwrap().len() as usize);
+    std::fs::write(&session.path, &theirs).unwrap();
+    session.type_into("Board title", " (mine)");
+    session.wait_for_status("the outside edit noticed", |status| {
+        *status == SaveStatus::ChangedOutside
+    });
+    session
+        .harness
+        .get_by_label_contains("Another program changed kubecon-2018.json");
+    session.harness.get_by_label("Changed outside, not saved");
+    assert_eq!(
+        std::fs::read_to_string(&session.path).unwrap(),
+        theirs,
+        "theirs is not overwritten"
+    );
+    (session, theirs)
+}
+
+#[test]
+fn an_outside_edit_is_never_overwritten_and_keep_mine_keeps_theirs_as_a_copy() {
+    let (mut session, theirs) = session_with_an_outside_edit();
+    let commands = session.request_close();
+    assert!(
+        commands.contains(&egui::ViewportCommand::CancelClose),
+        "quitting asks first"
+    );
+    assert_eq!(std::fs::read_to_string(&session.path).unwrap(), theirs);
+
+    session.click("Keep mine");
+    session.wait_for_file("mine saved", |board| board.title.ends_with("(mine)"));
+    let copies = session.files_starting_with("kubecon-2018.theirs-");
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(std::fs::read_to_string(&copies[0]).unwrap(), theirs);
+    session.wait_for_status("saved", |status| *status == SaveStatus::Saved);
+    session
+        .harness
+        .get_by_label_contains("The other program's version is kept in");
+}
+
+#[test]
+fn reload_theirs_shows_their_version_and_keeps_mine_as_a_copy() {
+    let (mut session, theirs) = session_with_an_outside_edit();
+    session.click("Reload theirs");
+    session.wait_for_app("their version on screen", |session| {
+        session.harness.state().board().unwrap().card_by_title("Glue").is_some()
+    });
+    assert!(!session.harness.state().board().unwrap().title.ends_with("(mine)"));
+    assert_eq!(session.harness.state().save_status(), SaveStatus::Saved);
+    let copies = session.files_starting_with("kubecon-2018.mine-");
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert!(
+        store::load(&copies[0]).unwrap().title.ends_with("(mine)"),
+        "mine is kept"
+    );
+    assert_eq!(std::fs::read_to_string(&session.path).unwrap(), theirs);
+
+    session.type_into("Board title", " (after reload)");
+    let board = session.wait_for_file("saving resumed", |board| board.title.ends_with("(after reload)"));
+    assert!(board.card_by_title("Glue").is_some());
+}
+
+/// Promise 7 in the window: a link of this kind is refused with a message that says why.
+fn a_link_is_refused_with_a_message(url: &str) {
+    let mut session = sample_session();
+    session.click("Gloo");
+    session.click("Add link");
+    session.type_into("Link 3 address", url);
+    session.harness.get_all_by_label("Open").last().unwrap().click();
+    session.harness.run_steps(2);
+    let message = session
+        .harness
+        .state()
+        .message()
+        .map(|message| message.text.clone())
+        .unwrap_or_default();
+    assert!(message.contains("only http, https and mailto"), "{message}");
+    assert!(message.contains(url), "the message names the link: {message}");
+    session.harness.get_by_label_contains("Link not opened");
+}
+
+#[test]
+fn a_javascript_link_is_refused_with_a_message() {
+    a_link_is_refused_with_a_message("javascript:alert(1)");
+}
+
+#[test]
+fn a_file_link_is_refused_with_a_message() {
+    a_link_is_refused_with_a_message("file:///etc/passwd");
+}
+
+#[test]
+fn a_bare_path_link_is_refused_with_a_message() {
+    a_link_is_refused_with_a_message("/usr/bin/xterm");
+}
+
+/// Promise 8: SIGTERM and SIGINT flush a pending save before the app exits. The signals are
+/// real, raised in this process after the app's handlers are installed (as `main` does); the
+/// window is the harness's, so the test hands the app's close request back as eframe does.
+/// `.ci/smoke-window.sh` does the same to the real binary in a real window under Xvfb.
+/// The handlers stay installed in this test process afterwards.
+#[cfg(unix)]
+#[test]
+fn sigterm_and_sigint_save_the_last_edit_before_quitting() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+
+    let mut session = sample_session();
+    close_on_quit_signals(&session.harness.ctx).unwrap();
+    for (signal, typed) in [(SIGTERM, " (before SIGTERM)"), (SIGINT, " (before SIGINT)")] {
+        session.type_into("Board title", typed);
+        signal_hook::low_level::raise(signal).unwrap();
+        session.wait_for_app("the signal asks the window to close", |session| {
+            session.harness.output().viewport_output[&egui::ViewportId::ROOT]
+                .commands
+                .contains(&egui::ViewportCommand::Close)
+        });
+        let commands = session.request_close();
+        assert!(!commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
+        // The close itself saved the edit: no waiting for the autosave.
+        let saved = store::load(&session.path).unwrap();
+        assert!(saved.title.ends_with(typed), "signal {signal}: {:?}", saved.title);
+    }
+}
