@@ -2,14 +2,18 @@
 
 mod board;
 mod edit;
+mod history;
 mod ids;
 mod link;
 mod media_name;
 pub mod sample;
+mod search;
 mod validate;
 
 pub use board::{Board, Card, CardPosition, Column, EditError, FORMAT, ImageRef, Theme, VERSION};
 pub use edit::{BoardEdit, Created};
+pub use history::{Changed, History, MAX_BYTES, MAX_STEPS, TYPING_PAUSE};
 pub use ids::{CardId, ColumnId, ThemeId};
 pub use link::{Link, LinkRefused, openable_url};
 pub use media_name::{BadMediaName, MediaName};
+pub use search::Search;
