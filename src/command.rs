@@ -10,6 +10,10 @@ use crate::model::BoardEdit;
 pub enum Command {
     /// Change the board.
     Edit(BoardEdit),
+    /// Undo the last change to the board.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
     /// Open a link in the browser (http, https and mailto only).
     OpenLink(String),
     /// Ask for a board file to open.

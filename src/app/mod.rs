@@ -11,7 +11,7 @@ pub use open_board::{OpenBoard, SaveDue};
 pub use tasks::load_failure;
 
 use crate::command::Command;
-use crate::model::{Board, Created, openable_url};
+use crate::model::{Board, Changed, Created, Travel, openable_url};
 use crate::store::{self, AppHome, Saver};
 use crate::ui::{self, LoadFailure, Message, SaveStatus, ViewState};
 use tasks::{TaskOutcome, Tasks};
@@ -116,7 +116,8 @@ impl BoothboardApp {
                 };
                 match open.apply(edit, Instant::now()) {
                     Ok(Created::Card(card)) => {
-                        self.view.selected_card = Some(card);
+                        self.view.open_editor(card);
+                        self.view.scroll_to_selected = true;
                         self.view.focus_card_title = true;
                     }
                     Ok(Created::Column(column)) => self.view.renaming_column = Some(column),
@@ -129,6 +130,8 @@ impl BoothboardApp {
                     Err(error) => log::debug!("ignored edit: {error}"),
                 }
             }
+            Command::Undo => self.travel(Travel::Undo),
+            Command::Redo => self.travel(Travel::Redo),
             Command::OpenLink(url) => match openable_url(&url) {
                 Ok(url) => {
                     if let Err(error) = open::that_detached(url) {
@@ -146,6 +149,24 @@ impl BoothboardApp {
             Command::QuitWithoutSaving => {
                 self.quit_without_saving = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Undoes or redoes a step and selects the card it changed, so the change is in view.
+    fn travel(&mut self, travel: Travel) {
+        let Workspace::Open(open) = &mut self.workspace else {
+            return;
+        };
+        match open.travel(travel, Instant::now()) {
+            Ok(Some(Changed::Card(card))) if open.board.card(card).is_some() => {
+                self.view.select_and_reveal(Some(card));
+            }
+            Ok(_) => {}
+            Err(error) => {
+                self.message = Some(Message::error(format!(
+                    "That step can't be undone or redone ({error}); it was dropped and the board is as it was."
+                )));
             }
         }
     }
@@ -220,8 +241,7 @@ impl BoothboardApp {
     }
 
     fn handle_quit(&mut self, ctx: &egui::Context) {
-        let quit = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Q);
-        if ctx.input_mut(|input| input.consume_shortcut(&quit)) {
+        if ctx.input_mut(|input| input.consume_shortcut(&ui::QUIT)) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if ctx.input(|input| input.viewport().close_requested()) && !self.quit_without_saving && !self.flush_saves() {
@@ -278,6 +298,8 @@ impl eframe::App for BoothboardApp {
                 let screen = ui::Screen {
                     board: &open.board,
                     save_status: &save_status,
+                    history: open.history(),
+                    revision: open.revision(),
                 };
                 ui::board_screen_ui(ui, screen, &mut self.view, &mut self.thumbnails, &mut commands);
             }

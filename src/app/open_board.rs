@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::model::{Board, BoardEdit, Created, EditError};
+use crate::model::{Board, BoardEdit, Changed, Created, EditError, History, Travel};
 use crate::store::SaveReport;
 use crate::ui::SaveStatus;
 
@@ -21,6 +21,7 @@ pub struct OpenBoard {
     pub path: PathBuf,
     /// The board as edited.
     pub board: Board,
+    history: History,
     /// Counts edits; a save carries the count it saved.
     generation: u64,
     saved_generation: u64,
@@ -47,6 +48,7 @@ impl OpenBoard {
         Self {
             path,
             board,
+            history: History::default(),
             generation: 0,
             saved_generation: 0,
             in_flight: None,
@@ -56,13 +58,36 @@ impl OpenBoard {
         }
     }
 
-    /// Applies an edit and marks the board as changed.
+    /// Applies an edit, records it for undo and marks the board as changed.
     pub fn apply(&mut self, edit: BoardEdit, now: Instant) -> Result<Created, EditError> {
-        let created = self.board.apply(edit)?;
+        let created = self.history.apply(&mut self.board, edit, now)?;
+        self.mark_changed(now);
+        Ok(created)
+    }
+
+    /// Undoes or redoes one step, if there is one.
+    pub fn travel(&mut self, travel: Travel, now: Instant) -> Result<Option<Changed>, EditError> {
+        let changed = self.history.travel(&mut self.board, travel)?;
+        if changed.is_some() {
+            self.mark_changed(now);
+        }
+        Ok(changed)
+    }
+
+    /// What can be undone and redone.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Changes whenever the board does, so views can cache what they derive from it.
+    pub fn revision(&self) -> u64 {
+        self.generation
+    }
+
+    fn mark_changed(&mut self, now: Instant) {
         self.generation += 1;
         self.last_edit = Some(now);
         self.first_unsaved_edit.get_or_insert(now);
-        Ok(created)
     }
 
     /// True while some edit has not reached the file.

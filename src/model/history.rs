@@ -34,6 +34,15 @@ pub struct History {
     bytes: usize,
 }
 
+/// Which way to go through the history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Travel {
+    /// Take back the last step.
+    Undo,
+    /// Do the last undone step again.
+    Redo,
+}
+
 /// What an undo or redo changed, so the app can show it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Changed {
@@ -135,24 +144,26 @@ impl History {
 
     /// Undoes the last step. `None` when there is nothing to undo.
     pub fn undo(&mut self, board: &mut Board) -> Result<Option<Changed>, EditError> {
-        let Some(step) = self.undo.pop_back() else {
-            return Ok(None);
-        };
-        self.close_typing();
-        let (step, changed) = self.swap(step, board)?;
-        self.redo.push_back(step);
-        self.enforce_bounds();
-        Ok(Some(changed))
+        self.travel(board, Travel::Undo)
     }
 
     /// Redoes the last undone step. `None` when there is nothing to redo.
     pub fn redo(&mut self, board: &mut Board) -> Result<Option<Changed>, EditError> {
-        let Some(step) = self.redo.pop_back() else {
+        self.travel(board, Travel::Redo)
+    }
+
+    /// Undoes or redoes one step. `None` when there is nothing to undo or redo.
+    pub fn travel(&mut self, board: &mut Board, travel: Travel) -> Result<Option<Changed>, EditError> {
+        let (from, to) = match travel {
+            Travel::Undo => (&mut self.undo, &mut self.redo),
+            Travel::Redo => (&mut self.redo, &mut self.undo),
+        };
+        let Some(step) = from.pop_back() else {
             return Ok(None);
         };
+        let (step, changed) = Self::swap(&mut self.bytes, step, board)?;
+        to.push_back(step);
         self.close_typing();
-        let (step, changed) = self.swap(step, board)?;
-        self.undo.push_back(step);
         self.enforce_bounds();
         Ok(Some(changed))
     }
@@ -183,30 +194,23 @@ impl History {
     }
 
     /// Puts the step's snapshot into the board and keeps what it replaced in the step.
-    /// If the board does not fit the snapshot (a bug), the history is dropped rather than trusted.
-    fn swap(&mut self, mut step: Step, board: &mut Board) -> Result<(Step, Changed), EditError> {
-        self.bytes -= step.bytes;
+    /// A step that does not fit the board (a bug) is dropped, and the board left as it is.
+    fn swap(bytes: &mut usize, mut step: Step, board: &mut Board) -> Result<(Step, Changed), EditError> {
+        *bytes -= step.bytes;
         let changed = step.snapshot.changed();
         let current = Snapshot::take(step.snapshot.part(), board);
-        if let Err(error) = std::mem::replace(&mut step.snapshot, current).restore(board) {
-            self.undo.clear();
-            self.redo.clear();
-            self.bytes = 0;
-            return Err(error);
-        }
+        std::mem::replace(&mut step.snapshot, current).restore(board)?;
         step.measure();
         step.typing = None;
-        self.bytes += step.bytes;
+        *bytes += step.bytes;
         Ok((step, changed))
     }
 
     /// The newest step, if `field` may still be typed into it at `now`.
     fn open_typing(&mut self, field: Field, now: Instant) -> Option<&mut Typing> {
-        self.undo
-            .back_mut()?
-            .typing
-            .as_mut()
-            .filter(|typing| typing.field == field && now.saturating_duration_since(typing.last_keystroke) <= TYPING_PAUSE)
+        self.undo.back_mut()?.typing.as_mut().filter(|typing| {
+            typing.field == field && now.saturating_duration_since(typing.last_keystroke) <= TYPING_PAUSE
+        })
     }
 
     fn close_typing(&mut self) {
@@ -261,10 +265,7 @@ impl Snapshot {
     fn take(part: Part, board: &Board) -> Self {
         match part {
             Part::Title => Self::Title(board.title.clone()),
-            Part::Card(id) => Self::Card(
-                id,
-                board.card(id).cloned().zip(board.card_position(id)),
-            ),
+            Part::Card(id) => Self::Card(id, board.card(id).cloned().zip(board.card_position(id))),
             Part::Column(id) => Self::Column(
                 id,
                 board
@@ -308,7 +309,9 @@ impl Snapshot {
             Self::Title(title) => board.title = title,
             Self::Card(id, None) => drop(board.remove_card(id)),
             Self::Card(id, Some((card, position))) => {
-                board.column(position.column).ok_or(EditError::NoColumn(position.column))?;
+                board
+                    .column(position.column)
+                    .ok_or(EditError::NoColumn(position.column))?;
                 drop(board.remove_card(id));
                 if let Some(column) = board.columns.iter_mut().find(|column| column.id == position.column) {
                     column.cards.insert(position.index.min(column.cards.len()), card);
@@ -391,9 +394,7 @@ fn plan(edit: &BoardEdit, board: &Board) -> Plan {
             Plan::step(Part::Card(*id), format!("{verb} {} on {}", theme(theme_id), card(id)))
         }
         BoardEdit::AddLink(id) => Plan::step(Part::Card(*id), format!("add link to {}", card(id))),
-        BoardEdit::SetLink(id, index, _) => {
-            Plan::typing(Part::Card(*id), format!("edit link on {}", card(id)), *index)
-        }
+        BoardEdit::SetLink(id, index, _) => Plan::typing(Part::Card(*id), format!("edit link on {}", card(id)), *index),
         BoardEdit::RemoveLink(id, _) => Plan::step(Part::Card(*id), format!("remove link from {}", card(id))),
         BoardEdit::MoveCard(id, ..) => Plan::step(Part::Card(*id), format!("move card {}", card(id))),
         BoardEdit::DeleteCard(id) => Plan::step(Part::Card(*id), format!("delete card {}", card(id))),
@@ -562,7 +563,9 @@ mod tests {
         let original = board.clone();
         let tidb = id_of(&board, "TiDB");
         let mut history = History::default();
-        history.apply(&mut board, BoardEdit::DeleteCard(tidb), Instant::now()).unwrap();
+        history
+            .apply(&mut board, BoardEdit::DeleteCard(tidb), Instant::now())
+            .unwrap();
         assert_eq!(history.undo_label(), Some("delete card “TiDB”"));
         history.undo(&mut board).unwrap();
         assert_eq!(board.card(tidb).unwrap().images, [image("tidb.png")]);
@@ -581,19 +584,27 @@ mod tests {
         for (keystroke, letter) in "Raft!".chars().enumerate() {
             notes.push(letter);
             let at = start + Duration::from_millis(300 * keystroke as u64);
-            history.apply(&mut board, BoardEdit::SetCardNotes(tidb, notes.clone()), at).unwrap();
+            history
+                .apply(&mut board, BoardEdit::SetCardNotes(tidb, notes.clone()), at)
+                .unwrap();
         }
         assert_eq!(history.len(), 1);
         // A pause ends the burst.
         let later = start + Duration::from_secs(10);
-        history.apply(&mut board, BoardEdit::SetCardNotes(tidb, notes.clone() + " ok"), later).unwrap();
+        history
+            .apply(&mut board, BoardEdit::SetCardNotes(tidb, notes.clone() + " ok"), later)
+            .unwrap();
         assert_eq!(history.len(), 2);
         history.undo(&mut board).unwrap();
         assert_eq!(board.card(tidb).unwrap().notes, notes);
         history.undo(&mut board).unwrap();
         assert_eq!(board, original);
         history.redo(&mut board).unwrap();
-        assert_eq!(board.card(tidb).unwrap().notes, notes, "redo brings the whole burst back");
+        assert_eq!(
+            board.card(tidb).unwrap().notes,
+            notes,
+            "redo brings the whole burst back"
+        );
     }
 
     #[test]
@@ -607,20 +618,45 @@ mod tests {
             history.apply(board, edit, now).unwrap();
             history.len()
         };
-        assert_eq!(type_into(&mut history, &mut board, BoardEdit::SetCardNotes(tidb, "a".into())), 1);
-        assert_eq!(type_into(&mut history, &mut board, BoardEdit::SetCardNotes(gloo, "b".into())), 2);
-        assert_eq!(type_into(&mut history, &mut board, BoardEdit::SetCardTitle(gloo, "c".into())), 3);
+        assert_eq!(
+            type_into(&mut history, &mut board, BoardEdit::SetCardNotes(tidb, "a".into())),
+            1
+        );
+        assert_eq!(
+            type_into(&mut history, &mut board, BoardEdit::SetCardNotes(gloo, "b".into())),
+            2
+        );
+        assert_eq!(
+            type_into(&mut history, &mut board, BoardEdit::SetCardTitle(gloo, "c".into())),
+            3
+        );
         let link = |label: &str| Link {
             label: label.into(),
             url: String::new(),
         };
-        assert_eq!(type_into(&mut history, &mut board, BoardEdit::SetLink(gloo, 0, link("d"))), 4);
-        assert_eq!(type_into(&mut history, &mut board, BoardEdit::SetLink(gloo, 1, link("e"))), 5);
-        assert_eq!(type_into(&mut history, &mut board, BoardEdit::SetLink(gloo, 1, link("ef"))), 5);
+        assert_eq!(
+            type_into(&mut history, &mut board, BoardEdit::SetLink(gloo, 0, link("d"))),
+            4
+        );
+        assert_eq!(
+            type_into(&mut history, &mut board, BoardEdit::SetLink(gloo, 1, link("e"))),
+            5
+        );
+        assert_eq!(
+            type_into(&mut history, &mut board, BoardEdit::SetLink(gloo, 1, link("ef"))),
+            5
+        );
         assert_eq!(type_into(&mut history, &mut board, BoardEdit::AddLink(gloo)), 6);
-        assert_eq!(type_into(&mut history, &mut board, BoardEdit::AddLink(gloo)), 7, "not typing");
+        assert_eq!(
+            type_into(&mut history, &mut board, BoardEdit::AddLink(gloo)),
+            7,
+            "not typing"
+        );
         history.undo(&mut board).unwrap();
-        assert_eq!(type_into(&mut history, &mut board, BoardEdit::SetLink(gloo, 1, link("efg"))), 7);
+        assert_eq!(
+            type_into(&mut history, &mut board, BoardEdit::SetLink(gloo, 1, link("efg"))),
+            7
+        );
         assert_eq!(history.redo_label(), None, "a new edit clears redo");
     }
 
@@ -643,7 +679,9 @@ mod tests {
         // Far more steps than kept, each far apart in time.
         for step in 0..MAX_STEPS as u32 * 3 {
             let at = start + TYPING_PAUSE * 2 * step;
-            history.apply(&mut board, BoardEdit::SetCardSummary(tidb, format!("v{step}")), at).unwrap();
+            history
+                .apply(&mut board, BoardEdit::SetCardSummary(tidb, format!("v{step}")), at)
+                .unwrap();
         }
         assert_eq!(history.len(), MAX_STEPS);
         assert!(history.bytes() <= MAX_BYTES);
@@ -651,8 +689,14 @@ mod tests {
         let big = "x".repeat(MAX_BYTES / 20);
         for step in 0..100u32 {
             let at = start + TYPING_PAUSE * 2 * (MAX_STEPS as u32 * 3 + step);
-            history.apply(&mut board, BoardEdit::SetCardNotes(tidb, format!("{step}{big}")), at).unwrap();
-            assert!(history.bytes() <= MAX_BYTES, "{} bytes after step {step}", history.bytes());
+            history
+                .apply(&mut board, BoardEdit::SetCardNotes(tidb, format!("{step}{big}")), at)
+                .unwrap();
+            assert!(
+                history.bytes() <= MAX_BYTES,
+                "{} bytes after step {step}",
+                history.bytes()
+            );
         }
         assert!(history.len() < 25, "{} steps", history.len());
         // The newest steps are the ones kept.
@@ -675,14 +719,23 @@ mod tests {
         let developer = board.theme_by_name("Developer story").unwrap().id;
         let mut history = History::default();
         let now = Instant::now();
-        history.apply(&mut board, BoardEdit::SetCardTheme(tidb, developer, true), now).unwrap();
+        history
+            .apply(&mut board, BoardEdit::SetCardTheme(tidb, developer, true), now)
+            .unwrap();
         assert_eq!(history.undo_label(), Some("tick “Developer story” on “TiDB”"));
         let long = "A very long card title that goes on and on and on";
-        history.apply(&mut board, BoardEdit::SetCardTitle(tidb, long.into()), now).unwrap();
+        history
+            .apply(&mut board, BoardEdit::SetCardTitle(tidb, long.into()), now)
+            .unwrap();
         history.apply(&mut board, BoardEdit::DeleteCard(tidb), now).unwrap();
-        assert_eq!(history.undo_label(), Some("delete card “A very long card title that goes on and…”"));
+        assert_eq!(
+            history.undo_label(),
+            Some("delete card “A very long card title that goes on and…”")
+        );
         let gateways = board.columns[0].id;
-        history.apply(&mut board, BoardEdit::AddCard(gateways, String::new()), now).unwrap();
+        history
+            .apply(&mut board, BoardEdit::AddCard(gateways, String::new()), now)
+            .unwrap();
         assert_eq!(history.undo_label(), Some("add card"));
     }
 }

@@ -12,7 +12,7 @@ mod validate;
 
 pub use board::{Board, Card, CardPosition, Column, EditError, FORMAT, ImageRef, Theme, VERSION};
 pub use edit::{BoardEdit, Created};
-pub use history::{Changed, History, MAX_BYTES, MAX_STEPS, TYPING_PAUSE};
+pub use history::{Changed, History, MAX_BYTES, MAX_STEPS, TYPING_PAUSE, Travel};
 pub use ids::{CardId, ColumnId, ThemeId};
 pub use link::{Link, LinkRefused, openable_url};
 pub use media_name::{BadMediaName, MediaName};

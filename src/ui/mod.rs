@@ -4,10 +4,14 @@ mod board_ui;
 mod card_editor_ui;
 mod card_ui;
 mod confirm_ui;
+mod edit_menu_ui;
 mod fields;
 mod fonts;
 mod load_failure_ui;
 mod message_ui;
+mod navigation;
+mod search_ui;
+mod shortcuts;
 mod status;
 mod themes_ui;
 mod thumbnails;
@@ -17,12 +21,13 @@ mod view_state;
 pub use fonts::install_cjk_fallback;
 pub use load_failure_ui::{LoadFailure, load_failure_ui};
 pub use message_ui::{message_ui, quit_anyway_ui};
+pub use shortcuts::QUIT;
 pub use status::{Message, SaveStatus};
 pub use thumbnails::{ThumbnailState, Thumbnails};
-pub use view_state::{Confirm, ViewState};
+pub use view_state::{Confirm, SearchHits, ViewState};
 
 use crate::command::Command;
-use crate::model::Board;
+use crate::model::{Board, History};
 
 /// What the board screen shows besides the view state.
 #[derive(Clone, Copy, Debug)]
@@ -31,6 +36,10 @@ pub struct Screen<'a> {
     pub board: &'a Board,
     /// Whether it is on disk.
     pub save_status: &'a SaveStatus,
+    /// What can be undone and redone.
+    pub history: &'a History,
+    /// Changes whenever the board does.
+    pub revision: u64,
 }
 
 /// The whole window for an open board: top bar, themes, board, card editor.
@@ -42,9 +51,14 @@ pub fn board_screen_ui(
     commands: &mut Vec<Command>,
 ) {
     let board = screen.board;
+    if view.selected_card.is_some_and(|card| board.card(card).is_none()) {
+        view.selected_card = None;
+    }
+    search_ui::update_search_hits(board, screen.revision, view);
+    shortcuts::handle_shortcuts(ui.ctx(), board, view, commands);
     egui::Panel::top("top_bar").show(ui, |ui| {
         ui.add_space(2.0);
-        top_bar_ui::top_bar_ui(ui, board, screen.save_status, commands);
+        top_bar_ui::top_bar_ui(ui, screen, view, commands);
         ui.add_space(2.0);
     });
     egui::Panel::left("themes")
@@ -53,7 +67,7 @@ pub fn board_screen_ui(
         .show(ui, |ui| {
             themes_ui::themes_ui(ui, board, view, commands);
         });
-    if let Some(card) = view.selected_card.and_then(|card| board.card(card)) {
+    if let Some(card) = view.editor_card().and_then(|card| board.card(card)) {
         egui::Panel::right("card_editor")
             .resizable(true)
             .default_size(380.0)
@@ -65,4 +79,6 @@ pub fn board_screen_ui(
         board_ui::board_ui(ui, board, view, thumbnails, commands);
     });
     confirm_ui::confirm_ui(ui.ctx(), board, view, commands);
+    shortcuts::shortcuts_window_ui(ui.ctx(), view);
+    view.text_had_focus = ui.ctx().text_edit_focused();
 }

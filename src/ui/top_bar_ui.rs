@@ -1,24 +1,29 @@
-//! The bar above the board: board menu, board title, save status.
+//! The bar above the board: board and edit menus, board title, search, save status.
 
-use super::SaveStatus;
+use super::edit_menu_ui::edit_menu_ui;
+use super::search_ui::search_ui;
+use super::shortcuts::{NEW_BOARD, OPEN_BOARD, QUIT, shortcut_item_ui};
+use super::{SaveStatus, Screen, ViewState};
 use crate::command::Command;
-use crate::model::{Board, BoardEdit};
+use crate::model::BoardEdit;
 
 /// Draws the top bar.
-pub fn top_bar_ui(ui: &mut egui::Ui, board: &Board, save_status: &SaveStatus, commands: &mut Vec<Command>) {
+pub fn top_bar_ui(ui: &mut egui::Ui, screen: Screen<'_>, view: &mut ViewState, commands: &mut Vec<Command>) {
+    let board = screen.board;
     ui.horizontal(|ui| {
         ui.menu_button("Board", |ui| {
-            if ui.button("New board…").clicked() {
+            if shortcut_item_ui(ui, true, "New board…", &NEW_BOARD) {
                 commands.push(Command::NewBoardDialog);
             }
-            if ui.button("Open board…").clicked() {
+            if shortcut_item_ui(ui, true, "Open board…", &OPEN_BOARD) {
                 commands.push(Command::OpenBoardDialog);
             }
             ui.separator();
-            if ui.add(egui::Button::new("Quit").shortcut_text("Ctrl+Q")).clicked() {
+            if shortcut_item_ui(ui, true, "Quit", &QUIT) {
                 ui.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
+        edit_menu_ui(ui, board, screen.history, view, commands);
         if ui.button("Add column").clicked() {
             commands.push(Command::Edit(BoardEdit::AddColumn(String::new())));
         }
@@ -26,7 +31,9 @@ pub fn top_bar_ui(ui: &mut egui::Ui, board: &Board, save_status: &SaveStatus, co
         let label = ui.label("Board title");
         let mut title = board.title.clone();
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            save_status_ui(ui, save_status);
+            save_status_ui(ui, screen.save_status);
+            ui.separator();
+            search_ui(ui, board, screen.revision, view);
             let edit = egui::TextEdit::singleline(&mut title)
                 .font(egui::TextStyle::Heading)
                 .desired_width(ui.available_width());
