@@ -1,7 +1,7 @@
 //! The search field in the top bar, and which cards match it.
 
 use super::ViewState;
-use super::fields::bare_field_ui;
+use super::fields::bare_field_with_id_ui;
 use super::navigation::CardGrid;
 use crate::model::{Board, Search};
 
@@ -32,7 +32,8 @@ pub fn search_ui(ui: &mut egui::Ui, board: &Board, revision: u64, view: &mut Vie
             hits => ui.label(format!("{hits} cards match")),
         };
     }
-    let (query, response) = bare_field_ui(ui, "Search", &view.search, "Search cards", 180.0);
+    // The count coming and going before it must not take its focus.
+    let (query, response) = bare_field_with_id_ui(ui, "search", "Search", &view.search, "Search cards", 180.0);
     if let Some(query) = query {
         view.search = query;
     }
