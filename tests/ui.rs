@@ -5,9 +5,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use boothboard::app::{BoothboardApp, Startup, load_failure};
-use boothboard::model::Board;
+use boothboard::command::Command;
+use boothboard::model::{Board, BoardEdit, History};
 use boothboard::open::open_or_create;
 use boothboard::store::{self, AppHome};
+use boothboard::ui::{SaveStatus, Screen, ThumbnailState, Thumbnails, ViewState, board_screen_ui};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -115,7 +117,7 @@ fn ticking_a_theme_checkbox_changes_the_saved_file() {
     let mut session = sample_session();
     session.click("TiDB");
     assert!(
-        session.harness.state().view().selected_card.is_some(),
+        session.harness.state().view().editor_card().is_some(),
         "clicking a card opens its editor"
     );
     session
@@ -459,7 +461,17 @@ impl Session {
                 .unwrap_or_else(|| panic!("no {verb} item"))
         };
         let items = (item(&self.harness, "Undo"), item(&self.harness, "Redo"));
+        let editor_open = self.harness.state().view().editor_open;
         self.press(egui::Modifiers::NONE, egui::Key::Escape);
+        assert!(
+            self.harness.query_by_label("Search cards Ctrl+F").is_none(),
+            "Esc closes the menu"
+        );
+        assert_eq!(
+            self.harness.state().view().editor_open,
+            editor_open,
+            "…and only the menu"
+        );
         items
     }
 }
@@ -527,14 +539,16 @@ fn the_delete_key_removes_the_selected_card_and_undo_brings_it_back_with_its_ima
         "the next card is selected"
     );
     session.wait_for_file("TiDB deleted", |board| board.card_by_title("TiDB").is_none());
+    let caption = tidb.images[0].caption.clone();
+    assert_eq!(session.harness.query_all_by_label(&caption).count(), 0);
     assert_eq!(session.edit_menu_items().0, "Undo delete card “TiDB” Ctrl+Z");
 
     session.press(COMMAND, egui::Key::Z);
     assert_eq!(session.board().card(tidb.id), Some(&tidb));
     assert_eq!(session.board().card_position(tidb.id), position);
     assert_eq!(session.selected_title().as_deref(), Some("TiDB"));
-    // The editor follows the selection and shows the image again.
-    session.harness.get_by_label(tidb.images[0].caption.as_str());
+    // The card and its editor (which follows the selection) show the image again.
+    assert!(session.harness.query_all_by_label(&caption).count() > 0);
     let board = session.wait_for_file("TiDB back", |board| board.card_by_title("TiDB").is_some());
     assert_eq!(board.card(tidb.id), Some(&tidb));
     let media = store::media_dir_for(&session.path).join(tidb.images[0].file.as_str());
@@ -647,4 +661,46 @@ fn f1_shows_the_shortcut_overview() {
     session.harness.get_by_label("Ctrl+Shift+Z or Ctrl+Y");
     session.press(egui::Modifiers::NONE, egui::Key::Escape);
     assert!(session.harness.query_by_label("Ctrl+Shift+Z or Ctrl+Y").is_none());
+}
+
+/// The board screen alone, with the commands it emits kept for the test to read.
+fn board_screen_harness(board: Board) -> Harness<'static, (ViewState, Vec<Command>)> {
+    struct NoThumbnails;
+    impl Thumbnails for NoThumbnails {
+        fn thumbnail(&mut self, _: &egui::Context, _: &boothboard::model::ImageRef) -> ThumbnailState {
+            ThumbnailState::Loading
+        }
+    }
+    let history = History::default();
+    Harness::builder().with_size(egui::vec2(1500.0, 1000.0)).build_ui_state(
+        move |ui, (view, commands)| {
+            let screen = Screen {
+                board: &board,
+                save_status: &SaveStatus::Saved,
+                history: &history,
+                revision: 0,
+            };
+            board_screen_ui(ui, screen, view, &mut NoThumbnails, commands);
+        },
+        (ViewState::default(), Vec::new()),
+    )
+}
+
+#[test]
+fn board_file_shortcuts_ask_for_a_file_and_new_card_goes_to_the_first_column() {
+    let board = Board::new("Keys");
+    let first_column = board.columns[0].id;
+    let mut harness = board_screen_harness(board);
+    let mut press = |modifiers, key| {
+        harness.state_mut().1.clear();
+        harness.key_press_modifiers(modifiers, key);
+        harness.run_steps(1);
+        harness.state().1.clone()
+    };
+    assert_eq!(press(COMMAND, egui::Key::O), [Command::OpenBoardDialog]);
+    assert_eq!(press(COMMAND_SHIFT, egui::Key::N), [Command::NewBoardDialog]);
+    assert_eq!(
+        press(COMMAND, egui::Key::N),
+        [Command::Edit(BoardEdit::AddCard(first_column, String::new()))]
+    );
 }

@@ -266,21 +266,10 @@ impl Snapshot {
         match part {
             Part::Title => Self::Title(board.title.clone()),
             Part::Card(id) => Self::Card(id, board.card(id).cloned().zip(board.card_position(id))),
-            Part::Column(id) => Self::Column(
-                id,
-                board
-                    .columns
-                    .iter()
-                    .position(|column| column.id == id)
-                    .map(|index| (board.columns[index].clone(), index)),
-            ),
+            Part::Column(id) => Self::Column(id, find_with_index(&board.columns, |column| column.id == id)),
             Part::Theme(id) => Self::Theme(
                 id,
-                board
-                    .themes
-                    .iter()
-                    .position(|theme| theme.id == id)
-                    .map(|index| (board.themes[index].clone(), index)),
+                find_with_index(&board.themes, |theme| theme.id == id),
                 board.cards_with_theme(id).map(|card| card.id).collect(),
             ),
         }
@@ -317,16 +306,10 @@ impl Snapshot {
                     column.cards.insert(position.index.min(column.cards.len()), card);
                 }
             }
-            Self::Column(id, was) => {
-                board.columns.retain(|column| column.id != id);
-                if let Some((column, index)) = was {
-                    board.columns.insert(index.min(board.columns.len()), column);
-                }
-            }
+            Self::Column(id, was) => put_back(&mut board.columns, |column| column.id == id, was),
             Self::Theme(id, None, _) => drop(board.remove_theme(id)),
-            Self::Theme(id, Some((theme, index)), ticked) => {
-                board.themes.retain(|theme| theme.id != id);
-                board.themes.insert(index.min(board.themes.len()), theme);
+            Self::Theme(id, was, ticked) => {
+                put_back(&mut board.themes, |theme| theme.id == id, was);
                 for card in board.columns.iter_mut().flat_map(|column| &mut column.cards) {
                     if ticked.contains(&card.id) {
                         card.themes.insert(id);
@@ -354,6 +337,20 @@ impl Snapshot {
                     }) + ticked.len() * 2 * size_of::<CardId>()
                 }
             }
+    }
+}
+
+/// A clone of the first item that `is_it`, with its index.
+fn find_with_index<T: Clone>(items: &[T], is_it: impl Fn(&T) -> bool) -> Option<(T, usize)> {
+    let index = items.iter().position(is_it)?;
+    Some((items[index].clone(), index))
+}
+
+/// Removes the items that `is_it`, then puts `was` back at its index (or at the end, if the list is shorter).
+fn put_back<T>(items: &mut Vec<T>, is_it: impl Fn(&T) -> bool, was: Option<(T, usize)>) {
+    items.retain(|item| !is_it(item));
+    if let Some((item, index)) = was {
+        items.insert(index.min(items.len()), item);
     }
 }
 

@@ -69,12 +69,14 @@ pub fn handle_shortcuts(ctx: &egui::Context, board: &Board, view: &mut ViewState
     if pressed(&HELP) {
         view.shortcuts_open = !view.shortcuts_open;
     }
-    // Escape in a text field only leaves the field (egui does that; the search field also clears).
-    if !view.text_had_focus && ctx.input_mut(|input| input.consume_key(Modifiers::NONE, Key::Escape)) {
+    // Escape in a text field only leaves the field (egui does that; the search field also clears);
+    // in an open menu it closes the menu.
+    let menu_open = egui::Popup::is_any_open(ctx);
+    if !view.text_had_focus && !menu_open && ctx.input_mut(|input| input.consume_key(Modifiers::NONE, Key::Escape)) {
         escape(view);
     }
-    if ctx.text_edit_focused() {
-        // Arrows, Enter and Delete belong to the text field.
+    if ctx.text_edit_focused() || menu_open {
+        // Arrows, Enter and Delete belong to the text field or the menu.
         return;
     }
     let arrows = [
