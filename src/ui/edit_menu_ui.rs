@@ -1,7 +1,7 @@
 //! The Edit menu: undo and redo, named by what they change, and the keyboard's card actions.
 
 use super::ViewState;
-use super::shortcuts::{self, FIND, HELP, NEW_CARD, REDO, UNDO, shortcut_item_ui};
+use super::shortcuts::{self, DELETE_CARD, FIND, HELP, NEW_CARD, REDO, UNDO, shortcut_item_ui};
 use crate::command::Command;
 use crate::model::{Board, History};
 
@@ -29,8 +29,7 @@ pub fn edit_menu_ui(
         if shortcut_item_ui(ui, !board.columns.is_empty(), "New card", &NEW_CARD) {
             shortcuts::new_card(board, view, commands);
         }
-        let delete = egui::Button::new("Delete card").shortcut_text("Delete");
-        if ui.add_enabled(view.selected_card.is_some(), delete).clicked() {
+        if shortcut_item_ui(ui, view.selected_card.is_some(), "Delete card", &DELETE_CARD) {
             shortcuts::delete_selected_card(board, view, commands);
         }
         ui.separator();

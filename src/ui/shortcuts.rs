@@ -26,6 +26,8 @@ pub const NEW_BOARD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND
 pub const OPEN_BOARD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 /// Quit.
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+/// Delete the selected card.
+pub const DELETE_CARD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Delete);
 /// Show the shortcut overview.
 pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 
@@ -94,7 +96,7 @@ pub fn handle_shortcuts(ctx: &egui::Context, board: &Board, view: &mut ViewState
     if view.selected_card.is_some() && ctx.input_mut(|input| input.consume_key(Modifiers::NONE, Key::Enter)) {
         view.editor_open = true;
     }
-    if ctx.input_mut(|input| input.consume_key(Modifiers::NONE, Key::Delete)) {
+    if pressed(&DELETE_CARD) {
         delete_selected_card(board, view, commands);
     }
 }
@@ -145,7 +147,7 @@ pub fn shortcuts_window_ui(ctx: &egui::Context, view: &mut ViewState) {
         ("Select a card", "Arrow keys".to_owned()),
         ("Open the selected card", "Enter".to_owned()),
         ("Close the card editor", "Esc".to_owned()),
-        ("Delete the selected card", "Delete".to_owned()),
+        ("Delete the selected card", keys(&DELETE_CARD)),
         ("New card in the selected card's column", keys(&NEW_CARD)),
         ("Open board…", keys(&OPEN_BOARD)),
         ("New board…", keys(&NEW_BOARD)),
@@ -156,6 +158,7 @@ pub fn shortcuts_window_ui(ctx: &egui::Context, view: &mut ViewState) {
         .open(&mut view.shortcuts_open)
         .collapsible(false)
         .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
             ui.weak("Arrows, Enter and Delete act on cards while no text field has the cursor.");
             ui.add_space(4.0);

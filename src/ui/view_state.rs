@@ -19,8 +19,6 @@ pub struct ViewState {
     pub search_hits: SearchHits,
     /// Move keyboard focus to the search field next frame (Ctrl+F).
     pub focus_search: bool,
-    /// The search field had keyboard focus at the end of the last frame.
-    pub search_had_focus: bool,
     /// Some text field had keyboard focus at the end of the last frame.
     pub text_had_focus: bool,
     /// The keyboard shortcut overview is open (F1).
