@@ -12,6 +12,10 @@ use crate::model::{BoardEdit, CardId, ColumnId, MediaName};
 pub enum Command {
     /// Change the board.
     Edit(BoardEdit),
+    /// Undo the last change to the board.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
     /// Open a link in the browser (http, https and mailto only).
     OpenLink(String),
     /// Ask for a board file to open.

@@ -9,10 +9,12 @@ use std::time::{Duration, Instant};
 use boothboard::app::{BoothboardApp, Startup, load_failure};
 use boothboard::command::Command;
 use boothboard::export::ExportScope;
-use boothboard::model::Board;
+use boothboard::model::{Board, BoardEdit, History};
 use boothboard::open::open_or_create;
 use boothboard::store::{self, AppHome};
-use boothboard::ui::{ExportChoice, ExportStatus};
+use boothboard::ui::{
+    ExportChoice, ExportStatus, SaveStatus, Screen, ThumbnailState, Thumbnails, ViewState, board_screen_ui,
+};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -137,7 +139,7 @@ fn ticking_a_theme_checkbox_changes_the_saved_file() {
     let mut session = sample_session();
     session.click("TiDB");
     assert!(
-        session.harness.state().view().selected_card.is_some(),
+        session.harness.state().view().editor_card().is_some(),
         "clicking a card opens its editor"
     );
     session
@@ -819,5 +821,282 @@ fn only_the_images_of_cards_in_view_become_textures() {
     assert!(
         after_scroll > on_screen && after_scroll <= 30,
         "{after_scroll} textures after scrolling"
+    );
+}
+
+// Undo, search and the keyboard (issue 7).
+
+impl Session {
+    fn press(&mut self, modifiers: egui::Modifiers, key: egui::Key) {
+        self.harness.key_press_modifiers(modifiers, key);
+        self.harness.run_steps(2);
+    }
+
+    fn board(&self) -> &Board {
+        self.harness.state().board().unwrap()
+    }
+
+    fn selected_title(&self) -> Option<String> {
+        let card = self.harness.state().view().selected_card?;
+        Some(self.board().card(card)?.title.clone())
+    }
+
+    /// Opens the Edit menu and reads its undo and redo items.
+    fn edit_menu_items(&mut self) -> (String, String) {
+        self.click("Edit");
+        let item = |harness: &Harness<'static, BoothboardApp>, verb: &str| {
+            harness
+                .get_all_by_role(Role::Button)
+                .filter_map(|node| node.accesskit_node().label())
+                .find(|label| label.starts_with(verb))
+                .unwrap_or_else(|| panic!("no {verb} item"))
+        };
+        let items = (item(&self.harness, "Undo"), item(&self.harness, "Redo"));
+        let editor_open = self.harness.state().view().editor_open;
+        self.press(egui::Modifiers::NONE, egui::Key::Escape);
+        assert!(
+            self.harness.query_by_label("Search cards Ctrl+F").is_none(),
+            "Esc closes the menu"
+        );
+        assert_eq!(
+            self.harness.state().view().editor_open,
+            editor_open,
+            "…and only the menu"
+        );
+        items
+    }
+}
+
+const COMMAND: egui::Modifiers = egui::Modifiers::COMMAND;
+const COMMAND_SHIFT: egui::Modifiers = egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT);
+
+#[test]
+fn typed_notes_are_undone_and_redone_with_the_keyboard() {
+    let mut session = sample_session();
+    session.click("Gloo");
+    let original = session.board().card_by_title("Gloo").unwrap().notes.clone();
+    session.type_into("Notes", " Ask about gRPC.");
+    let gloo_notes = |session: &Session| session.board().card_by_title("Gloo").unwrap().notes.clone();
+    assert_eq!(gloo_notes(&session), format!("{original} Ask about gRPC."));
+
+    // The field still has the cursor: the board's history undoes, not the field's own.
+    assert!(session.harness.get_by_label("Notes").is_focused());
+    session.press(COMMAND, egui::Key::Z);
+    assert_eq!(gloo_notes(&session), original);
+    assert_eq!(
+        session.harness.get_by_label("Notes").value().as_deref(),
+        Some(original.as_str())
+    );
+    session.wait_for_file("the notes as they were", |board| {
+        board.card_by_title("Gloo").unwrap().notes == original
+    });
+    session.press(COMMAND_SHIFT, egui::Key::Z);
+    assert_eq!(gloo_notes(&session), format!("{original} Ask about gRPC."));
+    session.press(COMMAND, egui::Key::Z);
+    assert_eq!(
+        session.edit_menu_items(),
+        (
+            "Undo Ctrl+Z".to_owned(),
+            "Redo edit notes of “Gloo” Ctrl+Shift+Z".to_owned()
+        )
+    );
+    session.press(COMMAND, egui::Key::Y);
+    assert_eq!(gloo_notes(&session), format!("{original} Ask about gRPC."));
+    session.wait_for_file("the notes typed again", |board| {
+        board.card_by_title("Gloo").unwrap().notes.ends_with("Ask about gRPC.")
+    });
+}
+
+#[test]
+fn the_delete_key_removes_the_selected_card_and_undo_brings_it_back_with_its_images() {
+    let mut session = sample_session();
+    let tidb = session.board().card_by_title("TiDB").unwrap().clone();
+    let position = session.board().card_position(tidb.id);
+    assert_eq!(
+        tidb.images.len(),
+        1,
+        "the sample TiDB card has its architecture diagram"
+    );
+    session.click("TiDB");
+    session.press(egui::Modifiers::NONE, egui::Key::Delete);
+    assert!(
+        session.board().card_by_title("TiDB").is_none(),
+        "deleted without a dialog"
+    );
+    assert!(session.harness.query_by_label("Delete card").is_none());
+    assert_eq!(
+        session.selected_title().as_deref(),
+        Some("FoundationDB"),
+        "the next card is selected"
+    );
+    session.wait_for_file("TiDB deleted", |board| board.card_by_title("TiDB").is_none());
+    let caption = tidb.images[0].caption.clone();
+    assert_eq!(session.harness.query_all_by_label(&caption).count(), 0);
+    assert_eq!(session.edit_menu_items().0, "Undo delete card “TiDB” Ctrl+Z");
+
+    session.press(COMMAND, egui::Key::Z);
+    assert_eq!(session.board().card(tidb.id), Some(&tidb));
+    assert_eq!(session.board().card_position(tidb.id), position);
+    assert_eq!(session.selected_title().as_deref(), Some("TiDB"));
+    // The card and its editor (which follows the selection) show the image again.
+    assert!(session.harness.query_all_by_label(&caption).count() > 0);
+    let board = session.wait_for_file("TiDB back", |board| board.card_by_title("TiDB").is_some());
+    assert_eq!(board.card(tidb.id), Some(&tidb));
+    let media = store::media_dir_for(&session.path).join(tidb.images[0].file.as_str());
+    assert!(media.is_file(), "the image file stayed on disk");
+}
+
+#[test]
+fn search_finds_chinese_notes_and_escape_clears_it() {
+    let mut session = sample_session();
+    session.click("Ballerina");
+    session.type_into("Notes", "\n在展台上看到的演示：序列图。");
+    session.press(COMMAND, egui::Key::F);
+    assert!(
+        session.harness.get_by_label("Search").is_focused(),
+        "Ctrl+F focuses search"
+    );
+    session.harness.get_by_label("Search").type_text("展台");
+    session.harness.run_steps(2);
+    session.harness.get_by_label("1 card matches");
+    let ballerina = session.board().card_by_title("Ballerina").unwrap().id;
+    let hits = &session.harness.state().view().search_hits.cards;
+    assert_eq!(hits.iter().copied().collect::<Vec<_>>(), [ballerina]);
+
+    assert!(session.harness.get_by_label("Search").is_focused(), "still focused");
+    session.press(egui::Modifiers::NONE, egui::Key::Escape);
+    assert_eq!(session.harness.state().view().search, "");
+    assert!(session.harness.query_by_label("1 card matches").is_none());
+
+    // Case does not matter; the count covers titles, notes and link addresses alike.
+    session.type_into("Search", "TIDB");
+    session.harness.get_by_label("1 card matches");
+    session.harness.get_by_label("Search").type_text("X");
+    session.harness.run_steps(2);
+    session.harness.get_by_label("No cards match");
+}
+
+#[test]
+fn enter_in_search_selects_the_first_match() {
+    let mut session = sample_session();
+    session.type_into("Search", "kubernetes");
+    session.press(egui::Modifiers::NONE, egui::Key::Enter);
+    let first_match = session
+        .board()
+        .cards()
+        .find(|card| card.notes.contains("Kubernetes"))
+        .unwrap();
+    assert_eq!(session.selected_title(), Some(first_match.title.clone()));
+}
+
+#[test]
+fn arrow_keys_move_the_selection_enter_opens_and_escape_closes() {
+    let mut session = sample_session();
+    let arrow = |session: &mut Session, key| {
+        session.press(egui::Modifiers::NONE, key);
+        session.selected_title().unwrap_or_default()
+    };
+    assert_eq!(arrow(&mut session, egui::Key::ArrowDown), "Gloo");
+    assert_eq!(arrow(&mut session, egui::Key::ArrowDown), "Ballerina");
+    assert_eq!(arrow(&mut session, egui::Key::ArrowRight), "FoundationDB");
+    assert_eq!(arrow(&mut session, egui::Key::ArrowRight), "Rook");
+    assert_eq!(arrow(&mut session, egui::Key::ArrowRight), "Rook");
+    assert_eq!(arrow(&mut session, egui::Key::ArrowLeft), "TiDB");
+    assert_eq!(arrow(&mut session, egui::Key::ArrowUp), "TiDB");
+    assert!(
+        session.harness.query_by_label("Title").is_none(),
+        "selecting does not open the editor"
+    );
+
+    session.press(egui::Modifiers::NONE, egui::Key::Enter);
+    assert_eq!(session.harness.get_by_label("Title").value().as_deref(), Some("TiDB"));
+    // In a text field the arrows move the text cursor, not the selection.
+    session.harness.get_by_label("Title").focus();
+    session.harness.run_steps(1);
+    assert_eq!(arrow(&mut session, egui::Key::ArrowDown), "TiDB");
+    // Escape leaves the field first, then closes the editor.
+    session.press(egui::Modifiers::NONE, egui::Key::Escape);
+    assert!(session.harness.query_by_label("Title").is_some());
+    session.press(egui::Modifiers::NONE, egui::Key::Escape);
+    assert!(session.harness.query_by_label("Title").is_none());
+    assert_eq!(session.selected_title().as_deref(), Some("TiDB"), "the selection stays");
+}
+
+#[test]
+fn ctrl_n_adds_a_card_to_the_selected_cards_column_and_undo_takes_it_away() {
+    let mut session = sample_session();
+    session.click("Rook");
+    session.press(COMMAND, egui::Key::N);
+    assert!(session.harness.get_by_label("Title").is_focused());
+    session.harness.get_by_label("Title").type_text("Longhorn");
+    session.harness.run_steps(2);
+    assert_eq!(column_of(session.board(), "Longhorn"), "Storage");
+    session.press(COMMAND, egui::Key::Z);
+    assert_eq!(
+        session
+            .board()
+            .card_by_title("")
+            .map(|card| column_of(session.board(), &card.title)),
+        Some("Storage".to_owned())
+    );
+    session.press(COMMAND, egui::Key::Z);
+    assert_eq!(session.board().card_count(), 6);
+    session.wait_for_file("no new card", |board| board.card_count() == 6);
+}
+
+#[test]
+fn f1_shows_the_shortcut_overview() {
+    let mut session = sample_session();
+    session.press(egui::Modifiers::NONE, egui::Key::F1);
+    session.harness.get_by_label("Keyboard shortcuts");
+    session.harness.get_by_label("Ctrl+Shift+Z or Ctrl+Y");
+    session.press(egui::Modifiers::NONE, egui::Key::Escape);
+    assert!(session.harness.query_by_label("Ctrl+Shift+Z or Ctrl+Y").is_none());
+}
+
+/// The board screen alone, with the commands it emits kept for the test to read.
+fn board_screen_harness(board: Board) -> Harness<'static, (ViewState, Vec<Command>)> {
+    struct NoThumbnails;
+    impl Thumbnails for NoThumbnails {
+        fn thumbnail(&mut self, _: &boothboard::model::ImageRef) -> ThumbnailState {
+            ThumbnailState::Loading
+        }
+
+        fn full_size(&mut self, _: &boothboard::model::ImageRef) -> ThumbnailState {
+            ThumbnailState::Loading
+        }
+    }
+    let history = History::default();
+    Harness::builder().with_size(egui::vec2(1500.0, 1000.0)).build_ui_state(
+        move |ui, (view, commands)| {
+            let screen = Screen {
+                board: &board,
+                save_status: &SaveStatus::Saved,
+                history: &history,
+                revision: 0,
+                images_in_progress: 0,
+            };
+            board_screen_ui(ui, screen, view, &mut NoThumbnails, commands);
+        },
+        (ViewState::default(), Vec::new()),
+    )
+}
+
+#[test]
+fn board_file_shortcuts_ask_for_a_file_and_new_card_goes_to_the_first_column() {
+    let board = Board::new("Keys");
+    let first_column = board.columns[0].id;
+    let mut harness = board_screen_harness(board);
+    let mut press = |modifiers, key| {
+        harness.state_mut().1.clear();
+        harness.key_press_modifiers(modifiers, key);
+        harness.run_steps(1);
+        harness.state().1.clone()
+    };
+    assert_eq!(press(COMMAND, egui::Key::O), [Command::OpenBoardDialog]);
+    assert_eq!(press(COMMAND_SHIFT, egui::Key::N), [Command::NewBoardDialog]);
+    assert_eq!(
+        press(COMMAND, egui::Key::N),
+        [Command::Edit(BoardEdit::AddCard(first_column, String::new()))]
     );
 }

@@ -17,7 +17,7 @@ pub use tasks::load_failure;
 
 use crate::command::{Command, ImageSource, ImageTarget};
 use crate::media::{ThumbnailDiskCache, WorkerPool};
-use crate::model::{Board, BoardEdit, Created, openable_url};
+use crate::model::{Board, BoardEdit, Changed, Created, Travel, openable_url};
 use crate::store::{self, AppHome, Saver};
 use crate::ui::{self, ExportStatus, LoadFailure, Message, SaveStatus, ViewState};
 use export_job::Exports;
@@ -162,7 +162,8 @@ impl BoothboardApp {
             Ok(created) => {
                 match created {
                     Created::Card(card) => {
-                        self.view.selected_card = Some(card);
+                        self.view.open_editor(card);
+                        self.view.scroll_to_selected = true;
                         self.view.focus_card_title = true;
                     }
                     Created::Column(column) => self.view.renaming_column = Some(column),
@@ -185,6 +186,8 @@ impl BoothboardApp {
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Edit(edit) => drop(self.apply_edit(edit)),
+            Command::Undo => self.travel(Travel::Undo),
+            Command::Redo => self.travel(Travel::Redo),
             Command::OpenLink(url) => match openable_url(&url) {
                 Ok(url) => {
                     if let Err(error) = open::that_detached(url) {
@@ -257,6 +260,24 @@ impl BoothboardApp {
                 if let Workspace::Open(open) = &mut self.workspace {
                     open.keep_mine();
                 }
+            }
+        }
+    }
+
+    /// Undoes or redoes a step and selects the card it changed, so the change is in view.
+    fn travel(&mut self, travel: Travel) {
+        let Workspace::Open(open) = &mut self.workspace else {
+            return;
+        };
+        match open.travel(travel, Instant::now()) {
+            Ok(Some(Changed::Card(card))) if open.board.card(card).is_some() => {
+                self.view.select_and_reveal(Some(card));
+            }
+            Ok(_) => {}
+            Err(error) => {
+                self.message = Some(Message::error(format!(
+                    "That step can't be undone or redone ({error}); it was dropped and the board is as it was."
+                )));
             }
         }
     }
@@ -346,7 +367,13 @@ impl BoothboardApp {
                         _ => None,
                     }),
                 };
-                let selected = self.view.selected_card;
+                let view = &self.view;
+                let before = (
+                    view.selected_card,
+                    view.editor_open,
+                    view.scroll_to_selected,
+                    view.focus_card_title,
+                );
                 let mut first_card = None;
                 for image in images {
                     let Some(column) = column else { break };
@@ -358,14 +385,20 @@ impl BoothboardApp {
                 // The first new card of a drop is the one ready to rename.
                 match first_card.filter(|_| ready.is_first) {
                     Some(card) => {
-                        self.view.selected_card = Some(card);
+                        self.view.open_editor(card);
+                        self.view.scroll_to_selected = true;
                         self.view.focus_card_title = true;
                         self.view.renaming_column = None;
                     }
                     // Later cards of the drop must not take the selection from the one being renamed.
                     None => {
-                        self.view.selected_card = selected;
-                        self.view.focus_card_title = false;
+                        let view = &mut self.view;
+                        (
+                            view.selected_card,
+                            view.editor_open,
+                            view.scroll_to_selected,
+                            view.focus_card_title,
+                        ) = before;
                     }
                 }
             }
@@ -429,8 +462,7 @@ impl BoothboardApp {
     }
 
     fn handle_quit(&mut self, ctx: &egui::Context) {
-        let quit = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Q);
-        if ctx.input_mut(|input| input.consume_shortcut(&quit)) {
+        if ctx.input_mut(|input| input.consume_shortcut(&ui::QUIT)) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if ctx.input(|input| input.viewport().close_requested()) && !self.quit_without_saving && !self.flush_saves() {
@@ -505,6 +537,8 @@ impl eframe::App for BoothboardApp {
                     board: &open.board,
                     save_status: &save_status,
                     images_in_progress: self.imports.images_in_progress(),
+                    history: open.history(),
+                    revision: open.revision(),
                 };
                 ui::board_screen_ui(ui, screen, &mut self.view, &mut self.thumbnails, &mut commands);
             }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::model::{Board, BoardEdit, Created, EditError};
+use crate::model::{Board, BoardEdit, Changed, Created, EditError, History, Travel};
 use crate::store::{self, BoardLock, Replace, SaveError, SaveReport, SaveRequest};
 use crate::ui::SaveStatus;
 
@@ -27,6 +27,7 @@ pub struct OpenBoard {
     replace: Replace,
     /// Set when a save found another program's edit; saving stops until the user chooses.
     changed_outside: bool,
+    history: History,
     /// Counts edits; a save carries the count it saved.
     generation: u64,
     saved_generation: u64,
@@ -79,6 +80,7 @@ impl OpenBoard {
             access,
             replace,
             changed_outside: false,
+            history: History::default(),
             generation: 0,
             saved_generation: 0,
             in_flight: None,
@@ -125,17 +127,43 @@ impl OpenBoard {
         self.replace = Replace::KeepingTheirs;
     }
 
-    /// Applies an edit and marks the board as changed. While read only, nothing changes: the
-    /// board shows what the other Boothboard saved, and the banner says why.
+    /// Applies an edit, records it for undo and marks the board as changed. While read only,
+    /// nothing changes: the board shows what the other Boothboard saved, and the banner says why.
     pub fn apply(&mut self, edit: BoardEdit, now: Instant) -> Result<Created, EditError> {
         if self.read_only_reason().is_some() {
             return Ok(Created::Nothing);
         }
-        let created = self.board.apply(edit)?;
+        let created = self.history.apply(&mut self.board, edit, now)?;
+        self.mark_changed(now);
+        Ok(created)
+    }
+
+    /// Undoes or redoes one step, if there is one (never while read only).
+    pub fn travel(&mut self, travel: Travel, now: Instant) -> Result<Option<Changed>, EditError> {
+        if self.read_only_reason().is_some() {
+            return Ok(None);
+        }
+        let changed = self.history.travel(&mut self.board, travel)?;
+        if changed.is_some() {
+            self.mark_changed(now);
+        }
+        Ok(changed)
+    }
+
+    /// What can be undone and redone.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Changes whenever the board does, so views can cache what they derive from it.
+    pub fn revision(&self) -> u64 {
+        self.generation
+    }
+
+    fn mark_changed(&mut self, now: Instant) {
         self.generation += 1;
         self.last_edit = Some(now);
         self.first_unsaved_edit.get_or_insert(now);
-        Ok(created)
     }
 
     /// True while some edit has not reached the file.

@@ -82,16 +82,22 @@ fn column_ui(
                 .auto_shrink([false, true])
                 .show(ui, |ui| {
                     for (position, card) in column.cards.iter().enumerate() {
-                        if view.theme_filter.is_some_and(|theme| !card.themes.contains(&theme)) {
+                        if !view.shows(card) {
                             continue;
                         }
+                        let hit = view.search_hits.cards.contains(&card.id);
                         let look = CardLook {
                             selected: view.selected_card == Some(card.id),
                             dragged: egui::DragAndDrop::payload::<CardId>(ui.ctx()).is_some_and(|d| *d == card.id),
+                            search_hit: hit,
+                            dimmed: view.searching() && !hit,
                         };
                         let response = card_ui(ui, card, &board.themes, look, thumbnails);
                         if response.clicked() {
-                            view.selected_card = Some(card.id);
+                            view.open_editor(card.id);
+                        }
+                        if look.selected && std::mem::take(&mut view.scroll_to_selected) {
+                            response.scroll_to_me(None);
                         }
                         if response.dragged() {
                             response.dnd_set_drag_payload(card.id);

@@ -20,7 +20,7 @@ pub fn card_editor_ui(
         ui.heading("Card");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Close").on_hover_text("Close the card editor").clicked() {
-                view.selected_card = None;
+                view.editor_open = false;
             }
             if ui.button("Delete card…").clicked() {
                 view.confirm = Some(Confirm::DeleteCard(card.id));

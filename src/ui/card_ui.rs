@@ -6,10 +6,14 @@ use crate::model::{Card, Theme};
 /// How a card is drawn besides its content.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CardLook {
-    /// Its editor is open.
+    /// It is the selected card.
     pub selected: bool,
     /// It is being dragged: drawn faded where it was, so the gap is visible.
     pub dragged: bool,
+    /// It matches the search: outlined.
+    pub search_hit: bool,
+    /// A search is on and it does not match: faded.
+    pub dimmed: bool,
 }
 
 /// Draws a card; the response senses clicks (select) and drags (move).
@@ -23,6 +27,8 @@ pub fn card_ui(
     let visuals = ui.visuals();
     let stroke = if look.selected {
         egui::Stroke::new(2.0, visuals.selection.stroke.color)
+    } else if look.search_hit {
+        egui::Stroke::new(2.0, visuals.warn_fg_color)
     } else {
         visuals.widgets.noninteractive.bg_stroke
     };
@@ -38,7 +44,7 @@ pub fn card_ui(
         .scope_builder(builder, |ui| {
             // Clicks anywhere on the card select it, so its text must not grab them.
             ui.style_mut().interaction.selectable_labels = false;
-            if look.dragged {
+            if look.dragged || look.dimmed {
                 ui.multiply_opacity(0.4);
             }
             frame.show(ui, |ui| {

@@ -25,12 +25,38 @@ pub fn bare_field_ui(
     hint: &str,
     width: f32,
 ) -> (Option<String>, egui::Response) {
+    bare_edit_ui(ui, None, label, value, hint, width)
+}
+
+/// Like [`bare_field_ui`], with an id that stays the same when widgets before it come and go,
+/// so it keeps the keyboard focus.
+pub fn bare_field_with_id_ui(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    label: &str,
+    value: &str,
+    hint: &str,
+    width: f32,
+) -> (Option<String>, egui::Response) {
+    bare_edit_ui(ui, Some(id_salt), label, value, hint, width)
+}
+
+fn bare_edit_ui(
+    ui: &mut egui::Ui,
+    id_salt: Option<&str>,
+    label: &str,
+    value: &str,
+    hint: &str,
+    width: f32,
+) -> (Option<String>, egui::Response) {
     let mut text = value.to_owned();
-    let response = ui.add(
-        egui::TextEdit::singleline(&mut text)
-            .hint_text(hint)
-            .desired_width(width),
-    );
+    let mut edit = egui::TextEdit::singleline(&mut text)
+        .hint_text(hint)
+        .desired_width(width);
+    if let Some(id_salt) = id_salt {
+        edit = edit.id_salt(id_salt);
+    }
+    let response = ui.add(edit);
     response.widget_info(|| {
         let mut info = egui::WidgetInfo::text_edit(true, value, &text, hint);
         info.label = Some(label.to_owned());

@@ -4,6 +4,7 @@ mod board_ui;
 mod card_editor_ui;
 mod card_ui;
 mod confirm_ui;
+mod edit_menu_ui;
 mod export_dialog_ui;
 mod export_status_ui;
 mod fields;
@@ -13,6 +14,9 @@ mod fonts;
 mod image_viewer_ui;
 mod load_failure_ui;
 mod message_ui;
+mod navigation;
+mod search_ui;
+mod shortcuts;
 mod status;
 mod themes_ui;
 mod thumbnails;
@@ -25,12 +29,13 @@ pub use file_access_ui::{outside_change_ui, read_only_ui};
 pub use fonts::install_cjk_fallback;
 pub use load_failure_ui::{LoadFailure, load_failure_ui};
 pub use message_ui::{message_ui, quit_anyway_ui};
+pub use shortcuts::QUIT;
 pub use status::{Message, SaveStatus};
 pub use thumbnails::{ThumbnailState, Thumbnails};
-pub use view_state::{Confirm, ImageViewer, ViewState};
+pub use view_state::{Confirm, ImageViewer, SearchHits, ViewState};
 
 use crate::command::{Command, ImageSource, ImageTarget};
-use crate::model::Board;
+use crate::model::{Board, History};
 use file_drop::FileDrop;
 
 /// What the board screen shows besides the view state.
@@ -42,6 +47,10 @@ pub struct Screen<'a> {
     pub save_status: &'a SaveStatus,
     /// Images being taken in.
     pub images_in_progress: usize,
+    /// What can be undone and redone.
+    pub history: &'a History,
+    /// Changes whenever the board does.
+    pub revision: u64,
 }
 
 /// The whole window for an open board: top bar, themes, board, card editor.
@@ -54,6 +63,11 @@ pub fn board_screen_ui(
 ) {
     let board = screen.board;
     let mut file_drop = FileDrop::this_frame(ui.ctx());
+    if view.selected_card.is_some_and(|card| board.card(card).is_none()) {
+        view.selected_card = None;
+    }
+    search_ui::update_search_hits(board, screen.revision, view);
+    shortcuts::handle_shortcuts(ui.ctx(), board, view, commands);
     egui::Panel::top("top_bar").show(ui, |ui| {
         ui.add_space(2.0);
         top_bar_ui::top_bar_ui(ui, screen, view, commands);
@@ -65,8 +79,7 @@ pub fn board_screen_ui(
         .show(ui, |ui| {
             themes_ui::themes_ui(ui, board, view, commands);
         });
-    let selected = view.selected_card.and_then(|card| board.card(card));
-    if let Some(card) = selected {
+    if let Some(card) = view.editor_card().and_then(|card| board.card(card)) {
         let editor = egui::Panel::right("card_editor")
             .resizable(true)
             .default_size(380.0)
@@ -80,11 +93,14 @@ pub fn board_screen_ui(
     });
     commands.extend(file_drop.into_command());
     if let Some(pixels) = file_drop::pasted_image(ui.ctx()) {
-        let target = selected.map_or(ImageTarget::FirstColumn, |card| ImageTarget::Card(card.id));
+        let selected = view.selected_card.filter(|card| board.card(*card).is_some());
+        let target = selected.map_or(ImageTarget::FirstColumn, ImageTarget::Card);
         commands.push(Command::AddImages(ImageSource::Pasted(pixels), target));
     }
     file_drop::file_hover_ui(ui.ctx());
     image_viewer_ui::image_viewer_ui(ui.ctx(), board, view, thumbnails, commands);
     confirm_ui::confirm_ui(ui.ctx(), board, view, commands);
     export_dialog_ui::export_dialog_ui(ui.ctx(), board, view, commands);
+    shortcuts::shortcuts_window_ui(ui.ctx(), view);
+    view.text_had_focus = ui.ctx().text_edit_focused();
 }

@@ -41,7 +41,7 @@ fn theme_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut ViewStat
     for card in cards {
         let selected = view.selected_card == Some(card.id);
         if ui.selectable_label(selected, format!("• {}", card.title)).clicked() {
-            view.selected_card = Some(card.id);
+            view.open_editor(card.id);
         }
     }
     ui.horizontal(|ui| {

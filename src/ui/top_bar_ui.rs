@@ -1,5 +1,8 @@
-//! The bar above the board: board menu, board title, save status.
+//! The bar above the board: board and edit menus, board title, search, save status.
 
+use super::edit_menu_ui::edit_menu_ui;
+use super::search_ui::search_ui;
+use super::shortcuts::{NEW_BOARD, OPEN_BOARD, QUIT, shortcut_item_ui};
 use super::{ExportChoice, SaveStatus, Screen, ViewState};
 use crate::command::Command;
 use crate::model::BoardEdit;
@@ -9,20 +12,21 @@ pub fn top_bar_ui(ui: &mut egui::Ui, screen: Screen<'_>, view: &mut ViewState, c
     let board = screen.board;
     ui.horizontal(|ui| {
         ui.menu_button("Board", |ui| {
-            if ui.button("New board…").clicked() {
+            if shortcut_item_ui(ui, true, "New board…", &NEW_BOARD) {
                 commands.push(Command::NewBoardDialog);
             }
-            if ui.button("Open board…").clicked() {
+            if shortcut_item_ui(ui, true, "Open board…", &OPEN_BOARD) {
                 commands.push(Command::OpenBoardDialog);
             }
             if ui.button("Export Markdown…").clicked() {
                 view.export_dialog = Some(ExportChoice::default());
             }
             ui.separator();
-            if ui.add(egui::Button::new("Quit").shortcut_text("Ctrl+Q")).clicked() {
+            if shortcut_item_ui(ui, true, "Quit", &QUIT) {
                 ui.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
+        edit_menu_ui(ui, board, screen.history, view, commands);
         if ui.button("Add column").clicked() {
             commands.push(Command::Edit(BoardEdit::AddColumn(String::new())));
         }
@@ -36,6 +40,8 @@ pub fn top_bar_ui(ui: &mut egui::Ui, screen: Screen<'_>, view: &mut ViewState, c
                 1 => images_in_progress_ui(ui, "Adding an image…"),
                 images => images_in_progress_ui(ui, &format!("Adding {images} images…")),
             }
+            ui.separator();
+            search_ui(ui, board, screen.revision, view);
             let edit = egui::TextEdit::singleline(&mut title)
                 .font(egui::TextStyle::Heading)
                 .desired_width(ui.available_width());

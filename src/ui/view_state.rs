@@ -1,13 +1,29 @@
 //! What the UI remembers between frames that is not part of the board.
 
+use std::collections::BTreeSet;
+
 use super::ExportChoice;
-use crate::model::{CardId, ColumnId, ThemeId};
+use crate::model::{Card, CardId, ColumnId, ThemeId};
 
 /// Selection, filters and open editors. Not saved with the board.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ViewState {
-    /// The card whose editor is open.
+    /// The selected card: highlighted; the arrow keys move it, Enter opens it, Delete removes it.
     pub selected_card: Option<CardId>,
+    /// Whether the selected card's editor is open.
+    pub editor_open: bool,
+    /// Scroll the selected card into view next frame (after it was selected by keyboard).
+    pub scroll_to_selected: bool,
+    /// What the search field holds.
+    pub search: String,
+    /// The cards matching [`Self::search`], worked out once per query and board revision.
+    pub search_hits: SearchHits,
+    /// Move keyboard focus to the search field next frame (Ctrl+F).
+    pub focus_search: bool,
+    /// Some text field had keyboard focus at the end of the last frame.
+    pub text_had_focus: bool,
+    /// The keyboard shortcut overview is open (F1).
+    pub shortcuts_open: bool,
     /// Show only the cards that tick this theme.
     pub theme_filter: Option<ThemeId>,
     /// The theme whose name and question are being edited.
@@ -53,6 +69,47 @@ impl ImageViewer {
             pan: egui::Vec2::ZERO,
             fitted_zoom: 1.0,
         }
+    }
+}
+
+/// The cards that match a search, for one query and one board revision.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchHits {
+    /// The query these hits are for.
+    pub query: String,
+    /// The board revision they were worked out on.
+    pub revision: u64,
+    /// The matching cards.
+    pub cards: BTreeSet<CardId>,
+}
+
+impl ViewState {
+    /// The card whose editor is open.
+    pub fn editor_card(&self) -> Option<CardId> {
+        self.selected_card.filter(|_| self.editor_open)
+    }
+
+    /// Selects a card and opens its editor.
+    pub fn open_editor(&mut self, card: CardId) {
+        self.selected_card = Some(card);
+        self.editor_open = true;
+    }
+
+    /// Selects a card and scrolls the board to it; the editor, if open, follows.
+    pub fn select_and_reveal(&mut self, card: Option<CardId>) {
+        self.selected_card = card;
+        self.editor_open &= card.is_some();
+        self.scroll_to_selected = card.is_some();
+    }
+
+    /// Whether the board shows the card (the theme filter hides the others).
+    pub fn shows(&self, card: &Card) -> bool {
+        self.theme_filter.is_none_or(|theme| card.themes.contains(&theme))
+    }
+
+    /// Whether a search is on: non-matching cards are dimmed and the keyboard skips them.
+    pub fn searching(&self) -> bool {
+        !self.search.trim().is_empty()
     }
 }
 

@@ -1,0 +1,758 @@
+//! Undo and redo of board edits.
+//!
+//! A step keeps only the part of the board its edit touches, as it was before: one card with its
+//! position, one column with its index, one theme with its index and ticks, or the title. Undoing
+//! swaps that part back in and keeps the part it replaced for redo, so undo and redo are the same
+//! operation and never clone the whole board. A new kind of [`BoardEdit`] only has to say which part
+//! it touches, in [`plan`].
+
+use std::collections::{BTreeSet, VecDeque};
+use std::mem::{Discriminant, discriminant, size_of};
+use std::time::{Duration, Instant};
+
+use super::{
+    Board, BoardEdit, Card, CardId, CardPosition, Column, ColumnId, Created, EditError, ImageRef, Link, Theme, ThemeId,
+};
+
+/// Keystrokes in one field with no longer pause than this between them make one step.
+pub const TYPING_PAUSE: Duration = Duration::from_secs(1);
+/// The most steps kept, undo and redo together.
+pub const MAX_STEPS: usize = 500;
+/// The most bytes of snapshots kept (estimated), undo and redo together; the oldest steps go first.
+pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+/// Names in step labels are cut to this many characters.
+const MAX_NAME_CHARS: usize = 40;
+
+/// The board edits that can be undone and redone.
+#[derive(Debug, Default)]
+pub struct History {
+    /// Oldest first; the next to undo is at the back.
+    undo: VecDeque<Step>,
+    /// Farthest first; the next to redo is at the back.
+    redo: VecDeque<Step>,
+    /// Estimated size of all snapshots held.
+    bytes: usize,
+}
+
+/// Which way to go through the history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Travel {
+    /// Take back the last step.
+    Undo,
+    /// Do the last undone step again.
+    Redo,
+}
+
+/// What an undo or redo changed, so the app can show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Changed {
+    /// This card (it may be gone now, if its creation was undone).
+    Card(CardId),
+    /// Something else: the title, a column, a theme.
+    Other,
+}
+
+#[derive(Debug)]
+struct Step {
+    /// What the step does, e.g. "delete card “TiDB”", for "Undo …" and "Redo …".
+    label: String,
+    /// The touched part as it was before the step (on the undo stack) or after it (on the redo stack).
+    snapshot: Snapshot,
+    /// While a burst of typing can still be added to this step.
+    typing: Option<Typing>,
+    bytes: usize,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Typing {
+    field: Field,
+    last_keystroke: Instant,
+}
+
+/// One text field: the kind of edit, what it edits, and which of several (a link's index).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Field {
+    kind: Discriminant<BoardEdit>,
+    part: Part,
+    index: usize,
+}
+
+/// The part of a board an edit touches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Title,
+    Card(CardId),
+    Column(ColumnId),
+    Theme(ThemeId),
+}
+
+/// A part of a board as it was; `None` where the thing did not exist.
+#[derive(Clone, Debug, PartialEq)]
+enum Snapshot {
+    Title(String),
+    Card(CardId, Option<(Card, CardPosition)>),
+    Column(ColumnId, Option<(Column, usize)>),
+    /// A theme, its index, and the cards that tick it.
+    Theme(ThemeId, Option<(Theme, usize)>, BTreeSet<CardId>),
+}
+
+/// How an edit is recorded.
+struct Plan {
+    /// `None` for an edit that only creates something (named by [`Created`]), which was not there before.
+    part: Option<Part>,
+    label: String,
+    /// The index of the field typed into, for an edit that replaces a whole text.
+    typing_index: Option<usize>,
+}
+
+impl History {
+    /// Applies `edit` to `board` and records it as a step; a burst of typing in one field joins one step.
+    /// Clears what could be redone. On error nothing changes.
+    pub fn apply(&mut self, board: &mut Board, edit: BoardEdit, now: Instant) -> Result<Created, EditError> {
+        let plan = plan(&edit, board);
+        let field = plan.part.zip(plan.typing_index).map(|(part, index)| Field {
+            kind: discriminant(&edit),
+            part,
+            index,
+        });
+        if let Some(field) = field
+            && let Some(typing) = self.open_typing(field, now)
+        {
+            let created = board.apply(edit)?;
+            typing.last_keystroke = now;
+            self.clear_redo();
+            return Ok(created);
+        }
+        let before = plan.part.map(|part| Snapshot::take(part, board));
+        let created = board.apply(edit)?;
+        let snapshot = match (before, created) {
+            (Some(before), _) => before,
+            (None, Created::Card(card)) => Snapshot::Card(card, None),
+            (None, Created::Column(column)) => Snapshot::Column(column, None),
+            (None, Created::Theme(theme)) => Snapshot::Theme(theme, None, BTreeSet::new()),
+            (None, Created::Nothing) => return Ok(created),
+        };
+        self.clear_redo();
+        self.close_typing();
+        let typing = field.map(|field| Typing {
+            field,
+            last_keystroke: now,
+        });
+        self.push_undo(Step::new(plan.label, snapshot, typing));
+        Ok(created)
+    }
+
+    /// Undoes the last step. `None` when there is nothing to undo.
+    pub fn undo(&mut self, board: &mut Board) -> Result<Option<Changed>, EditError> {
+        self.travel(board, Travel::Undo)
+    }
+
+    /// Redoes the last undone step. `None` when there is nothing to redo.
+    pub fn redo(&mut self, board: &mut Board) -> Result<Option<Changed>, EditError> {
+        self.travel(board, Travel::Redo)
+    }
+
+    /// Undoes or redoes one step. `None` when there is nothing to undo or redo.
+    pub fn travel(&mut self, board: &mut Board, travel: Travel) -> Result<Option<Changed>, EditError> {
+        let (from, to) = match travel {
+            Travel::Undo => (&mut self.undo, &mut self.redo),
+            Travel::Redo => (&mut self.redo, &mut self.undo),
+        };
+        let Some(step) = from.pop_back() else {
+            return Ok(None);
+        };
+        let (step, changed) = Self::swap(&mut self.bytes, step, board)?;
+        to.push_back(step);
+        self.close_typing();
+        self.enforce_bounds();
+        Ok(Some(changed))
+    }
+
+    /// What undo would undo, e.g. "delete card “TiDB”".
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.back().map(|step| step.label.as_str())
+    }
+
+    /// What redo would redo.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.back().map(|step| step.label.as_str())
+    }
+
+    /// Steps held, undo and redo together.
+    pub fn len(&self) -> usize {
+        self.undo.len() + self.redo.len()
+    }
+
+    /// True when there is nothing to undo or redo.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Estimated bytes held by the snapshots of all steps.
+    pub fn bytes(&self) -> usize {
+        self.bytes
+    }
+
+    /// Puts the step's snapshot into the board and keeps what it replaced in the step.
+    /// A step that does not fit the board (a bug) is dropped, and the board left as it is.
+    fn swap(bytes: &mut usize, mut step: Step, board: &mut Board) -> Result<(Step, Changed), EditError> {
+        *bytes -= step.bytes;
+        let changed = step.snapshot.changed();
+        let current = Snapshot::take(step.snapshot.part(), board);
+        std::mem::replace(&mut step.snapshot, current).restore(board)?;
+        step.measure();
+        step.typing = None;
+        *bytes += step.bytes;
+        Ok((step, changed))
+    }
+
+    /// The newest step, if `field` may still be typed into it at `now`.
+    fn open_typing(&mut self, field: Field, now: Instant) -> Option<&mut Typing> {
+        self.undo.back_mut()?.typing.as_mut().filter(|typing| {
+            typing.field == field && now.saturating_duration_since(typing.last_keystroke) <= TYPING_PAUSE
+        })
+    }
+
+    fn close_typing(&mut self) {
+        if let Some(step) = self.undo.back_mut() {
+            step.typing = None;
+        }
+    }
+
+    fn clear_redo(&mut self) {
+        self.bytes -= self.redo.iter().map(|step| step.bytes).sum::<usize>();
+        self.redo.clear();
+    }
+
+    fn push_undo(&mut self, step: Step) {
+        self.bytes += step.bytes;
+        self.undo.push_back(step);
+        self.enforce_bounds();
+    }
+
+    /// Drops the oldest steps, then the farthest redo steps, until within bounds; keeps the newest step.
+    fn enforce_bounds(&mut self) {
+        while (self.len() > MAX_STEPS || self.bytes > MAX_BYTES) && self.len() > 1 {
+            let dropped = if self.undo.len() > 1 || self.redo.is_empty() {
+                self.undo.pop_front()
+            } else {
+                self.redo.pop_front()
+            };
+            self.bytes -= dropped.map_or(0, |step| step.bytes);
+        }
+    }
+}
+
+impl Step {
+    fn new(label: String, snapshot: Snapshot, typing: Option<Typing>) -> Self {
+        let mut step = Self {
+            label,
+            snapshot,
+            typing,
+            bytes: 0,
+        };
+        step.measure();
+        step
+    }
+
+    fn measure(&mut self) {
+        self.bytes = size_of::<Self>() + self.label.len() + self.snapshot.bytes();
+    }
+}
+
+impl Snapshot {
+    /// The part as it is now.
+    fn take(part: Part, board: &Board) -> Self {
+        match part {
+            Part::Title => Self::Title(board.title.clone()),
+            Part::Card(id) => Self::Card(id, board.card(id).cloned().zip(board.card_position(id))),
+            Part::Column(id) => Self::Column(id, find_with_index(&board.columns, |column| column.id == id)),
+            Part::Theme(id) => Self::Theme(
+                id,
+                find_with_index(&board.themes, |theme| theme.id == id),
+                board.cards_with_theme(id).map(|card| card.id).collect(),
+            ),
+        }
+    }
+
+    fn part(&self) -> Part {
+        match self {
+            Self::Title(_) => Part::Title,
+            Self::Card(id, _) => Part::Card(*id),
+            Self::Column(id, _) => Part::Column(*id),
+            Self::Theme(id, ..) => Part::Theme(*id),
+        }
+    }
+
+    fn changed(&self) -> Changed {
+        match self {
+            Self::Card(id, _) => Changed::Card(*id),
+            _ => Changed::Other,
+        }
+    }
+
+    /// Makes the board's part exactly as in the snapshot, wherever the thing is now.
+    /// Checks first, so on error the board is unchanged.
+    fn restore(self, board: &mut Board) -> Result<(), EditError> {
+        match self {
+            Self::Title(title) => board.title = title,
+            Self::Card(id, None) => drop(board.remove_card(id)),
+            Self::Card(id, Some((card, position))) => {
+                board
+                    .column(position.column)
+                    .ok_or(EditError::NoColumn(position.column))?;
+                drop(board.remove_card(id));
+                if let Some(column) = board.columns.iter_mut().find(|column| column.id == position.column) {
+                    column.cards.insert(position.index.min(column.cards.len()), card);
+                }
+            }
+            Self::Column(id, was) => put_back(&mut board.columns, |column| column.id == id, was),
+            Self::Theme(id, None, _) => drop(board.remove_theme(id)),
+            Self::Theme(id, was, ticked) => {
+                put_back(&mut board.themes, |theme| theme.id == id, was);
+                for card in board.columns.iter_mut().flat_map(|column| &mut column.cards) {
+                    if ticked.contains(&card.id) {
+                        card.themes.insert(id);
+                    } else {
+                        card.themes.remove(&id);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Estimated heap and inline size.
+    fn bytes(&self) -> usize {
+        size_of::<Self>()
+            + match self {
+                Self::Title(title) => title.len(),
+                Self::Card(_, card) => card.as_ref().map_or(0, |(card, _)| card_bytes(card)),
+                Self::Column(_, column) => column.as_ref().map_or(0, |(column, _)| {
+                    size_of::<Column>() + column.name.len() + column.cards.iter().map(card_bytes).sum::<usize>()
+                }),
+                Self::Theme(_, theme, ticked) => {
+                    theme.as_ref().map_or(0, |(theme, _)| {
+                        size_of::<Theme>() + theme.name.len() + theme.question.len()
+                    }) + ticked.len() * 2 * size_of::<CardId>()
+                }
+            }
+    }
+}
+
+/// A clone of the first item that `is_it`, with its index.
+fn find_with_index<T: Clone>(items: &[T], is_it: impl Fn(&T) -> bool) -> Option<(T, usize)> {
+    let index = items.iter().position(is_it)?;
+    Some((items[index].clone(), index))
+}
+
+/// Removes the items that `is_it`, then puts `was` back at its index (or at the end, if the list is shorter).
+fn put_back<T>(items: &mut Vec<T>, is_it: impl Fn(&T) -> bool, was: Option<(T, usize)>) {
+    items.retain(|item| !is_it(item));
+    if let Some((item, index)) = was {
+        items.insert(index.min(items.len()), item);
+    }
+}
+
+fn card_bytes(card: &Card) -> usize {
+    let links: usize = card
+        .links
+        .iter()
+        .map(|link| size_of::<Link>() + link.label.len() + link.url.len())
+        .sum();
+    let images: usize = card
+        .images
+        .iter()
+        .map(|image| size_of::<ImageRef>() + image.file.as_str().len() + image.caption.len())
+        .sum();
+    // A set entry costs about two ids with the tree's overhead.
+    let themes = card.themes.len() * 2 * size_of::<ThemeId>();
+    size_of::<Card>() + card.title.len() + card.summary.len() + card.notes.len() + links + images + themes
+}
+
+/// Which part `edit` touches and how its step is named. Every kind of edit is listed, so a new one
+/// cannot be left out: a card's images are part of the card, several new cards part of their column.
+fn plan(edit: &BoardEdit, board: &Board) -> Plan {
+    let card = |id: &CardId| name(board.card(*id).map(|card| card.title.as_str()), "Untitled card");
+    let column = |id: &ColumnId| name(board.column(*id).map(|column| column.name.as_str()), "Untitled column");
+    let theme = |id: &ThemeId| name(board.theme(*id).map(|theme| theme.name.as_str()), "Untitled theme");
+    match edit {
+        BoardEdit::SetTitle(_) => Plan::typing(Part::Title, "edit board title".to_owned(), 0),
+        BoardEdit::AddColumn(_) => Plan::new_thing("add column"),
+        BoardEdit::RenameColumn(id, _) => Plan::typing(Part::Column(*id), format!("rename column {}", column(id)), 0),
+        BoardEdit::RemoveColumn(id) => Plan::step(Part::Column(*id), format!("delete column {}", column(id))),
+        BoardEdit::MoveColumn(id, _) => Plan::step(Part::Column(*id), format!("move column {}", column(id))),
+        BoardEdit::AddCard(..) => Plan::new_thing("add card"),
+        BoardEdit::SetCardTitle(id, _) => Plan::typing(Part::Card(*id), format!("edit title of {}", card(id)), 0),
+        BoardEdit::SetCardSummary(id, _) => Plan::typing(Part::Card(*id), format!("edit summary of {}", card(id)), 0),
+        BoardEdit::SetCardNotes(id, _) => Plan::typing(Part::Card(*id), format!("edit notes of {}", card(id)), 0),
+        BoardEdit::SetCardTheme(id, theme_id, ticked) => {
+            let verb = if *ticked { "tick" } else { "untick" };
+            Plan::step(Part::Card(*id), format!("{verb} {} on {}", theme(theme_id), card(id)))
+        }
+        BoardEdit::AddLink(id) => Plan::step(Part::Card(*id), format!("add link to {}", card(id))),
+        BoardEdit::SetLink(id, index, _) => Plan::typing(Part::Card(*id), format!("edit link on {}", card(id)), *index),
+        BoardEdit::RemoveLink(id, _) => Plan::step(Part::Card(*id), format!("remove link from {}", card(id))),
+        BoardEdit::MoveCard(id, ..) => Plan::step(Part::Card(*id), format!("move card {}", card(id))),
+        BoardEdit::DeleteCard(id) => Plan::step(Part::Card(*id), format!("delete card {}", card(id))),
+        BoardEdit::AddImages(id, _) => Plan::step(Part::Card(*id), format!("add images to {}", card(id))),
+        BoardEdit::AddImageCard(..) => Plan::new_thing("add card"),
+        BoardEdit::MoveImage(id, ..) => Plan::step(Part::Card(*id), format!("move image on {}", card(id))),
+        BoardEdit::RemoveImage(id, _) => Plan::step(Part::Card(*id), format!("remove image from {}", card(id))),
+        BoardEdit::SetImageCaption(id, index, _) => {
+            Plan::typing(Part::Card(*id), format!("edit caption on {}", card(id)), *index)
+        }
+        BoardEdit::AddTheme(_) => Plan::new_thing("add theme"),
+        BoardEdit::RenameTheme(id, _) => Plan::typing(Part::Theme(*id), format!("rename theme {}", theme(id)), 0),
+        BoardEdit::SetThemeQuestion(id, _) => {
+            Plan::typing(Part::Theme(*id), format!("edit question of {}", theme(id)), 0)
+        }
+        BoardEdit::DeleteTheme(id) => Plan::step(Part::Theme(*id), format!("delete theme {}", theme(id))),
+    }
+}
+
+impl Plan {
+    fn step(part: Part, label: String) -> Self {
+        Self {
+            part: Some(part),
+            label,
+            typing_index: None,
+        }
+    }
+
+    /// An edit that only creates something.
+    fn new_thing(label: &str) -> Self {
+        Self {
+            part: None,
+            label: label.to_owned(),
+            typing_index: None,
+        }
+    }
+
+    /// An edit that replaces the whole text of field `index` of `part`.
+    fn typing(part: Part, label: String, index: usize) -> Self {
+        Self {
+            part: Some(part),
+            label,
+            typing_index: Some(index),
+        }
+    }
+}
+
+/// A name in quotes for a step label, cut to a readable length.
+fn name(name: Option<&str>, untitled: &str) -> String {
+    let name = name.map(str::trim).filter(|name| !name.is_empty()).unwrap_or(untitled);
+    if name.chars().count() > MAX_NAME_CHARS {
+        let cut: String = name.chars().take(MAX_NAME_CHARS - 1).collect();
+        format!("“{}…”", cut.trim_end())
+    } else {
+        format!("“{name}”")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::MediaName;
+    use crate::model::sample::{SampleImages, sample_board};
+
+    fn image(name: &str) -> ImageRef {
+        ImageRef {
+            file: MediaName::new(name).unwrap(),
+            caption: format!("{name} diagram"),
+            width: 960,
+            height: 540,
+        }
+    }
+
+    fn board() -> Board {
+        sample_board(SampleImages {
+            gloo: image("gloo.png"),
+            tidb: image("tidb.png"),
+        })
+    }
+
+    fn id_of(board: &Board, title: &str) -> CardId {
+        board.card_by_title(title).unwrap().id
+    }
+
+    /// One edit of every kind, on the sample board.
+    fn every_kind_of_edit(board: &Board) -> Vec<BoardEdit> {
+        let tidb = id_of(board, "TiDB");
+        let gloo = id_of(board, "Gloo");
+        let developer = board.theme_by_name("Developer story").unwrap().id;
+        let database = board.theme_by_name("Database story").unwrap().id;
+        let (gateways, databases) = (board.columns[0].id, board.columns[1].id);
+        let slide = crate::model::ImageRef {
+            file: crate::model::MediaName::new("0123456789abcdef0123456789abcdef.png").unwrap(),
+            caption: "keynote.png".into(),
+            width: 1920,
+            height: 1080,
+        };
+        vec![
+            BoardEdit::SetTitle("KubeCon day 2".into()),
+            BoardEdit::AddColumn("Talks".into()),
+            BoardEdit::RenameColumn(databases, "Data".into()),
+            BoardEdit::RemoveColumn(databases),
+            BoardEdit::MoveColumn(gateways, 2),
+            BoardEdit::AddCard(databases, "Vitess".into()),
+            BoardEdit::SetCardTitle(tidb, "TiDB 2.1".into()),
+            BoardEdit::SetCardSummary(tidb, "NewSQL".into()),
+            BoardEdit::SetCardNotes(tidb, "在展台上".into()),
+            BoardEdit::SetCardTheme(tidb, developer, true),
+            BoardEdit::SetCardTheme(tidb, database, false),
+            BoardEdit::AddLink(gloo),
+            BoardEdit::SetLink(gloo, 1, Link::default()),
+            BoardEdit::RemoveLink(gloo, 0),
+            BoardEdit::MoveCard(tidb, gateways, 1),
+            BoardEdit::MoveCard(tidb, databases, 3),
+            BoardEdit::DeleteCard(tidb),
+            BoardEdit::DeleteCard(gloo),
+            BoardEdit::AddImages(gloo, vec![slide.clone()]),
+            BoardEdit::AddImageCard(databases, "Keynote".into(), slide),
+            BoardEdit::SetImageCaption(tidb, 0, "TiKV regions".into()),
+            BoardEdit::RemoveImage(gloo, 0),
+            BoardEdit::AddTheme("Observability".into()),
+            BoardEdit::RenameTheme(database, "Databases".into()),
+            BoardEdit::SetThemeQuestion(database, "Which?".into()),
+            BoardEdit::DeleteTheme(database),
+        ]
+    }
+
+    #[test]
+    fn every_kind_of_edit_undoes_and_redoes_exactly() {
+        let original = board();
+        for edit in every_kind_of_edit(&original) {
+            let mut board = original.clone();
+            let mut history = History::default();
+            history.apply(&mut board, edit.clone(), Instant::now()).unwrap();
+            let edited = board.clone();
+            assert_ne!(edited, original, "{edit:?} changes the board");
+            assert_eq!(history.undo(&mut board), Ok(Some(history_change(&edit))), "{edit:?}");
+            assert_eq!(board, original, "undo of {edit:?}");
+            assert!(history.redo(&mut board).unwrap().is_some());
+            assert_eq!(board, edited, "redo of {edit:?}");
+            assert!(history.undo(&mut board).unwrap().is_some());
+            assert_eq!(board, original, "second undo of {edit:?}");
+        }
+    }
+
+    fn history_change(edit: &BoardEdit) -> Changed {
+        match edit {
+            BoardEdit::SetCardTitle(card, _)
+            | BoardEdit::SetCardSummary(card, _)
+            | BoardEdit::SetCardNotes(card, _)
+            | BoardEdit::SetCardTheme(card, ..)
+            | BoardEdit::AddLink(card)
+            | BoardEdit::SetLink(card, ..)
+            | BoardEdit::RemoveLink(card, _)
+            | BoardEdit::MoveCard(card, ..)
+            | BoardEdit::DeleteCard(card)
+            | BoardEdit::AddImages(card, _)
+            | BoardEdit::SetImageCaption(card, ..)
+            | BoardEdit::RemoveImage(card, _) => Changed::Card(*card),
+            // The new card gets the next free id.
+            BoardEdit::AddCard(..) | BoardEdit::AddImageCard(..) => Changed::Card(CardId(7)),
+            _ => Changed::Other,
+        }
+    }
+
+    #[test]
+    fn a_run_of_edits_undoes_back_to_the_start_and_redoes_to_the_end() {
+        let original = board();
+        let mut board = original.clone();
+        let mut history = History::default();
+        let start = Instant::now();
+        for (step, edit) in every_kind_of_edit(&original).into_iter().enumerate() {
+            // Apart in time, so no two edits join; some name what an earlier edit removed.
+            let _ = history.apply(&mut board, edit, start + TYPING_PAUSE * 2 * step as u32);
+        }
+        let end = board.clone();
+        while history.undo(&mut board).unwrap().is_some() {}
+        assert_eq!(board, original);
+        while history.redo(&mut board).unwrap().is_some() {}
+        assert_eq!(board, end);
+    }
+
+    #[test]
+    fn undoing_a_card_deletion_brings_back_its_images_in_place() {
+        let mut board = board();
+        let original = board.clone();
+        let tidb = id_of(&board, "TiDB");
+        let mut history = History::default();
+        history
+            .apply(&mut board, BoardEdit::DeleteCard(tidb), Instant::now())
+            .unwrap();
+        assert_eq!(history.undo_label(), Some("delete card “TiDB”"));
+        history.undo(&mut board).unwrap();
+        assert_eq!(board.card(tidb).unwrap().images, [image("tidb.png")]);
+        assert_eq!(board.card_position(tidb), original.card_position(tidb));
+        assert_eq!(history.redo_label(), Some("delete card “TiDB”"));
+    }
+
+    #[test]
+    fn a_burst_of_typing_in_one_field_is_one_step() {
+        let mut board = board();
+        let original = board.clone();
+        let tidb = id_of(&board, "TiDB");
+        let mut history = History::default();
+        let start = Instant::now();
+        let mut notes = original.card(tidb).unwrap().notes.clone();
+        for (keystroke, letter) in "Raft!".chars().enumerate() {
+            notes.push(letter);
+            let at = start + Duration::from_millis(300 * keystroke as u64);
+            history
+                .apply(&mut board, BoardEdit::SetCardNotes(tidb, notes.clone()), at)
+                .unwrap();
+        }
+        assert_eq!(history.len(), 1);
+        // A pause ends the burst.
+        let later = start + Duration::from_secs(10);
+        history
+            .apply(&mut board, BoardEdit::SetCardNotes(tidb, notes.clone() + " ok"), later)
+            .unwrap();
+        assert_eq!(history.len(), 2);
+        history.undo(&mut board).unwrap();
+        assert_eq!(board.card(tidb).unwrap().notes, notes);
+        history.undo(&mut board).unwrap();
+        assert_eq!(board, original);
+        history.redo(&mut board).unwrap();
+        assert_eq!(
+            board.card(tidb).unwrap().notes,
+            notes,
+            "redo brings the whole burst back"
+        );
+    }
+
+    #[test]
+    fn typing_in_another_field_or_after_another_edit_starts_a_new_step() {
+        let mut board = board();
+        let tidb = id_of(&board, "TiDB");
+        let gloo = id_of(&board, "Gloo");
+        let mut history = History::default();
+        let now = Instant::now();
+        let type_into = |history: &mut History, board: &mut Board, edit: BoardEdit| {
+            history.apply(board, edit, now).unwrap();
+            history.len()
+        };
+        assert_eq!(
+            type_into(&mut history, &mut board, BoardEdit::SetCardNotes(tidb, "a".into())),
+            1
+        );
+        assert_eq!(
+            type_into(&mut history, &mut board, BoardEdit::SetCardNotes(gloo, "b".into())),
+            2
+        );
+        assert_eq!(
+            type_into(&mut history, &mut board, BoardEdit::SetCardTitle(gloo, "c".into())),
+            3
+        );
+        let link = |label: &str| Link {
+            label: label.into(),
+            url: String::new(),
+        };
+        assert_eq!(
+            type_into(&mut history, &mut board, BoardEdit::SetLink(gloo, 0, link("d"))),
+            4
+        );
+        assert_eq!(
+            type_into(&mut history, &mut board, BoardEdit::SetLink(gloo, 1, link("e"))),
+            5
+        );
+        assert_eq!(
+            type_into(&mut history, &mut board, BoardEdit::SetLink(gloo, 1, link("ef"))),
+            5
+        );
+        assert_eq!(type_into(&mut history, &mut board, BoardEdit::AddLink(gloo)), 6);
+        assert_eq!(
+            type_into(&mut history, &mut board, BoardEdit::AddLink(gloo)),
+            7,
+            "not typing"
+        );
+        history.undo(&mut board).unwrap();
+        assert_eq!(
+            type_into(&mut history, &mut board, BoardEdit::SetLink(gloo, 1, link("efg"))),
+            7
+        );
+        assert_eq!(history.redo_label(), None, "a new edit clears redo");
+    }
+
+    #[test]
+    fn a_failed_edit_records_nothing() {
+        let mut board = board();
+        let mut history = History::default();
+        let missing = BoardEdit::DeleteCard(CardId(404));
+        assert!(history.apply(&mut board, missing, Instant::now()).is_err());
+        assert!(history.is_empty());
+        assert_eq!(history.undo(&mut board), Ok(None));
+    }
+
+    #[test]
+    fn history_stays_within_its_step_and_byte_bounds() {
+        let mut board = board();
+        let tidb = id_of(&board, "TiDB");
+        let mut history = History::default();
+        let start = Instant::now();
+        // Far more steps than kept, each far apart in time.
+        for step in 0..MAX_STEPS as u32 * 3 {
+            let at = start + TYPING_PAUSE * 2 * step;
+            history
+                .apply(&mut board, BoardEdit::SetCardSummary(tidb, format!("v{step}")), at)
+                .unwrap();
+        }
+        assert_eq!(history.len(), MAX_STEPS);
+        assert!(history.bytes() <= MAX_BYTES);
+        // Big notes: the byte bound holds well before the step bound.
+        let big = "x".repeat(MAX_BYTES / 20);
+        for step in 0..100u32 {
+            let at = start + TYPING_PAUSE * 2 * (MAX_STEPS as u32 * 3 + step);
+            history
+                .apply(&mut board, BoardEdit::SetCardNotes(tidb, format!("{step}{big}")), at)
+                .unwrap();
+            assert!(
+                history.bytes() <= MAX_BYTES,
+                "{} bytes after step {step}",
+                history.bytes()
+            );
+        }
+        assert!(history.len() < 25, "{} steps", history.len());
+        // The newest steps are the ones kept.
+        history.undo(&mut board).unwrap();
+        assert!(board.card(tidb).unwrap().notes.starts_with("98x"));
+        // Undo and redo keep the bounds too.
+        while history.undo(&mut board).unwrap().is_some() {
+            assert!(history.bytes() <= MAX_BYTES);
+        }
+        while history.redo(&mut board).unwrap().is_some() {
+            assert!(history.bytes() <= MAX_BYTES);
+        }
+        assert!(board.card(tidb).unwrap().notes.starts_with("99x"));
+    }
+
+    #[test]
+    fn labels_name_what_the_step_does() {
+        let mut board = board();
+        let tidb = id_of(&board, "TiDB");
+        let developer = board.theme_by_name("Developer story").unwrap().id;
+        let mut history = History::default();
+        let now = Instant::now();
+        history
+            .apply(&mut board, BoardEdit::SetCardTheme(tidb, developer, true), now)
+            .unwrap();
+        assert_eq!(history.undo_label(), Some("tick “Developer story” on “TiDB”"));
+        let long = "A very long card title that goes on and on and on";
+        history
+            .apply(&mut board, BoardEdit::SetCardTitle(tidb, long.into()), now)
+            .unwrap();
+        history.apply(&mut board, BoardEdit::DeleteCard(tidb), now).unwrap();
+        assert_eq!(
+            history.undo_label(),
+            Some("delete card “A very long card title that goes on and…”")
+        );
+        let gateways = board.columns[0].id;
+        history
+            .apply(&mut board, BoardEdit::AddCard(gateways, String::new()), now)
+            .unwrap();
+        assert_eq!(history.undo_label(), Some("add card"));
+    }
+}

@@ -1,0 +1,45 @@
+//! The Edit menu: undo and redo, named by what they change, and the keyboard's card actions.
+
+use super::ViewState;
+use super::shortcuts::{self, DELETE_CARD, FIND, HELP, NEW_CARD, REDO, UNDO, shortcut_item_ui};
+use crate::command::Command;
+use crate::model::{Board, History};
+
+/// Draws the Edit menu button and its menu.
+pub fn edit_menu_ui(
+    ui: &mut egui::Ui,
+    board: &Board,
+    history: &History,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+) {
+    ui.menu_button("Edit", |ui| {
+        let undo = history.undo_label();
+        if shortcut_item_ui(ui, undo.is_some(), step_text("Undo", undo), &UNDO) {
+            commands.push(Command::Undo);
+        }
+        let redo = history.redo_label();
+        if shortcut_item_ui(ui, redo.is_some(), step_text("Redo", redo), &REDO) {
+            commands.push(Command::Redo);
+        }
+        ui.separator();
+        if shortcut_item_ui(ui, true, "Search cards", &FIND) {
+            view.focus_search = true;
+        }
+        if shortcut_item_ui(ui, !board.columns.is_empty(), "New card", &NEW_CARD) {
+            shortcuts::new_card(board, view, commands);
+        }
+        if shortcut_item_ui(ui, view.selected_card.is_some(), "Delete card", &DELETE_CARD) {
+            shortcuts::delete_selected_card(board, view, commands);
+        }
+        ui.separator();
+        if shortcut_item_ui(ui, true, "Keyboard shortcuts", &HELP) {
+            view.shortcuts_open = true;
+        }
+    });
+}
+
+/// "Undo delete card “TiDB”", or plain "Undo" when there is nothing to undo.
+fn step_text(verb: &str, label: Option<&str>) -> String {
+    label.map_or_else(|| verb.to_owned(), |label| format!("{verb} {label}"))
+}
