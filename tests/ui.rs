@@ -736,6 +736,18 @@ fn the_viewer_edits_captions_reorders_and_removes_images() {
 
     session.scroll_to_and_click("View slide.png");
     assert!(session.harness.state().view().viewer.is_some(), "the viewer is open");
+    session.press(egui::Modifiers::NONE, egui::Key::ArrowRight);
+    assert_eq!(
+        session.harness.state().view().viewer.unwrap().index,
+        1,
+        "arrows page images"
+    );
+    session.press(egui::Modifiers::NONE, egui::Key::Delete);
+    assert!(
+        session.board().card_by_title("Gloo").is_some(),
+        "Delete in the viewer deletes no card"
+    );
+    session.click("Previous");
     session.click("Next");
     assert_eq!(session.harness.state().view().viewer.unwrap().index, 1);
     session.click("+");
@@ -1099,4 +1111,6 @@ fn board_file_shortcuts_ask_for_a_file_and_new_card_goes_to_the_first_column() {
         press(COMMAND, egui::Key::N),
         [Command::Edit(BoardEdit::AddCard(first_column, String::new()))]
     );
+    assert_eq!(press(COMMAND, egui::Key::E), []);
+    assert!(harness.state().0.export_dialog.is_some(), "Ctrl+E asks what to export");
 }

@@ -5,8 +5,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::ViewState;
 use super::navigation::{CardGrid, Direction};
+use super::{ExportChoice, ViewState};
 use crate::command::Command;
 use crate::model::{Board, BoardEdit};
 
@@ -28,6 +28,8 @@ pub const OPEN_BOARD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAN
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 /// Delete the selected card.
 pub const DELETE_CARD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Delete);
+/// Export the board to Markdown.
+pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 /// Show the shortcut overview.
 pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 
@@ -44,8 +46,8 @@ pub fn shortcut_item_ui(
 
 /// Acts on the keys pressed this frame. Call before drawing anything.
 pub fn handle_shortcuts(ctx: &egui::Context, board: &Board, view: &mut ViewState, commands: &mut Vec<Command>) {
-    if view.confirm.is_some() {
-        // The confirmation dialog has the keyboard.
+    if view.confirm.is_some() || view.viewer.is_some() || view.export_dialog.is_some() {
+        // A dialog or the image viewer has the keyboard: arrows page images there, Delete deletes no card.
         return;
     }
     // Shortcuts that share a key go most specific first: Ctrl+Z also matches Ctrl+Shift+Z.
@@ -64,6 +66,9 @@ pub fn handle_shortcuts(ctx: &egui::Context, board: &Board, view: &mut ViewState
     }
     if pressed(&OPEN_BOARD) {
         commands.push(Command::OpenBoardDialog);
+    }
+    if pressed(&EXPORT) {
+        view.export_dialog = Some(ExportChoice::default());
     }
     if pressed(&FIND) {
         view.focus_search = true;
@@ -151,6 +156,7 @@ pub fn shortcuts_window_ui(ctx: &egui::Context, view: &mut ViewState) {
         ("New card in the selected card's column", keys(&NEW_CARD)),
         ("Open board…", keys(&OPEN_BOARD)),
         ("New board…", keys(&NEW_BOARD)),
+        ("Export Markdown…", keys(&EXPORT)),
         ("Quit", keys(&QUIT)),
         ("This overview", keys(&HELP)),
     ];

@@ -2,7 +2,7 @@
 
 use super::edit_menu_ui::edit_menu_ui;
 use super::search_ui::search_ui;
-use super::shortcuts::{NEW_BOARD, OPEN_BOARD, QUIT, shortcut_item_ui};
+use super::shortcuts::{EXPORT, NEW_BOARD, OPEN_BOARD, QUIT, shortcut_item_ui};
 use super::{ExportChoice, SaveStatus, Screen, ViewState};
 use crate::command::Command;
 use crate::model::BoardEdit;
@@ -18,7 +18,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, screen: Screen<'_>, view: &mut ViewState, c
             if shortcut_item_ui(ui, true, "Open board…", &OPEN_BOARD) {
                 commands.push(Command::OpenBoardDialog);
             }
-            if ui.button("Export Markdown…").clicked() {
+            if shortcut_item_ui(ui, true, "Export Markdown…", &EXPORT) {
                 view.export_dialog = Some(ExportChoice::default());
             }
             ui.separator();
