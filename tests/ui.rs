@@ -1114,3 +1114,42 @@ fn board_file_shortcuts_ask_for_a_file_and_new_card_goes_to_the_first_column() {
     assert_eq!(press(COMMAND, egui::Key::E), []);
     assert!(harness.state().0.export_dialog.is_some(), "Ctrl+E asks what to export");
 }
+
+#[test]
+fn a_drop_that_arrives_before_the_pointer_waits_for_it() {
+    let mut session = sample_session();
+    let images = tempfile::tempdir().unwrap();
+    let slide = common::write_png(images.path(), "rook-slide.png", 640, 360);
+    let lost = common::write_png(images.path(), "lost.png", 320, 180);
+    // Some drag sources send the drop before releasing their pointer grab: no position yet.
+    session.harness.event(egui::Event::PointerGone);
+    session.harness.step();
+    let file: egui::DroppedFileHandle = std::sync::Arc::new(common::DroppedPath(slide));
+    session.harness.input_mut().dropped_files.push(file);
+    session.harness.step();
+    assert_eq!(session.harness.state().images_in_progress(), 0, "not decided yet");
+    let rook = session.harness.get_by_label("Rook").rect().center();
+    session.harness.hover_at(rook);
+    session.harness.step();
+    session.wait_for_imports();
+    let board = session.wait_for_file("Rook has the slide", |board| {
+        board.card_by_title("Rook").unwrap().images.len() == 1
+    });
+    assert_eq!(board.card_count(), 6);
+
+    // When the pointer never comes, the image still lands: as a new card in the first column.
+    session.harness.event(egui::Event::PointerGone);
+    session.harness.step();
+    let file: egui::DroppedFileHandle = std::sync::Arc::new(common::DroppedPath(lost));
+    session.harness.input_mut().dropped_files.push(file);
+    for _ in 0..200 {
+        session.harness.step();
+        if session.harness.state().images_in_progress() > 0 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    session.wait_for_imports();
+    let board = session.wait_for_file("a new card for lost.png", |board| board.card_by_title("lost").is_some());
+    assert_eq!(column_of(&board, "lost"), "Gateways and languages");
+}

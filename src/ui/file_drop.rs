@@ -5,8 +5,12 @@ use std::path::PathBuf;
 use crate::command::{Command, ImageSource, ImageTarget};
 use crate::media::RgbaPixels;
 
+/// How long a drop waits for the pointer position before its files go to the first column.
+const POINTER_WAIT_SECONDS: f64 = 0.5;
+
 /// Where files dropped in this frame would go, decided while the board is drawn.
-/// On X11 the pointer is unknown while files hover, but known in the frame of the drop.
+/// On X11 the pointer is unknown while files hover (the file manager grabs it) and becomes known
+/// when the grab ends: with GTK sources before the drop arrives, with others just after it.
 #[derive(Debug, Default)]
 pub struct FileDrop {
     files: Vec<PathBuf>,
@@ -14,23 +18,43 @@ pub struct FileDrop {
     target: Option<ImageTarget>,
 }
 
+/// Files dropped before the pointer position was known: they wait a moment for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingDrop {
+    files: Vec<PathBuf>,
+    dropped_at: f64,
+}
+
 impl FileDrop {
-    /// The files dropped in this frame, if any, and where the pointer was.
-    pub fn this_frame(ctx: &egui::Context) -> Self {
-        ctx.input(|input| {
-            let files: Vec<PathBuf> = input
+    /// The files dropped in this frame (or waiting from an earlier one), once the pointer position is known.
+    pub fn this_frame(ctx: &egui::Context, pending: &mut Option<PendingDrop>) -> Self {
+        let (dropped, pointer, now) = ctx.input(|input| {
+            let dropped: Vec<PathBuf> = input
                 .raw
                 .dropped_files
                 .iter()
                 .map(|file| file.path().to_owned())
                 .collect();
-            let pointer = (!files.is_empty()).then(|| input.pointer.latest_pos()).flatten();
-            Self {
-                files,
-                pointer,
-                target: None,
-            }
-        })
+            (dropped, input.pointer.latest_pos(), input.time)
+        });
+        let (mut files, dropped_at) = match pending.take() {
+            Some(waiting) => (waiting.files, waiting.dropped_at),
+            None => (Vec::new(), now),
+        };
+        files.extend(dropped);
+        if files.is_empty() {
+            return Self::default();
+        }
+        if pointer.is_none() && now - dropped_at < POINTER_WAIT_SECONDS {
+            *pending = Some(PendingDrop { files, dropped_at });
+            ctx.request_repaint_after(std::time::Duration::from_millis(20));
+            return Self::default();
+        }
+        Self {
+            files,
+            pointer,
+            target: None,
+        }
     }
 
     /// Offers a place on screen; the first one under the pointer wins, so cards offer before their column.
