@@ -5,12 +5,10 @@ use std::path::PathBuf;
 use crate::command::{Command, ImageSource, ImageTarget};
 use crate::media::RgbaPixels;
 
-/// How long a drop waits for the pointer position before its files go to the first column.
+/// How long a drop waits for a fresh pointer position before it goes by the last one known.
 const POINTER_WAIT_SECONDS: f64 = 0.5;
 
 /// Where files dropped in this frame would go, decided while the board is drawn.
-/// On X11 the pointer is unknown while files hover (the file manager grabs it) and becomes known
-/// when the grab ends: with GTK sources before the drop arrives, with others just after it.
 #[derive(Debug, Default)]
 pub struct FileDrop {
     files: Vec<PathBuf>,
@@ -18,38 +16,52 @@ pub struct FileDrop {
     target: Option<ImageTarget>,
 }
 
-/// Files dropped before the pointer position was known: they wait a moment for it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PendingDrop {
-    files: Vec<PathBuf>,
-    dropped_at: f64,
+/// What is known about a drag of files between frames.
+///
+/// On X11 the file manager grabs the pointer while files hover, so the window sees no motion, and the
+/// position egui has may be from before the grab. The grab's end moves the pointer here: before the
+/// drop arrives (GTK) or just after it (other toolkits). So a drop is placed only by a pointer that
+/// moved during the hover (after its first frame) or since the drop, or after a short wait.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FileDrag {
+    hovering: bool,
+    pointer_fresh: bool,
+    waiting: Option<(Vec<PathBuf>, f64)>,
 }
 
 impl FileDrop {
-    /// The files dropped in this frame (or waiting from an earlier one), once the pointer position is known.
-    pub fn this_frame(ctx: &egui::Context, pending: &mut Option<PendingDrop>) -> Self {
-        let (dropped, pointer, now) = ctx.input(|input| {
+    /// The files dropped in this frame (or waiting from an earlier one), once where they go can be told.
+    pub fn this_frame(ctx: &egui::Context, drag: &mut FileDrag) -> Self {
+        let (dropped, hovering, moved, pointer, now) = ctx.input(|input| {
             let dropped: Vec<PathBuf> = input
                 .raw
                 .dropped_files
                 .iter()
                 .map(|file| file.path().to_owned())
                 .collect();
-            (dropped, input.pointer.latest_pos(), input.time)
+            let moved = input
+                .events
+                .iter()
+                .any(|event| matches!(event, egui::Event::PointerMoved(_)));
+            let hovering = !input.raw.hovered_files.is_empty();
+            (dropped, hovering, moved, input.pointer.latest_pos(), input.time)
         });
-        let (mut files, dropped_at) = match pending.take() {
-            Some(waiting) => (waiting.files, waiting.dropped_at),
-            None => (Vec::new(), now),
-        };
+        if hovering {
+            // A move in the first frame of the hover may be the pointer on its way in, before the grab.
+            drag.pointer_fresh = drag.hovering && (drag.pointer_fresh || moved);
+        }
+        drag.hovering = hovering;
+        let (mut files, dropped_at) = drag.waiting.take().unwrap_or((Vec::new(), now));
         files.extend(dropped);
         if files.is_empty() {
             return Self::default();
         }
-        if pointer.is_none() && now - dropped_at < POINTER_WAIT_SECONDS {
-            *pending = Some(PendingDrop { files, dropped_at });
+        if !(moved || drag.pointer_fresh) && now - dropped_at < POINTER_WAIT_SECONDS {
+            drag.waiting = Some((files, dropped_at));
             ctx.request_repaint_after(std::time::Duration::from_millis(20));
             return Self::default();
         }
+        drag.pointer_fresh = false;
         Self {
             files,
             pointer,

@@ -26,7 +26,7 @@ mod view_state;
 pub use export_dialog_ui::{ExportChoice, selected_cards};
 pub use export_status_ui::{ExportStatus, export_status_ui};
 pub use file_access_ui::{outside_change_ui, read_only_ui};
-pub use file_drop::PendingDrop;
+pub use file_drop::FileDrag;
 pub use fonts::install_cjk_fallback;
 pub use load_failure_ui::{LoadFailure, load_failure_ui};
 pub use message_ui::{message_ui, quit_anyway_ui};
@@ -63,7 +63,7 @@ pub fn board_screen_ui(
     commands: &mut Vec<Command>,
 ) {
     let board = screen.board;
-    let mut file_drop = FileDrop::this_frame(ui.ctx(), &mut view.pending_file_drop);
+    let mut file_drop = FileDrop::this_frame(ui.ctx(), &mut view.file_drag);
     if view.selected_card.is_some_and(|card| board.card(card).is_none()) {
         view.selected_card = None;
     }

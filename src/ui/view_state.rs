@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{ExportChoice, PendingDrop};
+use super::{ExportChoice, FileDrag};
 use crate::model::{Card, CardId, ColumnId, ThemeId};
 
 /// Selection, filters and open editors. Not saved with the board.
@@ -40,8 +40,8 @@ pub struct ViewState {
     pub confirm: Option<Confirm>,
     /// The export dialog is open with this choice.
     pub export_dialog: Option<ExportChoice>,
-    /// Files dropped before the pointer position was known.
-    pub pending_file_drop: Option<PendingDrop>,
+    /// Files being dragged in from the file manager.
+    pub file_drag: FileDrag,
     /// The image shown full size.
     pub viewer: Option<ImageViewer>,
 }
