@@ -580,8 +580,8 @@ fn a_failed_export_says_why() {
 impl Session {
     /// Drops `files` with the pointer at `at`, then waits until they are taken in.
     fn drop_files(&mut self, at: egui::Pos2, files: &[PathBuf]) {
+        // The pointer arrives with the drop, as when a file manager ends its grab.
         self.harness.hover_at(at);
-        self.harness.run_steps(1);
         for file in files {
             let file: egui::DroppedFileHandle = std::sync::Arc::new(common::DroppedPath(file.clone()));
             self.harness.input_mut().dropped_files.push(file);
