@@ -30,10 +30,16 @@ struct Session {
 
 /// The app on a fresh sample board in a temporary home.
 fn sample_session() -> Session {
+    sample_session_with(|_| {})
+}
+
+/// The app on a fresh sample board, after `prepare` has done something to the board's files.
+fn sample_session_with(prepare: impl FnOnce(&Path)) -> Session {
     let home_dir = tempfile::tempdir().unwrap();
     let home = AppHome::at(home_dir.path());
     let path = home.default_board_path();
     let board = open_or_create(&home, &path).unwrap();
+    prepare(&path);
     let startup = Startup::Opened(path.clone(), Box::new(board));
     Session {
         harness: harness(home, startup),
@@ -775,17 +781,8 @@ fn the_viewer_edits_captions_reorders_and_removes_images() {
 
 #[test]
 fn a_missing_media_file_shows_a_placeholder_not_a_crash() {
-    let home_dir = tempfile::tempdir().unwrap();
-    let home = AppHome::at(home_dir.path());
-    let path = home.default_board_path();
-    let board = open_or_create(&home, &path).unwrap();
     // The board was copied without its media folder.
-    std::fs::remove_dir_all(store::media_dir_for(&path)).unwrap();
-    let mut session = Session {
-        harness: harness(home, Startup::Opened(path.clone(), Box::new(board))),
-        path,
-        _home: home_dir,
-    };
+    let mut session = sample_session_with(|path| std::fs::remove_dir_all(store::media_dir_for(path)).unwrap());
     session.wait_for_imports();
     session.click("TiDB");
     session.wait_for_imports();
