@@ -1154,3 +1154,46 @@ fn a_drop_that_arrives_before_the_pointer_waits_for_it() {
     let board = session.wait_for_file("a new card for lost.png", |board| board.card_by_title("lost").is_some());
     assert_eq!(column_of(&board, "lost"), "Gateways and languages");
 }
+
+#[test]
+fn ctrl_click_selects_several_cards_to_export_together() {
+    let mut session = sample_session();
+    session.click("TiDB");
+    session
+        .harness
+        .get_by_label("Gloo")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    session.harness.run_steps(2);
+    session
+        .harness
+        .get_by_label("Rook")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    session.harness.run_steps(2);
+    // A second Ctrl+click takes a card out again.
+    session
+        .harness
+        .get_by_label("Rook")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    session.harness.run_steps(2);
+    let board = session.board().clone();
+    let (gloo, tidb) = (
+        board.card_by_title("Gloo").unwrap().id,
+        board.card_by_title("TiDB").unwrap().id,
+    );
+    assert_eq!(
+        boothboard::ui::selected_cards(&board, session.harness.state().view()),
+        [gloo, tidb],
+        "in board order"
+    );
+    session.press(egui::Modifiers::COMMAND, egui::Key::E);
+    session.click("The 2 selected cards");
+    assert_eq!(
+        session.harness.state().view().export_dialog,
+        Some(ExportChoice::SelectedCards)
+    );
+    // A plain click selects one card again.
+    session.click("Cancel");
+    session.click("FoundationDB");
+    let view = session.harness.state().view();
+    assert_eq!(boothboard::ui::selected_cards(&board, view).len(), 1);
+}

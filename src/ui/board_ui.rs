@@ -87,14 +87,19 @@ fn column_ui(
                         }
                         let hit = view.search_hits.cards.contains(&card.id);
                         let look = CardLook {
-                            selected: view.selected_card == Some(card.id),
+                            selected: view.is_selected(card.id),
                             dragged: egui::DragAndDrop::payload::<CardId>(ui.ctx()).is_some_and(|d| *d == card.id),
                             search_hit: hit,
                             dimmed: view.searching() && !hit,
                         };
                         let response = card_ui(ui, card, &board.themes, look, thumbnails);
                         if response.clicked() {
-                            view.open_editor(card.id);
+                            if ui.input(|input| input.modifiers.command) {
+                                view.toggle_selected(card.id);
+                            } else {
+                                view.also_selected.clear();
+                                view.open_editor(card.id);
+                            }
                         }
                         if look.selected && std::mem::take(&mut view.scroll_to_selected) {
                             response.scroll_to_me(None);

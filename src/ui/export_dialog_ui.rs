@@ -17,11 +17,13 @@ pub enum ExportChoice {
     SelectedCards,
 }
 
-/// The cards an export of "the selected cards" takes: today the card whose editor is open.
+/// The cards an export of "the selected cards" takes: the selected card and those added with
+/// Ctrl+click, in board order.
 pub fn selected_cards(board: &Board, view: &ViewState) -> Vec<CardId> {
-    view.selected_card
-        .into_iter()
-        .filter(|card| board.card(*card).is_some())
+    board
+        .cards()
+        .map(|card| card.id)
+        .filter(|card| view.is_selected(*card))
         .collect()
 }
 

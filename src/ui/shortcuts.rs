@@ -115,7 +115,7 @@ fn escape(view: &mut ViewState) {
     } else if view.searching() {
         view.search.clear();
     } else {
-        view.selected_card = None;
+        view.select_and_reveal(None);
     }
 }
 

@@ -39,7 +39,7 @@ fn theme_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut ViewStat
         ui.label(egui::RichText::new(&theme.question).italics());
     }
     for card in cards {
-        let selected = view.selected_card == Some(card.id);
+        let selected = view.is_selected(card.id);
         if ui.selectable_label(selected, format!("• {}", card.title)).clicked() {
             view.open_editor(card.id);
         }

@@ -10,6 +10,8 @@ use crate::model::{Card, CardId, ColumnId, ThemeId};
 pub struct ViewState {
     /// The selected card: highlighted; the arrow keys move it, Enter opens it, Delete removes it.
     pub selected_card: Option<CardId>,
+    /// More cards selected with Ctrl+click (Cmd on macOS), besides `selected_card`: for exporting several.
+    pub also_selected: BTreeSet<CardId>,
     /// Whether the selected card's editor is open.
     pub editor_open: bool,
     /// Scroll the selected card into view next frame (after it was selected by keyboard).
@@ -97,8 +99,31 @@ impl ViewState {
         self.editor_open = true;
     }
 
+    /// Whether the card is selected, alone or with others.
+    pub fn is_selected(&self, card: CardId) -> bool {
+        self.selected_card == Some(card) || self.also_selected.contains(&card)
+    }
+
+    /// Adds a card to the selection, or takes it out (Ctrl+click).
+    pub fn toggle_selected(&mut self, card: CardId) {
+        match self.selected_card {
+            None => self.selected_card = Some(card),
+            Some(primary) if primary == card => {
+                // The next selected card, if any, becomes the one the keys and the editor act on.
+                self.selected_card = self.also_selected.pop_first();
+                self.editor_open &= self.selected_card.is_some();
+            }
+            Some(_) => {
+                if !self.also_selected.remove(&card) {
+                    self.also_selected.insert(card);
+                }
+            }
+        }
+    }
+
     /// Selects a card and scrolls the board to it; the editor, if open, follows.
     pub fn select_and_reveal(&mut self, card: Option<CardId>) {
+        self.also_selected.clear();
         self.selected_card = card;
         self.editor_open &= card.is_some();
         self.scroll_to_selected = card.is_some();
