@@ -114,3 +114,30 @@ fn thumbnails_fit_the_box_and_are_cached_on_disk() {
     let remade = make_thumbnail(&path, 512, &cache).unwrap();
     assert_eq!((remade.width, remade.height), (512, 512));
 }
+
+#[test]
+fn the_thumbnail_cache_keeps_the_entries_used_last_within_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = ThumbnailDiskCache::new(dir.path().join("thumbnails"));
+    let sources: Vec<_> = (0..4)
+        .map(|number| write_png(dir.path(), &format!("slide {number}.png"), 400 + number, 300))
+        .collect();
+    for source in &sources {
+        make_thumbnail(source, 128, &cache).unwrap();
+        // Apart in time, so "used last" is well defined even on a coarse clock.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // The first one is used again: it is now the newest.
+    assert!(cache.load(&sources[0], 128).is_some());
+    let entry_bytes = std::fs::read_dir(dir.path().join("thumbnails"))
+        .unwrap()
+        .map(|entry| entry.unwrap().metadata().unwrap().len())
+        .max()
+        .unwrap();
+    assert_eq!(cache.prune(entry_bytes * 2 + entry_bytes / 2), 2);
+    assert!(cache.load(&sources[0], 128).is_some(), "used last, kept");
+    assert!(cache.load(&sources[3], 128).is_some(), "made last, kept");
+    assert!(cache.load(&sources[1], 128).is_none());
+    assert!(cache.load(&sources[2], 128).is_none());
+    assert_eq!(cache.prune(u64::MAX), 0);
+}

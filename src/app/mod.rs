@@ -25,6 +25,9 @@ use imports::{ImportProgress, Imports};
 use tasks::{TaskOutcome, Tasks};
 use thumbnail_cache::ThumbnailCache;
 
+/// The disk cache of thumbnails is trimmed to this at start: about 5,000 screenshots' worth.
+const THUMBNAIL_CACHE_BYTES: u64 = 256 * 1024 * 1024;
+
 /// How long quitting waits for the last save before it asks what to do.
 const QUIT_SAVE_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -85,6 +88,8 @@ impl BoothboardApp {
         let workers = std::thread::available_parallelism().map_or(2, |cores| cores.get().clamp(1, 4));
         let pool = Arc::new(WorkerPool::spawn("image", workers)?);
         let disk = ThumbnailDiskCache::new(home.thumbnails_dir());
+        let to_prune = disk.clone();
+        pool.run(move || drop(to_prune.prune(THUMBNAIL_CACHE_BYTES)));
         Ok(Self {
             workspace,
             view: ViewState::default(),

@@ -2,7 +2,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::{DynamicImage, ImageEncoder};
@@ -66,7 +66,12 @@ impl ThumbnailDiskCache {
 
     /// A thumbnail made earlier for `source` as it is now.
     pub fn load(&self, source: &Path, max_side: u32) -> Option<RgbaPixels> {
-        let bytes = fs::read(self.entry_path(source, max_side)?).ok()?;
+        let entry = self.entry_path(source, max_side)?;
+        let bytes = fs::read(&entry).ok()?;
+        // Marks the entry as used, so pruning drops the ones unused longest. Best effort.
+        if let Ok(file) = fs::File::options().append(true).open(&entry) {
+            let _ = file.set_modified(SystemTime::now());
+        }
         let rgba = image::load_from_memory_with_format(&bytes, image::ImageFormat::Png)
             .ok()?
             .into_rgba8();
@@ -98,6 +103,35 @@ impl ThumbnailDiskCache {
         if let Err(error) = written {
             log::warn!("thumbnail cache: can't write {}: {error}", path.display());
         }
+    }
+}
+
+impl ThumbnailDiskCache {
+    /// Deletes the entries unused longest until the cache holds at most `max_bytes`; returns how many went.
+    pub fn prune(&self, max_bytes: u64) -> usize {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return 0;
+        };
+        let mut files: Vec<(SystemTime, u64, PathBuf)> = entries
+            .flatten()
+            .filter_map(|entry| {
+                let metadata = entry.metadata().ok().filter(fs::Metadata::is_file)?;
+                Some((metadata.modified().ok()?, metadata.len(), entry.path()))
+            })
+            .collect();
+        let mut total: u64 = files.iter().map(|(_, len, _)| len).sum();
+        files.sort();
+        let mut removed = 0;
+        for (_, len, path) in files {
+            if total <= max_bytes {
+                break;
+            }
+            if fs::remove_file(&path).is_ok() {
+                total -= len;
+                removed += 1;
+            }
+        }
+        removed
     }
 }
 
