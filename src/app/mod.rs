@@ -89,7 +89,10 @@ impl BoothboardApp {
         let pool = Arc::new(WorkerPool::spawn("image", workers)?);
         let disk = ThumbnailDiskCache::new(home.thumbnails_dir());
         let to_prune = disk.clone();
-        pool.run(move || drop(to_prune.prune(THUMBNAIL_CACHE_BYTES)));
+        pool.run(move || {
+            let removed = to_prune.prune(THUMBNAIL_CACHE_BYTES);
+            log::debug!("thumbnail cache: {removed} old entries removed");
+        });
         Ok(Self {
             workspace,
             view: ViewState::default(),
