@@ -51,6 +51,8 @@ fn sample_session_with(prepare: impl FnOnce(&Path)) -> Session {
 fn harness(home: AppHome, startup: Startup) -> Harness<'static, BoothboardApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1500.0, 1000.0))
+        // A frame of a 60 Hz screen, so two clicks a step apart are a double-click, as in a real window.
+        .with_step_dt(1.0 / 60.0)
         .build_eframe(move |cc| BoothboardApp::new(&cc.egui_ctx, home, startup).unwrap());
     harness.run_steps(3);
     harness
@@ -1196,4 +1198,32 @@ fn ctrl_click_selects_several_cards_to_export_together() {
     session.click("FoundationDB");
     let view = session.harness.state().view();
     assert_eq!(boothboard::ui::selected_cards(&board, view).len(), 1);
+}
+
+#[test]
+fn double_clicking_a_cover_on_the_board_opens_the_viewer() {
+    let mut session = sample_session();
+    session.wait_for_imports();
+    for _ in 0..2 {
+        session
+            .harness
+            .get_by_role_and_label(Role::Image, "Gloo architecture")
+            .click();
+        session.harness.step();
+    }
+    session.harness.run_steps(2);
+    let viewer = session.harness.state().view().viewer.expect("the viewer is open");
+    assert_eq!(viewer.index, 0);
+    assert_eq!(
+        Some(viewer.card),
+        session.board().card_by_title("Gloo").map(|card| card.id)
+    );
+    let pictures = session
+        .harness
+        .get_all_by_role_and_label(Role::Image, "Gloo architecture");
+    assert_eq!(
+        pictures.count(),
+        2,
+        "the cover on the board and the picture in the viewer"
+    );
 }

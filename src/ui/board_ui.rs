@@ -1,10 +1,10 @@
 //! The board: columns side by side, cards that move by drag and drop.
 
-use super::card_ui::{CardLook, card_ui};
+use super::card_ui::{CardLook, CardResponse, card_ui};
 use super::fields::bare_field_ui;
 use super::file_drop::FileDrop;
 use super::thumbnails::Thumbnails;
-use super::{Confirm, ViewState};
+use super::{Confirm, ImageViewer, ViewState};
 use crate::command::{Command, ImageTarget};
 use crate::model::{Board, BoardEdit, CardId, Column};
 
@@ -92,7 +92,13 @@ fn column_ui(
                             search_hit: hit,
                             dimmed: view.searching() && !hit,
                         };
-                        let response = card_ui(ui, card, &board.themes, look, thumbnails);
+                        let CardResponse { response, cover } = card_ui(ui, card, &board.themes, look, thumbnails);
+                        let on_cover = ui
+                            .input(|input| input.pointer.interact_pos())
+                            .is_some_and(|pointer| cover.is_some_and(|cover| cover.contains(pointer)));
+                        if response.double_clicked() && on_cover {
+                            view.viewer = Some(ImageViewer::new(card.id, 0));
+                        }
                         if response.clicked() {
                             if ui.input(|input| input.modifiers.command) {
                                 view.toggle_selected(card.id);

@@ -16,14 +16,23 @@ pub struct CardLook {
     pub dimmed: bool,
 }
 
-/// Draws a card; the response senses clicks (select) and drags (move).
+/// A drawn card: the response senses clicks (select) and drags (move).
+#[derive(Debug)]
+pub struct CardResponse {
+    /// The whole card.
+    pub response: egui::Response,
+    /// Where its cover image is, if it has one.
+    pub cover: Option<egui::Rect>,
+}
+
+/// Draws a card.
 pub fn card_ui(
     ui: &mut egui::Ui,
     card: &Card,
     themes: &[Theme],
     look: CardLook,
     thumbnails: &mut dyn Thumbnails,
-) -> egui::Response {
+) -> CardResponse {
     let visuals = ui.visuals();
     let stroke = if look.selected {
         egui::Stroke::new(2.0, visuals.selection.stroke.color)
@@ -40,23 +49,32 @@ pub fn card_ui(
     let builder = egui::UiBuilder::new()
         .id_salt(card.id)
         .sense(egui::Sense::click_and_drag());
-    let response = ui
-        .scope_builder(builder, |ui| {
-            // Clicks anywhere on the card select it, so its text must not grab them.
-            ui.style_mut().interaction.selectable_labels = false;
-            if look.dragged || look.dimmed {
-                ui.multiply_opacity(0.4);
-            }
-            frame.show(ui, |ui| {
+    let scope = ui.scope_builder(builder, |ui| {
+        // Clicks anywhere on the card select it, so its text must not grab them.
+        ui.style_mut().interaction.selectable_labels = false;
+        if look.dragged || look.dimmed {
+            ui.multiply_opacity(0.4);
+        }
+        frame
+            .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                card_contents_ui(ui, card, themes, thumbnails);
-            });
-        })
-        .response;
-    response.on_hover_cursor(egui::CursorIcon::Grab)
+                card_contents_ui(ui, card, themes, thumbnails)
+            })
+            .inner
+    });
+    CardResponse {
+        response: scope.response.on_hover_cursor(egui::CursorIcon::Grab),
+        cover: scope.inner,
+    }
 }
 
-fn card_contents_ui(ui: &mut egui::Ui, card: &Card, themes: &[Theme], thumbnails: &mut dyn Thumbnails) {
+/// Returns where the cover image is drawn.
+fn card_contents_ui(
+    ui: &mut egui::Ui,
+    card: &Card,
+    themes: &[Theme],
+    thumbnails: &mut dyn Thumbnails,
+) -> Option<egui::Rect> {
     let title = if card.title.trim().is_empty() {
         "Untitled card"
     } else {
@@ -66,12 +84,12 @@ fn card_contents_ui(ui: &mut egui::Ui, card: &Card, themes: &[Theme], thumbnails
     if !card.summary.is_empty() {
         ui.add(egui::Label::new(egui::RichText::new(&card.summary).weak()).wrap());
     }
-    if let Some(cover) = card.images.first() {
+    let cover = card.images.first().map(|cover| {
         ui.add_space(4.0);
         let max_size = egui::vec2(ui.available_width(), 160.0);
         // Hover only: a click on the cover selects the card like anywhere else on it.
-        thumbnail_ui(ui, thumbnails, cover, max_size, egui::Sense::hover());
-    }
+        thumbnail_ui(ui, thumbnails, cover, max_size, egui::Sense::hover()).rect
+    });
     let ticked: Vec<&Theme> = themes.iter().filter(|theme| card.themes.contains(&theme.id)).collect();
     let extras = card_extras(card);
     if !ticked.is_empty() || !extras.is_empty() {
@@ -85,6 +103,7 @@ fn card_contents_ui(ui: &mut egui::Ui, card: &Card, themes: &[Theme], thumbnails
             }
         });
     }
+    cover
 }
 
 fn card_extras(card: &Card) -> String {
