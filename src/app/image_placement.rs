@@ -1,0 +1,97 @@
+//! Where imported images go: onto the card they were dropped on, or as new cards in a column.
+
+use super::imports::ImportProgress;
+use super::{BoothboardApp, Workspace};
+use crate::command::ImageTarget;
+use crate::model::{BoardEdit, Created};
+use crate::store;
+use crate::ui::Message;
+
+impl BoothboardApp {
+    /// Puts imported images where they were dropped, and says which files were refused and why.
+    pub(super) fn place_images(&mut self, ready: ImportProgress) {
+        let Workspace::Open(open) = &self.workspace else {
+            return;
+        };
+        if store::media_dir_for(&open.path) != ready.media_dir {
+            self.message = Some(Message::error(
+                "The images were not added: their board was closed before they were ready.",
+            ));
+            return;
+        }
+        let board = &open.board;
+        // The card or column may have been deleted while the images were read: then they become new cards.
+        let target = match ready.target {
+            ImageTarget::Card(card) if board.card(card).is_some() => ImageTarget::Card(card),
+            ImageTarget::Column(column) if board.column(column).is_some() => ImageTarget::Column(column),
+            _ => ImageTarget::FirstColumn,
+        };
+        let first_column = board.columns.first().map(|column| column.id);
+        let mut images = Vec::with_capacity(ready.images.len());
+        for imported in ready.images {
+            let file = imported.image.file.clone();
+            self.thumbnails
+                .insert(ready.media_dir.clone(), file, imported.thumbnail);
+            images.push(imported.image);
+        }
+        match target {
+            ImageTarget::Card(card) => drop(self.apply_edit(BoardEdit::AddImages(card, images))),
+            ImageTarget::Column(_) | ImageTarget::FirstColumn => {
+                let column = match target {
+                    ImageTarget::Column(column) => Some(column),
+                    _ => first_column.or_else(|| match self.apply_edit(BoardEdit::AddColumn("Projects".to_owned())) {
+                        Created::Column(column) => Some(column),
+                        _ => None,
+                    }),
+                };
+                let view = &self.view;
+                let before = (
+                    view.selected_card,
+                    view.editor_open,
+                    view.scroll_to_selected,
+                    view.focus_card_title,
+                );
+                let mut first_card = None;
+                for image in images {
+                    let Some(column) = column else { break };
+                    let title = card_title_for(&image.caption);
+                    if let Created::Card(card) = self.apply_edit(BoardEdit::AddImageCard(column, title, image)) {
+                        first_card.get_or_insert(card);
+                    }
+                }
+                // The first new card of a drop is the one ready to rename.
+                match first_card.filter(|_| ready.is_first) {
+                    Some(card) => {
+                        self.view.open_editor(card);
+                        self.view.scroll_to_selected = true;
+                        self.view.focus_card_title = true;
+                        self.view.renaming_column = None;
+                    }
+                    // Later cards of the drop must not take the selection from the one being renamed.
+                    None => {
+                        let view = &mut self.view;
+                        (
+                            view.selected_card,
+                            view.editor_open,
+                            view.scroll_to_selected,
+                            view.focus_card_title,
+                        ) = before;
+                    }
+                }
+            }
+        }
+        if !ready.refused.is_empty() {
+            let reasons: Vec<String> = ready.refused.iter().map(ToString::to_string).collect();
+            self.message = Some(Message::error(format!("Not added: {}.", reasons.join("; "))));
+        }
+    }
+}
+
+/// A new card made from an image is titled after the file: "Keynote slide.png" gives "Keynote slide".
+fn card_title_for(caption: &str) -> String {
+    std::path::Path::new(caption)
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .filter(|stem| !stem.trim().is_empty())
+        .unwrap_or_else(|| caption.to_owned())
+}
