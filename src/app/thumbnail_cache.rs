@@ -137,6 +137,9 @@ impl ThumbnailCache {
     }
 
     fn evict_least_recently_drawn(&mut self) {
+        if self.entries.len() <= MAX_TEXTURES {
+            return; // The usual case, checked every frame without allocating.
+        }
         let mut ready: Vec<(Instant, Key)> = self
             .entries
             .iter()
