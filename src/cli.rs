@@ -142,8 +142,25 @@ pub fn run(command: CliCommand) -> Result<String, CliError> {
     }
 }
 
+/// Changes a board file as its one writer: takes the lock, loads, lets `change` edit the board, and
+/// saves only over the file as it was loaded (never over another program's edit made meanwhile).
+fn change_board_file<T>(path: &Path, change: impl FnOnce(&mut Board) -> Result<T, CliError>) -> Result<T, CliError> {
+    if !path.is_file() {
+        // Say that it is missing, rather than make a lock file beside a board that isn't there.
+        store::load(path)?;
+    }
+    let _writer = BoardLock::acquire(path)?;
+    let (mut board, on_disk) = store::load_with_fingerprint(path)?;
+    let done = change(&mut board)?;
+    store::save_replacing(path, &board, Replace::Known(Some(on_disk)))?;
+    Ok(done)
+}
+
 fn attach(path: &Path, title: &str, files: &[PathBuf]) -> Result<String, CliError> {
-    let mut board = store::load(path)?;
+    change_board_file(path, |board| attach_to(board, path, title, files))
+}
+
+fn attach_to(board: &mut Board, path: &Path, title: &str, files: &[PathBuf]) -> Result<String, CliError> {
     let card = board
         .card_by_title(title)
         .ok_or_else(|| CliError::Input(format!("{}: no card titled {title:?}", path.display())))?
@@ -170,7 +187,6 @@ fn attach(path: &Path, title: &str, files: &[PathBuf]) -> Result<String, CliErro
     board
         .apply(BoardEdit::AddImages(card, images))
         .map_err(|error| CliError::Input(error.to_string()))?;
-    store::save(path, &board)?;
     let images = if count == 1 {
         "1 image".to_owned()
     } else {
@@ -180,12 +196,10 @@ fn attach(path: &Path, title: &str, files: &[PathBuf]) -> Result<String, CliErro
 }
 
 fn add_card(path: &Path, new: &NewCard) -> Result<String, CliError> {
-    if !path.is_file() {
-        // Say that it is missing, rather than make a lock file beside a board that isn't there.
-        store::load(path)?;
-    }
-    let _writer = BoardLock::acquire(path)?;
-    let (mut board, on_disk) = store::load_with_fingerprint(path)?;
+    change_board_file(path, |board| add_card_to(board, path, new))
+}
+
+fn add_card_to(board: &mut Board, path: &Path, new: &NewCard) -> Result<String, CliError> {
     let input = |message: String| CliError::Input(format!("{}: {message}", path.display()));
     let column = match &new.column {
         Some(name) => board.column_by_name(name).ok_or_else(|| {
@@ -204,7 +218,7 @@ fn add_card(path: &Path, new: &NewCard) -> Result<String, CliError> {
     let (column_id, column_name) = (column.id, column.name.clone());
     let mut theme_ids = Vec::new();
     for name in &new.themes {
-        theme_ids.push(theme_named(&board, path, name)?);
+        theme_ids.push(theme_named(board, path, name)?);
     }
     let mut card_links = Vec::new();
     for url in &new.links {
@@ -227,7 +241,6 @@ fn add_card(path: &Path, new: &NewCard) -> Result<String, CliError> {
     card.notes = new.notes.clone().unwrap_or_default();
     card.links = card_links;
     card.themes = theme_ids.into_iter().collect();
-    store::save_replacing(path, &board, Replace::Known(Some(on_disk)))?;
     Ok(format!(
         "added {card_id} {:?} to column {column_name:?} in {}",
         new.title,

@@ -78,6 +78,22 @@ fn a_second_boothboard_never_writes_until_the_first_is_gone() {
         stderr.contains("board.json") && stderr.contains("open in another Boothboard"),
         "{stderr}"
     );
+    let slide = dir.path().join("slide.png");
+    image::RgbaImage::from_pixel(64, 36, image::Rgba([40, 90, 160, 255]))
+        .save(&slide)
+        .unwrap();
+    let attach = boothboard(
+        &[
+            "attach",
+            board.to_str().unwrap(),
+            "--card",
+            "TiDB",
+            slide.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(!attach.status.success(), "attach waits its turn too");
+    assert!(String::from_utf8_lossy(&attach.stderr).contains("open in another Boothboard"));
     let second_window = OpenBoard::new(board.clone(), store::load(&board).unwrap());
     assert_eq!(second_window.save_status(), SaveStatus::ReadOnly);
     assert!(!second_window.may_save());
