@@ -808,10 +808,9 @@ fn only_the_images_of_cards_in_view_become_textures() {
         let file = common::write_png(images.path(), &format!("slide {number}.png"), 160 + number, 90);
         let image = boothboard::media::prepare_file(&file).unwrap().store(&media).unwrap();
         let created = board
-            .apply(boothboard::model::BoardEdit::AddImageCard(
+            .apply(boothboard::model::BoardEdit::AddImageCards(
                 column,
-                format!("Talk {number}"),
-                image,
+                vec![(format!("Talk {number}"), image)],
             ))
             .unwrap();
         assert!(matches!(created, boothboard::model::Created::Card(_)));
@@ -1226,4 +1225,22 @@ fn double_clicking_a_cover_on_the_board_opens_the_viewer() {
         2,
         "the cover on the board and the picture in the viewer"
     );
+}
+
+#[test]
+fn one_undo_takes_back_a_whole_drop_of_images() {
+    let mut session = sample_session();
+    let images = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = (0..3)
+        .map(|number| common::write_png(images.path(), &format!("slide {number}.png"), 300 + number, 200))
+        .collect();
+    let rook = session.harness.get_by_label("Rook").rect();
+    session.drop_files(egui::pos2(rook.center().x, 900.0), &files);
+    session.wait_for_file("three new cards", |board| board.card_count() == 9);
+    session.press(egui::Modifiers::COMMAND, egui::Key::Z);
+    let board = session.wait_for_file("the drop undone", |board| board.card_count() == 6);
+    assert!(board.card_by_title("slide 0").is_none());
+    session.press(egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT), egui::Key::Z);
+    let board = session.wait_for_file("the drop redone", |board| board.card_count() == 9);
+    assert_eq!(column_of(&board, "slide 2"), "Storage");
 }

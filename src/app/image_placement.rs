@@ -39,44 +39,23 @@ impl BoothboardApp {
             ImageTarget::Column(_) | ImageTarget::FirstColumn => {
                 let column = match target {
                     ImageTarget::Column(column) => Some(column),
-                    _ => first_column.or_else(|| match self.apply_edit(BoardEdit::AddColumn("Projects".to_owned())) {
-                        Created::Column(column) => Some(column),
-                        _ => None,
+                    _ => first_column.or_else(|| {
+                        match self.apply_edit_quietly(BoardEdit::AddColumn("Projects".to_owned())) {
+                            Created::Column(column) => Some(column),
+                            _ => None,
+                        }
                     }),
                 };
-                let view = &self.view;
-                let before = (
-                    view.selected_card,
-                    view.editor_open,
-                    view.scroll_to_selected,
-                    view.focus_card_title,
-                );
-                let mut first_card = None;
-                for image in images {
-                    let Some(column) = column else { break };
-                    let title = card_title_for(&image.caption);
-                    if let Created::Card(card) = self.apply_edit(BoardEdit::AddImageCard(column, title, image)) {
-                        first_card.get_or_insert(card);
-                    }
-                }
-                // The first new card of a drop is the one ready to rename.
-                match first_card.filter(|_| ready.is_first) {
-                    Some(card) => {
-                        self.view.open_editor(card);
-                        self.view.scroll_to_selected = true;
-                        self.view.focus_card_title = true;
-                        self.view.renaming_column = None;
-                    }
-                    // Later cards of the drop must not take the selection from the one being renamed.
-                    None => {
-                        let view = &mut self.view;
-                        (
-                            view.selected_card,
-                            view.editor_open,
-                            view.scroll_to_selected,
-                            view.focus_card_title,
-                        ) = before;
-                    }
+                let cards = images
+                    .into_iter()
+                    .map(|image| (card_title_for(&image.caption), image))
+                    .collect();
+                let created = column.map_or(Created::Nothing, |column| {
+                    self.apply_edit_quietly(BoardEdit::AddImageCards(column, cards))
+                });
+                // The first new card of a drop is the one ready to rename; later parts leave it be.
+                if ready.is_first {
+                    self.show_created(created);
                 }
             }
         }

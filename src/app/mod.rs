@@ -164,31 +164,37 @@ impl BoothboardApp {
 
     /// Applies an edit and selects or focuses what it created.
     fn apply_edit(&mut self, edit: BoardEdit) -> Created {
+        let created = self.apply_edit_quietly(edit);
+        self.show_created(created);
+        created
+    }
+
+    /// Applies an edit and leaves the view as it is.
+    fn apply_edit_quietly(&mut self, edit: BoardEdit) -> Created {
         let Workspace::Open(open) = &mut self.workspace else {
             return Created::Nothing;
         };
-        match open.apply(edit, Instant::now()) {
-            Ok(created) => {
-                match created {
-                    Created::Card(card) => {
-                        self.view.open_editor(card);
-                        self.view.scroll_to_selected = true;
-                        self.view.focus_card_title = true;
-                    }
-                    Created::Column(column) => self.view.renaming_column = Some(column),
-                    Created::Theme(theme) => {
-                        self.view.editing_theme = Some(theme);
-                        self.view.focus_theme_name = true;
-                    }
-                    Created::Nothing => {}
-                }
-                created
-            }
+        open.apply(edit, Instant::now()).unwrap_or_else(|error| {
             // The UI only names what it drew; a stale id just means nothing to do.
-            Err(error) => {
-                log::debug!("ignored edit: {error}");
-                Created::Nothing
+            log::debug!("ignored edit: {error}");
+            Created::Nothing
+        })
+    }
+
+    /// Selects or focuses what an edit created: a new card opens with its title ready to type.
+    fn show_created(&mut self, created: Created) {
+        match created {
+            Created::Card(card) => {
+                self.view.open_editor(card);
+                self.view.scroll_to_selected = true;
+                self.view.focus_card_title = true;
             }
+            Created::Column(column) => self.view.renaming_column = Some(column),
+            Created::Theme(theme) => {
+                self.view.editing_theme = Some(theme);
+                self.view.focus_theme_name = true;
+            }
+            Created::Nothing => {}
         }
     }
 

@@ -86,6 +86,12 @@ impl ThumbnailCache {
 
     /// Takes a thumbnail made while importing, so a dropped image shows without being decoded again.
     pub fn insert(&mut self, media_dir: PathBuf, file: MediaName, thumbnail: egui::ColorImage) {
+        // Until it is uploaded, cards that show it wait for it rather than ask for it again.
+        if media_dir == self.media_dir {
+            self.entries
+                .entry(Key::Thumbnail(file.clone()))
+                .or_insert(Entry::Loading);
+        }
         self.waiting_upload.push_back(Finished {
             media_dir,
             key: Key::Thumbnail(file),

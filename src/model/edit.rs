@@ -38,8 +38,8 @@ pub enum BoardEdit {
     DeleteCard(CardId),
     /// Attach images to a card (those it already shows are skipped).
     AddImages(CardId, Vec<ImageRef>),
-    /// Add a card with this title and image at the bottom of a column.
-    AddImageCard(ColumnId, String, ImageRef),
+    /// Add one card per image, with these titles, at the bottom of a column.
+    AddImageCards(ColumnId, Vec<(String, ImageRef)>),
     /// Move a card's image from one index to another (index 0 is the cover).
     MoveImage(CardId, usize, usize),
     /// Take an image off a card (its file stays in the media folder).
@@ -102,10 +102,15 @@ impl Board {
             BoardEdit::MoveCard(card, column, index) => self.move_card(card, column, index)?,
             BoardEdit::DeleteCard(card) => drop(self.remove_card(card)?),
             BoardEdit::AddImages(card, images) => self.card_mut(card)?.add_images(images),
-            BoardEdit::AddImageCard(column, title, image) => {
-                let card = self.add_card(column, title)?;
-                self.card_mut(card)?.add_images([image]);
-                return Ok(Created::Card(card));
+            BoardEdit::AddImageCards(column, cards) => {
+                self.column(column).ok_or(EditError::NoColumn(column))?;
+                let mut first = None;
+                for (title, image) in cards {
+                    let card = self.add_card(column, title)?;
+                    self.card_mut(card)?.add_images([image]);
+                    first.get_or_insert(card);
+                }
+                return Ok(first.map_or(Created::Nothing, Created::Card));
             }
             BoardEdit::MoveImage(card, from, to) => self.card_mut(card)?.move_image(from, to)?,
             BoardEdit::RemoveImage(card, index) => drop(self.card_mut(card)?.remove_image(index)?),

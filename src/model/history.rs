@@ -395,8 +395,11 @@ fn plan(edit: &BoardEdit, board: &Board) -> Plan {
         BoardEdit::RemoveLink(id, _) => Plan::step(Part::Card(*id), format!("remove link from {}", card(id))),
         BoardEdit::MoveCard(id, ..) => Plan::step(Part::Card(*id), format!("move card {}", card(id))),
         BoardEdit::DeleteCard(id) => Plan::step(Part::Card(*id), format!("delete card {}", card(id))),
-        BoardEdit::AddImages(id, _) => Plan::step(Part::Card(*id), format!("add images to {}", card(id))),
-        BoardEdit::AddImageCard(..) => Plan::new_thing("add card"),
+        BoardEdit::AddImages(id, _) => Plan::typing(Part::Card(*id), format!("add images to {}", card(id)), 0),
+        // The images of one drop arrive in parts: like typing, parts close together make one step.
+        BoardEdit::AddImageCards(id, _) => {
+            Plan::typing(Part::Column(*id), format!("add image cards to {}", column(id)), 0)
+        }
         BoardEdit::MoveImage(id, ..) => Plan::step(Part::Card(*id), format!("move image on {}", card(id))),
         BoardEdit::RemoveImage(id, _) => Plan::step(Part::Card(*id), format!("remove image from {}", card(id))),
         BoardEdit::SetImageCaption(id, index, _) => {
@@ -509,7 +512,7 @@ mod tests {
             BoardEdit::DeleteCard(tidb),
             BoardEdit::DeleteCard(gloo),
             BoardEdit::AddImages(gloo, vec![slide.clone()]),
-            BoardEdit::AddImageCard(databases, "Keynote".into(), slide),
+            BoardEdit::AddImageCards(databases, vec![("Keynote".into(), slide)]),
             BoardEdit::SetImageCaption(tidb, 0, "TiKV regions".into()),
             BoardEdit::RemoveImage(gloo, 0),
             BoardEdit::AddTheme("Observability".into()),
@@ -552,7 +555,7 @@ mod tests {
             | BoardEdit::SetImageCaption(card, ..)
             | BoardEdit::RemoveImage(card, _) => Changed::Card(*card),
             // The new card gets the next free id.
-            BoardEdit::AddCard(..) | BoardEdit::AddImageCard(..) => Changed::Card(CardId(7)),
+            BoardEdit::AddCard(..) => Changed::Card(CardId(7)),
             _ => Changed::Other,
         }
     }
