@@ -1225,6 +1225,16 @@ fn double_clicking_a_cover_on_the_board_opens_the_viewer() {
         2,
         "the cover on the board and the picture in the viewer"
     );
+
+    // An image dropped on the viewer joins the card it shows, whatever card lies under it.
+    let images = tempfile::tempdir().unwrap();
+    let slide = common::write_png(images.path(), "gloo-demo.png", 400, 225);
+    let tidb = session.harness.get_by_label("TiDB").rect().center();
+    session.drop_files(tidb, &[slide]);
+    let board = session.wait_for_file("Gloo has the dropped slide", |board| {
+        board.card_by_title("Gloo").unwrap().images.len() == 2
+    });
+    assert_eq!(board.card_by_title("TiDB").unwrap().images.len(), 1);
 }
 
 #[test]

@@ -64,6 +64,13 @@ pub fn board_screen_ui(
 ) {
     let board = screen.board;
     let mut file_drop = FileDrop::this_frame(ui.ctx(), &mut view.file_drag);
+    // Over a dialog no card can be aimed at: the viewer takes the images for its card, others send them on.
+    let screen_rect = ui.ctx().content_rect();
+    if let Some(viewer) = view.viewer {
+        file_drop.offer(ui, screen_rect, ImageTarget::Card(viewer.card));
+    } else if view.confirm.is_some() || view.export_dialog.is_some() {
+        file_drop.offer(ui, screen_rect, ImageTarget::FirstColumn);
+    }
     if view.selected_card.is_some_and(|card| board.card(card).is_none()) {
         view.selected_card = None;
     }
