@@ -16,6 +16,12 @@ pub const THUMBNAIL_MAX_SIDE: u32 = 512;
 /// Textures kept at most; the least recently drawn go first. Far more than fit on a screen.
 const MAX_TEXTURES: usize = 96;
 
+/// Longest side of a picture in the viewer: sharp at full screen on a 4K display, and a bounded upload.
+const FULL_SIZE_MAX_SIDE: u32 = 4096;
+
+/// A full-size picture not drawn for this long (the viewer closed) is let go.
+const FULL_SIZE_KEEP: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Uploading is on the UI thread: a few per frame keep every frame short when many arrive at once.
 const UPLOADS_PER_FRAME: usize = 4;
 
@@ -48,6 +54,8 @@ pub struct ThumbnailCache {
     finished: Receiver<Finished>,
     waiting_upload: VecDeque<Finished>,
     entries: HashMap<Key, Entry>,
+    /// When the viewer last drew a full-size picture.
+    full_size_drawn: Option<Instant>,
 }
 
 impl std::fmt::Debug for ThumbnailCache {
@@ -72,6 +80,7 @@ impl ThumbnailCache {
             finished,
             waiting_upload: VecDeque::new(),
             entries: HashMap::new(),
+            full_size_drawn: None,
         }
     }
 
@@ -125,6 +134,10 @@ impl ThumbnailCache {
         }
         if !self.waiting_upload.is_empty() {
             ctx.request_repaint();
+        }
+        if self.full_size_drawn.is_some_and(|drawn| drawn.elapsed() > FULL_SIZE_KEEP) {
+            self.entries.retain(|key, _| !matches!(key, Key::Full(_)));
+            self.full_size_drawn = None;
         }
         self.evict_least_recently_drawn();
     }
@@ -185,7 +198,8 @@ impl ThumbnailCache {
         let disk = self.disk.clone();
         let sender = self.sender.clone();
         let ctx = self.ctx.clone();
-        let full_side = u32::try_from(ctx.input(|input| input.max_texture_side)).unwrap_or(u32::MAX);
+        let max_texture_side = u32::try_from(ctx.input(|input| input.max_texture_side)).unwrap_or(u32::MAX);
+        let full_side = max_texture_side.min(FULL_SIZE_MAX_SIDE);
         self.pool.run(move || {
             let result = match &key {
                 Key::Thumbnail(file) => make_thumbnail(&media_dir.join(file.as_str()), THUMBNAIL_MAX_SIDE, &disk),
@@ -212,6 +226,7 @@ impl Thumbnails for ThumbnailCache {
 
     fn full_size(&mut self, image: &ImageRef) -> ThumbnailState {
         // One full-size picture at a time: they are large.
+        self.full_size_drawn = Some(Instant::now());
         self.entries
             .retain(|key, _| !matches!(key, Key::Full(file) if *file != image.file));
         self.state(Key::Full(image.file.clone()))
