@@ -16,7 +16,7 @@ pub use open_board::{OpenBoard, SaveDue};
 pub use quit_signals::close_on_quit_signals;
 pub use tasks::load_failure;
 
-use crate::command::{Command, ImageSource, ImageTarget};
+use crate::command::Command;
 use crate::media::{ThumbnailDiskCache, WorkerPool};
 use crate::model::{Board, BoardEdit, Changed, Created, Travel, openable_url};
 use crate::store::{self, AppHome, Saver};
@@ -226,7 +226,11 @@ impl BoothboardApp {
                     self.imports.start(&store::media_dir_for(&open.path), target, source);
                 }
             }
-            Command::PickImages(card) => self.tasks.pick_images(card),
+            Command::PickImages(card) => {
+                if let Workspace::Open(open) = &self.workspace {
+                    self.tasks.pick_images(open.path.clone(), card);
+                }
+            }
             Command::OpenImage(file) => {
                 if let Workspace::Open(open) = &self.workspace {
                     let path = store::media_dir_for(&open.path).join(file.as_str());
@@ -244,7 +248,12 @@ impl BoothboardApp {
                 self.quit_without_saving = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            Command::ExportMarkdownDialog(scope) => self.tasks.export_folder_dialog(scope, self.exports.last_folder()),
+            Command::ExportMarkdownDialog(scope) => {
+                if let Workspace::Open(open) = &self.workspace {
+                    self.tasks
+                        .export_folder_dialog(open.path.clone(), scope, self.exports.last_folder());
+                }
+            }
             Command::ExportMarkdown(scope, out_dir) => {
                 if let Workspace::Open(open) = &self.workspace
                     && let Err(error) = self.exports.start(ctx, open, scope, out_dir)
@@ -328,13 +337,16 @@ impl BoothboardApp {
                     _ => {}
                 },
                 TaskOutcome::Notice(text) => self.message = Some(Message::error(text)),
-                TaskOutcome::Command(command) => self.apply(ctx, command),
-                TaskOutcome::ImagesPicked(card, paths) => {
-                    self.apply(
-                        ctx,
-                        Command::AddImages(ImageSource::Files(paths), ImageTarget::Card(card)),
-                    );
-                }
+                TaskOutcome::ForBoard(board, command) => match &self.workspace {
+                    Workspace::Open(open) if open.path == board => self.apply(ctx, command),
+                    // Another board was opened while the dialog was up: its cards are not the ones meant.
+                    _ => {
+                        self.message = Some(Message::error(format!(
+                            "Nothing was done with what you picked: {} is no longer open. Open it and try again.",
+                            board.display()
+                        )));
+                    }
+                },
             }
         }
         if let Some(error) = self.exports.receive() {

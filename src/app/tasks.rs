@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use crate::command::Command;
+use crate::command::{Command, ImageSource, ImageTarget};
 use crate::export::ExportScope;
 use crate::model::{Board, CardId};
 use crate::open::{OpenError, create_board, open_or_create};
@@ -28,10 +28,8 @@ pub enum TaskOutcome {
     },
     /// Something to tell the user that is not a failure to open.
     Notice(String),
-    /// Something to do now, as if the UI had asked for it.
-    Command(Command),
-    /// Image files were picked for a card.
-    ImagesPicked(CardId, Vec<PathBuf>),
+    /// Something to do now, as if the UI had asked for it, if the board it was asked for is still open.
+    ForBoard(PathBuf, Command),
 }
 
 /// Runs tasks on threads and collects their outcomes.
@@ -97,7 +95,7 @@ impl Tasks {
     }
 
     /// Asks for a folder, then exports `scope` of the open board to Markdown in it.
-    pub fn export_folder_dialog(&self, scope: ExportScope, start_in: Option<PathBuf>) {
+    pub fn export_folder_dialog(&self, board: PathBuf, scope: ExportScope, start_in: Option<PathBuf>) {
         self.spawn("export-folder-dialog", move |_| {
             if !file_dialog_available() {
                 return Some(no_dialog(EXPORT_INSTEAD));
@@ -108,12 +106,12 @@ impl Tasks {
                 None => dialog,
             };
             let picked = dialog.pick_folder();
-            picked.map(|folder| TaskOutcome::Command(Command::ExportMarkdown(scope, folder)))
+            picked.map(|folder| TaskOutcome::ForBoard(board, Command::ExportMarkdown(scope, folder)))
         });
     }
 
-    /// Asks for image files, then hands them back to be attached to `card`.
-    pub fn pick_images(&self, card: CardId) {
+    /// Asks for image files, then hands them back to be attached to `card` of `board`.
+    pub fn pick_images(&self, board: PathBuf, card: CardId) {
         self.spawn("pick-images-dialog", move |_| {
             if !file_dialog_available() {
                 return Some(no_dialog(ADD_IMAGES_INSTEAD));
@@ -123,7 +121,10 @@ impl Tasks {
                 .add_filter("Images", &["png", "jpg", "jpeg", "gif", "webp", "bmp"])
                 .add_filter("All files", &["*"])
                 .pick_files();
-            picked.map(|paths| TaskOutcome::ImagesPicked(card, paths))
+            picked.map(|paths| {
+                let add = Command::AddImages(ImageSource::Files(paths), ImageTarget::Card(card));
+                TaskOutcome::ForBoard(board, add)
+            })
         });
     }
 

@@ -135,7 +135,10 @@ impl ThumbnailCache {
         if !self.waiting_upload.is_empty() {
             ctx.request_repaint();
         }
-        if self.full_size_drawn.is_some_and(|drawn| drawn.elapsed() > FULL_SIZE_KEEP) {
+        if self
+            .full_size_drawn
+            .is_some_and(|drawn| drawn.elapsed() > FULL_SIZE_KEEP)
+        {
             self.entries.retain(|key, _| !matches!(key, Key::Full(_)));
             self.full_size_drawn = None;
         }
