@@ -87,7 +87,9 @@ impl Exports {
                 Err(TryRecvError::Disconnected) => {
                     self.running = None;
                     self.status = None;
-                    return Some("The export stopped before it finished; nothing was replaced.".to_owned());
+                    return Some(
+                        "The export stopped before it finished; nothing was replaced. Try the export again.".to_owned(),
+                    );
                 }
             }
         }

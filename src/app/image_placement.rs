@@ -15,7 +15,7 @@ impl BoothboardApp {
         };
         if store::media_dir_for(&open.path) != ready.media_dir {
             self.message = Some(Message::error(
-                "The images were not added: their board was closed before they were ready.",
+                "The images were not added: their board was closed before they were ready. Open it and add them again.",
             ));
             return;
         }

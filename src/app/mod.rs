@@ -362,9 +362,10 @@ impl BoothboardApp {
         if !self.flush_saves() {
             // Switching would drop the edits that could not be saved.
             self.message = Some(Message::error(format!(
-                "{} was not opened: the last changes to this board are not saved ({}). Boothboard keeps retrying.",
+                "{} was not opened: the last changes to this board are not saved ({}). {}.",
                 path.display(),
-                self.unsaved_reason()
+                self.unsaved_reason(),
+                self.unsaved_advice()
             )));
             return;
         }
@@ -417,14 +418,10 @@ impl BoothboardApp {
         if ctx.input(|input| input.viewport().close_requested()) && !self.quit_without_saving && !self.flush_saves() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.quit_blocked = true;
-            let advice = if self.save_status() == SaveStatus::ChangedOutside {
-                "Choose Reload theirs or Keep mine above"
-            } else {
-                "Free some space or fix the folder's permissions; Boothboard keeps retrying"
-            };
             self.message = Some(Message::error(format!(
-                "Your last changes are not saved: {}. {advice}.",
-                self.unsaved_reason()
+                "Your last changes are not saved: {}. {}.",
+                self.unsaved_reason(),
+                self.unsaved_advice()
             )));
         }
     }
@@ -435,6 +432,15 @@ impl BoothboardApp {
             SaveStatus::Failed(reason) => reason,
             SaveStatus::ChangedOutside => "another program changed the board file".to_owned(),
             _ => "the save did not finish in time".to_owned(),
+        }
+    }
+
+    /// What the user can do about unsaved changes.
+    fn unsaved_advice(&self) -> &'static str {
+        if self.save_status() == SaveStatus::ChangedOutside {
+            "Choose Reload theirs or Keep mine above"
+        } else {
+            "Free some space or fix the folder's permissions; Boothboard keeps retrying"
         }
     }
 

@@ -8,7 +8,7 @@ use super::MediaError;
 use super::inspect::ImageInfo;
 use super::limits::decoder_limits;
 
-/// Decodes `bytes` (already checked by [`super::store_image::inspect`]) and applies its EXIF orientation,
+/// Decodes `bytes` (already checked by [`super::inspect::inspect`]) and applies its EXIF orientation,
 /// so a phone photo of a slide comes out upright. A truncated or damaged file is an error.
 pub fn decode_upright(name: &str, bytes: &[u8], info: ImageInfo) -> Result<DynamicImage, MediaError> {
     let damaged = |error: image::ImageError| MediaError::Damaged {

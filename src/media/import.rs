@@ -83,11 +83,6 @@ pub fn prepare_pixels(caption: &str, pixels: RgbaPixels) -> Result<PreparedImage
 }
 
 impl PreparedImage {
-    /// The caption the image gets on a card: its file name, or what the caller gave.
-    pub fn caption(&self) -> &str {
-        &self.caption
-    }
-
     /// A thumbnail that fits a `max_side` square, made from the already decoded pixels.
     pub fn thumbnail(&self, max_side: u32) -> RgbaPixels {
         thumbnail_of(&self.upright, max_side)

@@ -63,7 +63,7 @@ fn save_status_ui(ui: &mut egui::Ui, save_status: &SaveStatus) {
             )),
         SaveStatus::ChangedOutside => ui
             .colored_label(ui.visuals().error_fg_color, "Changed outside, not saved")
-            .on_hover_text("Another program changed the board file. Choose below whose version to keep."),
+            .on_hover_text("Another program changed the board file. Choose in the bar above whose version to keep."),
         SaveStatus::ReadOnly => ui
             .weak("Read only")
             .on_hover_text("Another Boothboard writes this board; this window saves nothing."),
