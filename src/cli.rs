@@ -60,7 +60,7 @@ pub enum CliCommand {
         /// The board file.
         board: PathBuf,
     },
-    /// Export a board to Markdown: writes DIR/<board>.md and DIR/<board>.media/ with its images,
+    /// Export a board to Markdown: writes DIR/NAME.md and DIR/NAME.media/ (NAME as the board file) with its images,
     /// and prints the path of the .md file.
     Export {
         /// The board file.
