@@ -94,10 +94,17 @@ impl OpenBoard {
     /// tries again to take it. Unsaved edits are dropped (the caller has kept them elsewhere).
     pub fn reload(&mut self, board: Board) {
         let path = self.path.clone();
+        // Generations keep counting: a save of the old content still under way can't mark later
+        // edits as saved, and views that cache by revision see the new content.
+        let generation = self.generation + 1;
+        let in_flight = self.in_flight;
         *self = match std::mem::replace(&mut self.access, Access::ReadOnly(String::new())) {
             Access::Writer(lock) => Self::with_access(path, board, Access::Writer(lock)),
             Access::ReadOnly(_) => Self::new(path, board),
         };
+        self.generation = generation;
+        self.saved_generation = generation;
+        self.in_flight = in_flight;
     }
 
     /// Whether `path` is this board's file (however it is spelled).
@@ -328,6 +335,29 @@ mod tests {
         let generation = board.start_save().generation;
         board.finish_save(report(&board, generation, true), start + RETRY_INTERVAL);
         assert_eq!(board.save_status(), SaveStatus::Saved);
+    }
+
+    #[test]
+    fn a_save_that_finishes_after_a_reload_does_not_count_later_edits_as_saved() {
+        let start = Instant::now();
+        let (_dir, mut board) = open();
+        for title in ["one", "two", "three"] {
+            board.apply(BoardEdit::SetTitle(title.into()), start).unwrap();
+        }
+        let old_save = board.start_save().generation;
+        let revision = board.revision();
+        board.reload(Board::new("Theirs"));
+        assert!(board.revision() > revision, "views see new content");
+        assert!(!board.has_unsaved_edits());
+        board
+            .apply(BoardEdit::SetTitle("after the reload".into()), start)
+            .unwrap();
+        board.finish_save(report(&board, old_save, true), start);
+        assert!(
+            board.has_unsaved_edits(),
+            "the edit after the reload still waits for its save"
+        );
+        assert_eq!(board.save_due(start + MAX_SAVE_DELAY), SaveDue::Now);
     }
 
     #[test]
