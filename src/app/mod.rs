@@ -320,16 +320,16 @@ impl BoothboardApp {
         let outcomes: Vec<_> = self.tasks.outcomes().collect();
         for outcome in outcomes {
             match outcome {
-                TaskOutcome::Opened(path, board) => self.switch_to(path, *board),
+                TaskOutcome::Opened(fresh) => self.switch_to(*fresh),
                 // With no board open, the failure screen shows the newest failure and its ways out;
                 // with one open, it stays and a message explains.
                 TaskOutcome::Failed(failure) => match &mut self.workspace {
                     Workspace::Failed(shown) => *shown = failure,
                     Workspace::Open(_) => self.message = Some(Message::error(failure.error)),
                 },
-                TaskOutcome::Reloaded { path, board, mine_kept } => match &mut self.workspace {
-                    Workspace::Open(open) if open.is_file(&path) => {
-                        open.reload(*board);
+                TaskOutcome::Reloaded { fresh, mine_kept } => match &mut self.workspace {
+                    Workspace::Open(open) if open.is_file(&fresh.path) => {
+                        open.adopt(*fresh);
                         self.message = mine_kept
                             .map(|mine| Message::error(format!("Your unsaved version is kept in {}.", mine.display())));
                     }
@@ -358,7 +358,8 @@ impl BoothboardApp {
         self.thumbnails.receive(ctx);
     }
 
-    fn switch_to(&mut self, path: PathBuf, board: Board) {
+    fn switch_to(&mut self, fresh: OpenBoard) {
+        let path = fresh.path.clone();
         if !self.flush_saves() {
             // Switching would drop the edits that could not be saved.
             self.message = Some(Message::error(format!(
@@ -372,8 +373,8 @@ impl BoothboardApp {
         self.thumbnails.set_media_dir(store::media_dir_for(&path));
         match &mut self.workspace {
             // The same file again: keep its lock rather than compete with ourselves for it.
-            Workspace::Open(open) if open.is_file(&path) => open.reload(board),
-            _ => self.workspace = Workspace::Open(Box::new(OpenBoard::new(path, board))),
+            Workspace::Open(open) if open.is_file(&path) => open.adopt(fresh),
+            _ => self.workspace = Workspace::Open(Box::new(fresh)),
         }
         self.view = ViewState::default();
         self.message = None;

@@ -68,12 +68,12 @@ impl OpenBoard {
                 Access::ReadOnly(error.to_string())
             }
         };
-        Self::with_access(path, board, access)
-    }
-
-    fn with_access(path: PathBuf, board: Board, access: Access) -> Self {
         // Read after the lock is taken, so no Boothboard can write between this and our saves.
         let replace = Replace::Known(store::fingerprint_for(&path, &board));
+        Self::with_access(path, board, access, replace)
+    }
+
+    fn with_access(path: PathBuf, board: Board, access: Access, replace: Replace) -> Self {
         Self {
             path,
             board,
@@ -90,17 +90,17 @@ impl OpenBoard {
         }
     }
 
-    /// Starts over from `board`, as just read again from this board's file: keeps the lock, or
-    /// tries again to take it. Unsaved edits are dropped (the caller has kept them elsewhere).
-    pub fn reload(&mut self, board: Board) {
-        let path = self.path.clone();
+    /// Takes over `fresh`: this board's file opened again off the UI thread (reloaded, or picked
+    /// again). Keeps this window's lock when it has one (`fresh` could not take it from us), else
+    /// takes what `fresh` got. Unsaved edits are dropped (the caller has kept them elsewhere).
+    pub fn adopt(&mut self, fresh: OpenBoard) {
         // Generations keep counting: a save of the old content still under way can't mark later
         // edits as saved, and views that cache by revision see the new content.
         let generation = self.generation + 1;
         let in_flight = self.in_flight;
         *self = match std::mem::replace(&mut self.access, Access::ReadOnly(String::new())) {
-            Access::Writer(lock) => Self::with_access(path, board, Access::Writer(lock)),
-            Access::ReadOnly(_) => Self::new(path, board),
+            Access::Writer(lock) => Self::with_access(fresh.path, fresh.board, Access::Writer(lock), fresh.replace),
+            Access::ReadOnly(_) => fresh,
         };
         self.generation = generation;
         self.saved_generation = generation;
@@ -346,7 +346,8 @@ mod tests {
         }
         let old_save = board.start_save().generation;
         let revision = board.revision();
-        board.reload(Board::new("Theirs"));
+        let fresh = OpenBoard::new(board.path.clone(), Board::new("Theirs"));
+        board.adopt(fresh);
         assert!(board.revision() > revision, "views see new content");
         assert!(!board.has_unsaved_edits());
         board
@@ -409,7 +410,8 @@ mod tests {
         assert_eq!(second.board.title, "Test", "edits are refused");
         assert!(!second.may_save());
         drop(writer);
-        second.reload(Board::new("Test"));
+        let fresh = OpenBoard::new(second.path.clone(), Board::new("Test"));
+        second.adopt(fresh);
         assert_eq!(second.read_only_reason(), None, "trying again takes the free lock");
     }
 }

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 
+use super::OpenBoard;
 use crate::command::{Command, ImageSource, ImageTarget};
 use crate::export::ExportScope;
 use crate::model::{Board, CardId};
@@ -13,16 +14,14 @@ use crate::ui::LoadFailure;
 /// A finished background task.
 #[derive(Debug)]
 pub enum TaskOutcome {
-    /// A board was opened (or created); switch to it.
-    Opened(PathBuf, Box<Board>),
+    /// A board was opened (or created), its lock and fingerprint taken here, off the UI thread; switch to it.
+    Opened(Box<OpenBoard>),
     /// A board failed to open.
     Failed(LoadFailure),
     /// The open board's file was read again; replace the board on screen with it.
     Reloaded {
-        /// The board file.
-        path: PathBuf,
-        /// What it holds now.
-        board: Box<Board>,
+        /// The board as its file holds it now.
+        fresh: Box<OpenBoard>,
         /// Where the unsaved edits it replaces were kept.
         mine_kept: Option<PathBuf>,
     },
@@ -154,8 +153,7 @@ impl Tasks {
             };
             Some(match store::load(&path) {
                 Ok(board) => TaskOutcome::Reloaded {
-                    path,
-                    board: Box::new(board),
+                    fresh: Box::new(OpenBoard::new(path, board)),
                     mine_kept,
                 },
                 Err(error) => TaskOutcome::Notice(format!("Not reloaded: {error}")),
@@ -219,7 +217,7 @@ fn open_task(home: &AppHome, path: &Path) -> TaskOutcome {
 
 fn opened(home: &AppHome, path: PathBuf, board: Board) -> TaskOutcome {
     Settings::remember_board(home, path.clone());
-    TaskOutcome::Opened(path, Box::new(board))
+    TaskOutcome::Opened(Box::new(OpenBoard::new(path, board)))
 }
 
 /// Describes a board that failed to open, checking whether a backup exists.
