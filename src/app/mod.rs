@@ -30,7 +30,11 @@ use thumbnail_cache::ThumbnailCache;
 const THUMBNAIL_CACHE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// How long quitting waits for the last save before it asks what to do.
-const QUIT_SAVE_TIMEOUT: Duration = Duration::from_secs(10);
+const EXIT_SAVE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long a close or a switch of boards waits on the UI thread for the last save (usually a few
+/// milliseconds); a slower disk finishes in the background, and the window closes when it is done.
+const CLOSE_SAVE_WAIT: Duration = Duration::from_millis(500);
 
 /// The board the app starts on.
 #[derive(Debug)]
@@ -59,6 +63,8 @@ pub struct BoothboardApp {
     /// Set when a quit was stopped because the last changes could not be saved.
     quit_blocked: bool,
     quit_without_saving: bool,
+    /// A close is waiting for a slow save to finish.
+    close_when_saved: bool,
     exports: Exports,
     /// Commands to apply next frame, as if the UI had emitted them.
     queued: Vec<Command>,
@@ -105,6 +111,7 @@ impl BoothboardApp {
             window_title: String::new(),
             quit_blocked: false,
             quit_without_saving: false,
+            close_when_saved: false,
             exports: Exports::default(),
             queued: Vec::new(),
         })
@@ -360,7 +367,7 @@ impl BoothboardApp {
 
     fn switch_to(&mut self, fresh: OpenBoard) {
         let path = fresh.path.clone();
-        if !self.flush_saves() {
+        if !self.flush_saves(CLOSE_SAVE_WAIT) {
             // Switching would drop the edits that could not be saved.
             self.message = Some(Message::error(format!(
                 "{} was not opened: the last changes to this board are not saved ({}). {}.",
@@ -392,13 +399,13 @@ impl BoothboardApp {
         }
     }
 
-    /// Saves any unsaved edits and waits for the disk. Returns true when all is saved.
-    fn flush_saves(&mut self) -> bool {
+    /// Saves any unsaved edits and waits for the disk up to `timeout`. Returns true when all is saved.
+    fn flush_saves(&mut self, timeout: Duration) -> bool {
         let Workspace::Open(open) = &mut self.workspace else {
             return true;
         };
         let wait_for_saves = |open: &mut OpenBoard| {
-            self.saver.wait_until_idle(QUIT_SAVE_TIMEOUT);
+            self.saver.wait_until_idle(timeout);
             for report in self.saver.reports() {
                 open.finish_save(report, Instant::now());
             }
@@ -416,14 +423,32 @@ impl BoothboardApp {
         if ctx.input_mut(|input| input.consume_shortcut(&ui::QUIT)) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        if ctx.input(|input| input.viewport().close_requested()) && !self.quit_without_saving && !self.flush_saves() {
+        if ctx.input(|input| input.viewport().close_requested())
+            && !self.quit_without_saving
+            && !self.flush_saves(CLOSE_SAVE_WAIT)
+        {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.quit_blocked = true;
-            self.message = Some(Message::error(format!(
-                "Your last changes are not saved: {}. {}.",
-                self.unsaved_reason(),
-                self.unsaved_advice()
-            )));
+            self.close_when_saved = true;
+        }
+        if !self.close_when_saved {
+            return;
+        }
+        match self.save_status() {
+            // Still writing: check again soon, without holding up the window.
+            SaveStatus::Saving => ctx.request_repaint_after(Duration::from_millis(50)),
+            SaveStatus::Saved | SaveStatus::ReadOnly => {
+                self.close_when_saved = false;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            SaveStatus::Failed(_) | SaveStatus::ChangedOutside => {
+                self.close_when_saved = false;
+                self.quit_blocked = true;
+                self.message = Some(Message::error(format!(
+                    "Your last changes are not saved: {}. {}.",
+                    self.unsaved_reason(),
+                    self.unsaved_advice()
+                )));
+            }
         }
     }
 
@@ -510,7 +535,7 @@ impl eframe::App for BoothboardApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        if !self.quit_without_saving && !self.flush_saves() {
+        if !self.quit_without_saving && !self.flush_saves(EXIT_SAVE_TIMEOUT) {
             log::error!("quitting with unsaved changes: {:?}", self.save_status());
         }
     }

@@ -5,7 +5,7 @@ use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::fault::{WriteFault, fault_for};
+use super::fault::{self, WriteFault, fault_for};
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
@@ -19,7 +19,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// the folder. On error the temporary file is removed and `path` is untouched.
 pub fn replace_via_temp(path: &Path, stage: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
     if fault_for(path) == Some(WriteFault::ReadOnly) {
-        return Err(WriteFault::ReadOnly.error());
+        return Err(fault::read_only());
     }
     let temp = temp_path_for(path);
     let result = stage(&temp).and_then(|()| fs::rename(&temp, path));
@@ -61,10 +61,14 @@ pub fn remove_stale_temps(path: &Path) -> io::Result<usize> {
 
 fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
-    if fault_for(path) == Some(WriteFault::DiskFull) {
-        // As a full disk does: part of the data lands, then the write fails.
-        file.write_all(&bytes[..bytes.len() / 2])?;
-        return Err(WriteFault::DiskFull.error());
+    match fault_for(path) {
+        Some(WriteFault::DiskFull) => {
+            // As a full disk does: part of the data lands, then the write fails.
+            file.write_all(&bytes[..bytes.len() / 2])?;
+            return Err(fault::disk_full());
+        }
+        Some(WriteFault::Slow(delay)) => std::thread::sleep(delay),
+        Some(WriteFault::ReadOnly) | None => {}
     }
     file.write_all(bytes)?;
     file.sync_all()

@@ -1,5 +1,5 @@
 //! A seam for tests: make the store's writes in one folder fail as a full disk or a read-only
-//! file system would. Folder permissions can't do that where tests run as root (as CI does).
+//! file system would, or take long as a slow disk does. Folder permissions can't do that where tests run as root (as CI does).
 //!
 //! Every file the store writes goes through `atomic_write`, which asks [`fault_for`] first, so a
 //! fault reaches the app's real save path: saver thread, board file, backup, temporary file.
@@ -8,13 +8,15 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
-/// A way for the disk to refuse a write.
+/// A way for the disk to refuse or hold up a write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WriteFault {
     /// Data stops fitting part-way through a file: "No space left on device".
     DiskFull,
     /// No file can be created or replaced: "Read-only file system".
     ReadOnly,
+    /// Every file takes this long to write, then is written.
+    Slow(std::time::Duration),
 }
 
 /// Folders with a fault in force. Tests in one process each use their own folder.
@@ -53,12 +55,12 @@ fn faults() -> std::sync::MutexGuard<'static, Vec<(PathBuf, WriteFault)>> {
     FAULTS.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-impl WriteFault {
-    /// The error the system gives for this fault.
-    pub(super) fn error(self) -> io::Error {
-        match self {
-            Self::DiskFull => io::Error::new(io::ErrorKind::StorageFull, "No space left on device"),
-            Self::ReadOnly => io::Error::new(io::ErrorKind::ReadOnlyFilesystem, "Read-only file system"),
-        }
-    }
+/// What the system says when the disk is full.
+pub(super) fn disk_full() -> io::Error {
+    io::Error::new(io::ErrorKind::StorageFull, "No space left on device")
+}
+
+/// What the system says when the file system is read only.
+pub(super) fn read_only() -> io::Error {
+    io::Error::new(io::ErrorKind::ReadOnlyFilesystem, "Read-only file system")
 }

@@ -263,3 +263,30 @@ fn sigterm_and_sigint_save_the_last_edit_before_quitting() {
         assert!(saved.title.ends_with(typed), "signal {signal}: {:?}", saved.title);
     }
 }
+
+#[test]
+fn a_slow_disk_never_freezes_quitting_the_window_closes_once_the_save_is_done() {
+    let mut session = sample_session();
+    let slow = store::inject_write_fault(session.folder(), WriteFault::Slow(Duration::from_millis(1500)));
+    session.type_into("Board title", " (slow disk)");
+
+    let commands = session.request_close();
+    assert!(commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
+    // The frame ended while the 1.5 s write was still going: the UI thread did not wait it out.
+    let on_disk = store::load(&session.path).unwrap();
+    assert!(!on_disk.title.ends_with("(slow disk)"), "{:?}", on_disk.title);
+    // The window stays responsive, then closes by itself once the save is on disk.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        session.harness.step();
+        let commands = &session.harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
+        if commands.contains(&egui::ViewportCommand::Close) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the window never closed");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    drop(slow);
+    assert!(store::load(&session.path).unwrap().title.ends_with("(slow disk)"));
+    assert!(session.harness.state().message().is_none(), "no error for a slow disk");
+}
