@@ -181,6 +181,13 @@ impl BoothboardApp {
         let Workspace::Open(open) = &mut self.workspace else {
             return Created::Nothing;
         };
+        if open.read_only_reason().is_some() {
+            // The banner says why; this says that the keystroke or click was not lost by accident.
+            self.message = Some(Message::error(
+                "Not changed: this window is read only. The bar at the top says why; Try again there once that is fixed.",
+            ));
+            return Created::Nothing;
+        }
         open.apply(edit, Instant::now()).unwrap_or_else(|error| {
             // The UI only names what it drew; a stale id just means nothing to do.
             log::debug!("ignored edit: {error}");

@@ -3,14 +3,15 @@
 
 use crate::command::Command;
 
-/// Says that this window saves nothing because another Boothboard writes the board.
+/// Says that this window changes nothing, and why: another Boothboard writes the board, or the
+/// board's folder can't be locked for writing.
 pub fn read_only_ui(ui: &mut egui::Ui, reason: &str, commands: &mut Vec<Command>) {
     banner_ui(ui, "read_only", |ui| {
-        ui.label("Read only: this board is open in another Boothboard, which saves it. Nothing you do here is saved.");
+        ui.label(format!("Read only, nothing can be changed in this window: {reason}."));
         if ui
             .button("Try again")
             .on_hover_text(format!(
-                "{reason}\n\nReads the board again and saves from here if the other Boothboard has closed it."
+                "{reason}\n\nReads the board again and saves from here if nothing else holds it."
             ))
             .clicked()
         {

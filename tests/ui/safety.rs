@@ -107,7 +107,10 @@ fn a_board_open_in_another_boothboard_is_read_only_until_that_one_closes() {
     let before = std::fs::read(&session.path).unwrap();
     session
         .harness
-        .get_by_label_contains("Read only: this board is open in another Boothboard");
+        .get_by_label_contains("Read only, nothing can be changed in this window: ");
+    session
+        .harness
+        .get_by_label_contains("the board is open in another Boothboard");
     session.harness.get_by_label("Read only");
 
     session.type_into("Board title", " (second window)");
@@ -117,6 +120,8 @@ fn a_board_open_in_another_boothboard_is_read_only_until_that_one_closes() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert!(!session.harness.state().board().unwrap().title.contains("second window"));
+    let message = session.harness.state().message().unwrap().text.clone();
+    assert!(message.contains("read only"), "{message}");
     assert_eq!(
         std::fs::read(&session.path).unwrap(),
         before,
@@ -128,7 +133,7 @@ fn a_board_open_in_another_boothboard_is_read_only_until_that_one_closes() {
     session.wait_for_app("the window became the writer", |session| {
         session.harness.state().save_status() != SaveStatus::ReadOnly
     });
-    assert!(session.harness.query_by_label_contains("Read only:").is_none());
+    assert!(session.harness.query_by_label_contains("Read only,").is_none());
     session.type_into("Board title", " (now the writer)");
     session.wait_for_file("the edit of the new writer", |board| {
         board.title.ends_with("(now the writer)")
