@@ -1,9 +1,9 @@
 //! What the UI asks the app to do; applied after the frame.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::export::ExportScope;
-use crate::media::RgbaPixels;
 use crate::model::{BoardEdit, CardId, ColumnId, MediaName};
 
 /// A request from the UI. The UI never changes the board or touches files itself.
@@ -56,8 +56,8 @@ pub enum Command {
 pub enum ImageSource {
     /// Files dropped or picked; each becomes one image.
     Files(Vec<PathBuf>),
-    /// Pixels pasted from the clipboard.
-    Pasted(RgbaPixels),
+    /// An image pasted from the clipboard (converted to a file on a worker thread, not in the frame).
+    Pasted(Arc<egui::ColorImage>),
 }
 
 /// Where new images go.

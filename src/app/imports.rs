@@ -7,7 +7,9 @@ use std::sync::mpsc::{self, Receiver, Sender};
 
 use super::thumbnail_cache::{THUMBNAIL_MAX_SIDE, color_image};
 use crate::command::{ImageSource, ImageTarget};
-use crate::media::{MediaError, PreparedImage, ThumbnailDiskCache, WorkerPool, prepare_file, prepare_pixels};
+use crate::media::{
+    MediaError, PreparedImage, RgbaPixels, ThumbnailDiskCache, WorkerPool, prepare_file, prepare_pixels,
+};
 use crate::model::ImageRef;
 
 /// The caption of an image pasted from the clipboard.
@@ -34,6 +36,19 @@ pub struct ImportProgress {
     pub images: Vec<ImportedImage>,
     /// With the last part: the files refused, each naming the file and why.
     pub refused: Vec<MediaError>,
+}
+
+/// egui's premultiplied colours as the plain RGBA an image file holds.
+fn rgba_pixels(image: &egui::ColorImage) -> RgbaPixels {
+    RgbaPixels {
+        width: u32::try_from(image.size[0]).unwrap_or(u32::MAX),
+        height: u32::try_from(image.size[1]).unwrap_or(u32::MAX),
+        pixels: image
+            .pixels
+            .iter()
+            .flat_map(|pixel| pixel.to_srgba_unmultiplied())
+            .collect(),
+    }
 }
 
 type ImportResult = Result<ImportedImage, MediaError>;
@@ -92,7 +107,7 @@ impl Imports {
                 .into_iter()
                 .map(|path| Box::new(move || prepare_file(&path)) as Box<_>)
                 .collect(),
-            ImageSource::Pasted(pixels) => vec![Box::new(move || prepare_pixels(PASTED_CAPTION, pixels))],
+            ImageSource::Pasted(image) => vec![Box::new(move || prepare_pixels(PASTED_CAPTION, rgba_pixels(&image)))],
         };
         self.batches.insert(
             batch,

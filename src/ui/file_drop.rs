@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use crate::command::{Command, ImageSource, ImageTarget};
-use crate::media::RgbaPixels;
 
 /// How long a drop waits for a fresh pointer position before it goes by the last one known.
 const POINTER_WAIT_SECONDS: f64 = 0.5;
@@ -121,18 +120,10 @@ pub fn file_hover_ui(ctx: &egui::Context) {
 }
 
 /// An image pasted with Ctrl+V in this frame (egui sends it when the clipboard holds an image and no text).
-pub fn pasted_image(ctx: &egui::Context) -> Option<RgbaPixels> {
+pub fn pasted_image(ctx: &egui::Context) -> Option<std::sync::Arc<egui::ColorImage>> {
     ctx.input(|input| {
         input.events.iter().find_map(|event| match event {
-            egui::Event::PasteImage(image) => Some(RgbaPixels {
-                width: u32::try_from(image.size[0]).ok()?,
-                height: u32::try_from(image.size[1]).ok()?,
-                pixels: image
-                    .pixels
-                    .iter()
-                    .flat_map(|pixel| pixel.to_srgba_unmultiplied())
-                    .collect(),
-            }),
+            egui::Event::PasteImage(image) => Some(std::sync::Arc::clone(image)),
             _ => None,
         })
     })

@@ -100,10 +100,10 @@ pub fn board_screen_ui(
         board_ui::board_ui(ui, board, view, thumbnails, &mut file_drop, commands);
     });
     commands.extend(file_drop.into_command());
-    if let Some(pixels) = file_drop::pasted_image(ui.ctx()) {
+    if let Some(image) = file_drop::pasted_image(ui.ctx()) {
         let selected = view.selected_card.filter(|card| board.card(*card).is_some());
         let target = selected.map_or(ImageTarget::FirstColumn, ImageTarget::Card);
-        commands.push(Command::AddImages(ImageSource::Pasted(pixels), target));
+        commands.push(Command::AddImages(ImageSource::Pasted(image), target));
     }
     file_drop::file_hover_ui(ui.ctx());
     image_viewer_ui::image_viewer_ui(ui.ctx(), board, view, thumbnails, commands);
