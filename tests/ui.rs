@@ -1254,3 +1254,21 @@ fn one_undo_takes_back_a_whole_drop_of_images() {
     let board = session.wait_for_file("the drop redone", |board| board.card_count() == 9);
     assert_eq!(column_of(&board, "slide 2"), "Storage");
 }
+
+#[test]
+fn delete_removes_every_selected_card_and_undo_brings_them_back() {
+    let mut session = sample_session();
+    session.click("TiDB");
+    session.press(egui::Modifiers::NONE, egui::Key::Escape);
+    session
+        .harness
+        .get_by_label("Rook")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    session.harness.run_steps(2);
+    session.press(egui::Modifiers::NONE, egui::Key::Delete);
+    let board = session.wait_for_file("both deleted", |board| board.card_count() == 4);
+    assert!(board.card_by_title("TiDB").is_none() && board.card_by_title("Rook").is_none());
+    session.press(egui::Modifiers::COMMAND, egui::Key::Z);
+    session.press(egui::Modifiers::COMMAND, egui::Key::Z);
+    session.wait_for_file("both back", |board| board.card_count() == 6);
+}

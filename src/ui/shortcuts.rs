@@ -131,12 +131,17 @@ pub fn new_card(board: &Board, view: &ViewState, commands: &mut Vec<Command>) {
     }
 }
 
-/// Removes the selected card without asking (it can be undone) and selects its neighbour.
+/// Removes the selected cards without asking (it can be undone) and selects the neighbour of the main one.
 pub fn delete_selected_card(board: &Board, view: &mut ViewState, commands: &mut Vec<Command>) {
     let Some(card) = view.selected_card.filter(|card| board.card(*card).is_some()) else {
         return;
     };
-    let next = CardGrid::reachable(board, view).after_removal(card);
+    let next = CardGrid::reachable(board, view)
+        .after_removal(card)
+        .filter(|next| !view.also_selected.contains(next));
+    for also in std::mem::take(&mut view.also_selected) {
+        commands.push(Command::Edit(BoardEdit::DeleteCard(also)));
+    }
     commands.push(Command::Edit(BoardEdit::DeleteCard(card)));
     view.select_and_reveal(next);
 }
@@ -152,7 +157,7 @@ pub fn shortcuts_window_ui(ctx: &egui::Context, view: &mut ViewState) {
         ("Select a card", "Arrow keys".to_owned()),
         ("Open the selected card", "Enter".to_owned()),
         ("Close the card editor", "Esc".to_owned()),
-        ("Delete the selected card", keys(&DELETE_CARD)),
+        ("Delete the selected cards", keys(&DELETE_CARD)),
         ("New card in the selected card's column", keys(&NEW_CARD)),
         ("Open board…", keys(&OPEN_BOARD)),
         ("New board…", keys(&NEW_BOARD)),
