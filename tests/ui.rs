@@ -1272,3 +1272,38 @@ fn delete_removes_every_selected_card_and_undo_brings_them_back() {
     session.press(egui::Modifiers::COMMAND, egui::Key::Z);
     session.wait_for_file("both back", |board| board.card_count() == 6);
 }
+
+#[test]
+fn quitting_while_images_are_added_waits_for_them() {
+    let mut session = sample_session();
+    let images = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = (0..3)
+        .map(|number| common::write_png(images.path(), &format!("late {number}.png"), 1920 + number, 1080))
+        .collect();
+    let tidb = session.harness.get_by_label("TiDB").rect().center();
+    session.harness.hover_at(tidb);
+    for file in &files {
+        let file: egui::DroppedFileHandle = std::sync::Arc::new(common::DroppedPath(file.clone()));
+        session.harness.input_mut().dropped_files.push(file);
+    }
+    session.harness.step();
+    assert!(session.harness.state().images_in_progress() > 0);
+    let commands = session.request_close();
+    assert!(commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        session.harness.step();
+        let commands = &session.harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
+        if commands.contains(&egui::ViewportCommand::Close) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the window never closed");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let saved = store::load(&session.path).unwrap();
+    assert_eq!(
+        saved.card_by_title("TiDB").unwrap().images.len(),
+        4,
+        "the images made it in"
+    );
+}

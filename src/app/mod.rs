@@ -63,7 +63,7 @@ pub struct BoothboardApp {
     /// Set when a quit was stopped because the last changes could not be saved.
     quit_blocked: bool,
     quit_without_saving: bool,
-    /// A close is waiting for a slow save to finish.
+    /// A close is waiting for images being added and a slow save to finish.
     close_when_saved: bool,
     exports: Exports,
     /// Commands to apply next frame, as if the UI had emitted them.
@@ -430,14 +430,20 @@ impl BoothboardApp {
         if ctx.input_mut(|input| input.consume_shortcut(&ui::QUIT)) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+        // Images still being taken in would be left out of the board: they go in and are saved first.
+        let importing = self.imports.images_in_progress() > 0;
         if ctx.input(|input| input.viewport().close_requested())
             && !self.quit_without_saving
-            && !self.flush_saves(CLOSE_SAVE_WAIT)
+            && (importing || !self.flush_saves(CLOSE_SAVE_WAIT))
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.close_when_saved = true;
         }
         if !self.close_when_saved {
+            return;
+        }
+        if importing {
+            ctx.request_repaint_after(Duration::from_millis(50));
             return;
         }
         match self.save_status() {
