@@ -1307,3 +1307,25 @@ fn quitting_while_images_are_added_waits_for_them() {
         "the images made it in"
     );
 }
+
+#[test]
+fn a_card_released_outside_every_column_stays_where_it_was() {
+    let mut session = sample_session();
+    let from = session.harness.get_by_label("Ballerina").rect().center();
+    // Over Rook's column first, then away to the themes panel, and let go there.
+    let rook = session.harness.get_by_label("Rook").rect().center();
+    session.drag(from, rook);
+    assert_eq!(
+        column_of(session.board(), "Ballerina"),
+        "Storage",
+        "the drag itself works"
+    );
+    let back = session.harness.get_by_label("Ballerina").rect().center();
+    session.drag(back, egui::pos2(100.0, 600.0));
+    session.harness.run_steps(3);
+    assert_eq!(
+        column_of(session.board(), "Ballerina"),
+        "Storage",
+        "released over no column"
+    );
+}

@@ -37,6 +37,11 @@ pub fn board_ui(
         });
         return;
     }
+    // A column under the pointer sets the target again below; anywhere else, a release moves nothing.
+    let ctx = ui.ctx().clone();
+    if egui::DragAndDrop::has_payload_of_type::<CardId>(&ctx) && ctx.pointer_latest_pos().is_some() {
+        view.card_drop_target = None;
+    }
     egui::ScrollArea::horizontal().auto_shrink(false).show(ui, |ui| {
         ui.horizontal_top(|ui| {
             for (index, column) in board.columns.iter().enumerate() {
