@@ -588,6 +588,12 @@ fn a_failed_export_says_why() {
 impl Session {
     /// Drops `files` with the pointer at `at`, then waits until they are taken in.
     fn drop_files(&mut self, at: egui::Pos2, files: &[PathBuf]) {
+        self.start_dropping_files(at, files);
+        self.wait_for_imports();
+    }
+
+    /// Drops `files` with the pointer at `at` and runs the frame of the drop only.
+    fn start_dropping_files(&mut self, at: egui::Pos2, files: &[PathBuf]) {
         // The pointer arrives with the drop, as when a file manager ends its grab.
         self.harness.hover_at(at);
         for file in files {
@@ -595,7 +601,28 @@ impl Session {
             self.harness.input_mut().dropped_files.push(file);
         }
         self.harness.step();
-        self.wait_for_imports();
+    }
+
+    /// Clicks with Ctrl (Cmd on macOS) held, which adds a card to the selection or takes it out.
+    fn ctrl_click(&mut self, label: &str) {
+        self.harness
+            .get_by_label(label)
+            .click_modifiers(egui::Modifiers::COMMAND);
+        self.harness.run_steps(2);
+    }
+
+    /// Steps the app until it closes its window by itself.
+    fn wait_for_close(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            self.harness.step();
+            let commands = &self.harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
+            if commands.contains(&egui::ViewportCommand::Close) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "the window never closed");
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     fn wait_for_imports(&mut self) {
@@ -1160,22 +1187,10 @@ fn a_drop_that_arrives_before_the_pointer_waits_for_it() {
 fn ctrl_click_selects_several_cards_to_export_together() {
     let mut session = sample_session();
     session.click("TiDB");
-    session
-        .harness
-        .get_by_label("Gloo")
-        .click_modifiers(egui::Modifiers::COMMAND);
-    session.harness.run_steps(2);
-    session
-        .harness
-        .get_by_label("Rook")
-        .click_modifiers(egui::Modifiers::COMMAND);
-    session.harness.run_steps(2);
+    session.ctrl_click("Gloo");
+    session.ctrl_click("Rook");
     // A second Ctrl+click takes a card out again.
-    session
-        .harness
-        .get_by_label("Rook")
-        .click_modifiers(egui::Modifiers::COMMAND);
-    session.harness.run_steps(2);
+    session.ctrl_click("Rook");
     let board = session.board().clone();
     let (gloo, tidb) = (
         board.card_by_title("Gloo").unwrap().id,
@@ -1260,11 +1275,7 @@ fn delete_removes_every_selected_card_and_undo_brings_them_back() {
     let mut session = sample_session();
     session.click("TiDB");
     session.press(egui::Modifiers::NONE, egui::Key::Escape);
-    session
-        .harness
-        .get_by_label("Rook")
-        .click_modifiers(egui::Modifiers::COMMAND);
-    session.harness.run_steps(2);
+    session.ctrl_click("Rook");
     session.press(egui::Modifiers::NONE, egui::Key::Delete);
     let board = session.wait_for_file("both deleted", |board| board.card_count() == 4);
     assert!(board.card_by_title("TiDB").is_none() && board.card_by_title("Rook").is_none());
@@ -1281,25 +1292,11 @@ fn quitting_while_images_are_added_waits_for_them() {
         .map(|number| common::write_png(images.path(), &format!("late {number}.png"), 1920 + number, 1080))
         .collect();
     let tidb = session.harness.get_by_label("TiDB").rect().center();
-    session.harness.hover_at(tidb);
-    for file in &files {
-        let file: egui::DroppedFileHandle = std::sync::Arc::new(common::DroppedPath(file.clone()));
-        session.harness.input_mut().dropped_files.push(file);
-    }
-    session.harness.step();
+    session.start_dropping_files(tidb, &files);
     assert!(session.harness.state().images_in_progress() > 0);
     let commands = session.request_close();
     assert!(commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        session.harness.step();
-        let commands = &session.harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
-        if commands.contains(&egui::ViewportCommand::Close) {
-            break;
-        }
-        assert!(Instant::now() < deadline, "the window never closed");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    session.wait_for_close();
     let saved = store::load(&session.path).unwrap();
     assert_eq!(
         saved.card_by_title("TiDB").unwrap().images.len(),

@@ -281,16 +281,7 @@ fn a_slow_disk_never_freezes_quitting_the_window_closes_once_the_save_is_done() 
     let on_disk = store::load(&session.path).unwrap();
     assert!(!on_disk.title.ends_with("(slow disk)"), "{:?}", on_disk.title);
     // The window stays responsive, then closes by itself once the save is on disk.
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        session.harness.step();
-        let commands = &session.harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
-        if commands.contains(&egui::ViewportCommand::Close) {
-            break;
-        }
-        assert!(Instant::now() < deadline, "the window never closed");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    session.wait_for_close();
     drop(slow);
     assert!(store::load(&session.path).unwrap().title.ends_with("(slow disk)"));
     assert!(session.harness.state().message().is_none(), "no error for a slow disk");
