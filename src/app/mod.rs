@@ -130,6 +130,11 @@ impl BoothboardApp {
         &self.view
     }
 
+    /// The view state, to set up a view without clicking to it (for benchmarks).
+    pub fn view_mut(&mut self) -> &mut ViewState {
+        &mut self.view
+    }
+
     /// The message shown at the bottom, if any.
     pub fn message(&self) -> Option<&Message> {
         self.message.as_ref()
@@ -499,6 +504,19 @@ impl BoothboardApp {
 
 impl eframe::App for BoothboardApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.window_ui(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if !self.quit_without_saving && !self.flush_saves(EXIT_SAVE_TIMEOUT) {
+            log::error!("quitting with unsaved changes: {:?}", self.save_status());
+        }
+    }
+}
+
+impl BoothboardApp {
+    /// One frame of the whole window. Needs no `eframe::Frame`, so benchmarks can run it on a bare `egui::Context`.
+    pub fn window_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.receive_background_results(&ctx);
         self.handle_quit(&ctx);
@@ -545,11 +563,5 @@ impl eframe::App for BoothboardApp {
         }
         self.autosave(&ctx);
         self.update_window_title(&ctx);
-    }
-
-    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        if !self.quit_without_saving && !self.flush_saves(EXIT_SAVE_TIMEOUT) {
-            log::error!("quitting with unsaved changes: {:?}", self.save_status());
-        }
     }
 }

@@ -6,9 +6,11 @@ use super::file_drop::FileDrop;
 use super::thumbnails::Thumbnails;
 use super::{Confirm, ImageViewer, ViewState};
 use crate::command::{Command, ImageTarget};
-use crate::model::{Board, BoardEdit, CardId, Column};
+use crate::model::{Board, BoardEdit, Card, CardId, Column};
 
 const COLUMN_WIDTH: f32 = 270.0;
+/// Extra space between cards, besides the item spacing.
+const CARD_GAP: f32 = 4.0;
 
 /// Draws all columns in a horizontally scrolling row.
 pub fn board_ui(
@@ -44,9 +46,23 @@ pub fn board_ui(
     }
     egui::ScrollArea::horizontal().auto_shrink(false).show(ui, |ui| {
         ui.horizontal_top(|ui| {
+            let column_width = COLUMN_WIDTH + column_frame(ui.style()).total_margin().sum().x;
             for (index, column) in board.columns.iter().enumerate() {
                 let place = ColumnPlace { board, index, column };
-                column_ui(ui, place, view, thumbnails, file_drop, commands);
+                let rect = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(column_width, ui.available_height()));
+                if ui.is_rect_visible(rect) {
+                    column_ui(ui, place, view, thumbnails, file_drop, commands);
+                } else {
+                    // Out of view: only its width, so the row scrolls as if it were there.
+                    let selected_here = || {
+                        let at = view.selected_card.and_then(|card| board.card_position(card));
+                        at.is_some_and(|at| at.column == column.id)
+                    };
+                    if view.scroll_to_selected && selected_here() {
+                        ui.scroll_to_rect(rect, None);
+                    }
+                    ui.allocate_space(egui::vec2(column_width, 0.0));
+                }
             }
         });
     });
@@ -71,11 +87,8 @@ fn column_ui(
     commands: &mut Vec<Command>,
 ) {
     let ColumnPlace { board, index, column } = place;
-    let frame = egui::Frame::group(ui.style())
-        .fill(ui.visuals().faint_bg_color)
-        .inner_margin(8.0);
-    let mut card_rects: Vec<(usize, egui::Rect)> = Vec::new();
-    let shown = frame.show(ui, |ui| {
+    let mut card_rects = Vec::new();
+    let shown = column_frame(ui.style()).show(ui, |ui| {
         // The row of columns is horizontal; a column's own contents go top to bottom.
         ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
             ui.set_width(COLUMN_WIDTH);
@@ -86,42 +99,7 @@ fn column_ui(
                 .id_salt(("column", column.id))
                 .auto_shrink([false, true])
                 .show(ui, |ui| {
-                    for (position, card) in column.cards.iter().enumerate() {
-                        if !view.shows(card) {
-                            continue;
-                        }
-                        let hit = view.search_hits.cards.contains(&card.id);
-                        let look = CardLook {
-                            selected: view.is_selected(card.id),
-                            dragged: egui::DragAndDrop::payload::<CardId>(ui.ctx()).is_some_and(|d| *d == card.id),
-                            search_hit: hit,
-                            dimmed: view.searching() && !hit,
-                        };
-                        let CardResponse { response, cover } = card_ui(ui, card, &board.themes, look, thumbnails);
-                        let on_cover = ui
-                            .input(|input| input.pointer.interact_pos())
-                            .is_some_and(|pointer| cover.is_some_and(|cover| cover.contains(pointer)));
-                        if response.double_clicked() && on_cover {
-                            view.viewer = Some(ImageViewer::new(card.id, 0));
-                        }
-                        if response.clicked() {
-                            if ui.input(|input| input.modifiers.command) {
-                                view.toggle_selected(card.id);
-                            } else {
-                                view.also_selected.clear();
-                                view.open_editor(card.id);
-                            }
-                        }
-                        if look.selected && std::mem::take(&mut view.scroll_to_selected) {
-                            response.scroll_to_me(None);
-                        }
-                        if response.dragged() {
-                            response.dnd_set_drag_payload(card.id);
-                        }
-                        file_drop.offer(ui, response.rect, ImageTarget::Card(card.id));
-                        card_rects.push((position, response.rect));
-                        ui.add_space(4.0);
-                    }
+                    card_rects = column_cards_ui(ui, place, view, thumbnails, file_drop);
                     if ui
                         .button("Add card")
                         .on_hover_text(format!("Add a card to {:?}", column.name))
@@ -134,6 +112,93 @@ fn column_ui(
     });
     file_drop.offer(ui, shown.response.rect, ImageTarget::Column(column.id));
     card_drop_target_ui(ui, column, shown.response.rect, &card_rects, view);
+}
+
+fn column_frame(style: &egui::Style) -> egui::Frame {
+    egui::Frame::group(style)
+        .fill(style.visuals.faint_bg_color)
+        .inner_margin(8.0)
+}
+
+/// Draws the cards of a column that are in view; the others only take up their height, so a frame
+/// costs the same however long the column is. Returns where each drawn card is, by position.
+fn column_cards_ui(
+    ui: &mut egui::Ui,
+    place: ColumnPlace<'_>,
+    view: &mut ViewState,
+    thumbnails: &mut dyn Thumbnails,
+    file_drop: &mut FileDrop,
+) -> Vec<(usize, egui::Rect)> {
+    let ColumnPlace { board, column, .. } = place;
+    let gap = ui.spacing().item_spacing.y + CARD_GAP;
+    let width = ui.available_width();
+    let mut card_rects = Vec::new();
+    let mut skipped = 0.0;
+    for (position, card) in column.cards.iter().enumerate() {
+        if !view.shows(card) {
+            continue;
+        }
+        let height = view.card_heights.height(card, width);
+        let rect = egui::Rect::from_min_size(ui.cursor().min + egui::vec2(0.0, skipped), egui::vec2(width, height));
+        if !ui.is_rect_visible(rect) {
+            if view.scroll_to_selected && view.selected_card == Some(card.id) {
+                // Scrolled to where it should be; once drawn there, `scroll_to_me` puts it exactly.
+                ui.scroll_to_rect(rect, None);
+            }
+            skipped += height + gap;
+            continue;
+        }
+        if skipped > 0.0 {
+            ui.add_space(std::mem::take(&mut skipped));
+        }
+        let rect = board_card_ui(ui, board, card, view, thumbnails, file_drop);
+        view.card_heights.remember(card.id, rect.height());
+        card_rects.push((position, rect));
+        ui.add_space(CARD_GAP);
+    }
+    ui.add_space(skipped);
+    card_rects
+}
+
+/// A card in its column: click to open, Ctrl+click to select more, drag to move, drop files on it.
+fn board_card_ui(
+    ui: &mut egui::Ui,
+    board: &Board,
+    card: &Card,
+    view: &mut ViewState,
+    thumbnails: &mut dyn Thumbnails,
+    file_drop: &mut FileDrop,
+) -> egui::Rect {
+    let hit = view.search_hits.cards.contains(&card.id);
+    let look = CardLook {
+        selected: view.is_selected(card.id),
+        dragged: egui::DragAndDrop::payload::<CardId>(ui.ctx()).is_some_and(|d| *d == card.id),
+        search_hit: hit,
+        dimmed: view.searching() && !hit,
+    };
+    let CardResponse { response, cover } = card_ui(ui, card, &board.themes, look, thumbnails);
+    let on_cover = ui
+        .input(|input| input.pointer.interact_pos())
+        .is_some_and(|pointer| cover.is_some_and(|cover| cover.contains(pointer)));
+    if response.double_clicked() && on_cover {
+        view.viewer = Some(ImageViewer::new(card.id, 0));
+    }
+    if response.clicked() {
+        if ui.input(|input| input.modifiers.command) {
+            view.toggle_selected(card.id);
+        } else {
+            view.also_selected.clear();
+            view.open_editor(card.id);
+        }
+    }
+    if look.selected && std::mem::take(&mut view.scroll_to_selected) {
+        response.scroll_to_me(None);
+    }
+    if response.dragged() {
+        response.dnd_set_drag_payload(card.id);
+    }
+    file_drop.offer(ui, response.rect, ImageTarget::Card(card.id));
+    response.rect
 }
 
 fn column_header_ui(

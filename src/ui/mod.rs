@@ -2,6 +2,7 @@
 
 mod board_ui;
 mod card_editor_ui;
+mod card_heights;
 mod card_ui;
 mod confirm_ui;
 mod edit_menu_ui;

@@ -3,7 +3,10 @@
 use super::fields::text_field_ui;
 use super::{Confirm, ViewState};
 use crate::command::Command;
-use crate::model::{Board, BoardEdit, Theme};
+use crate::model::{Board, BoardEdit, Card, Theme};
+
+/// Cards named under a theme; the rest are a click away with "Show only these".
+const CARDS_LISTED: usize = 12;
 
 /// Draws the list of themes with their cards, and theme editing.
 pub fn themes_ui(ui: &mut egui::Ui, board: &Board, view: &mut ViewState, commands: &mut Vec<Command>) {
@@ -26,22 +29,32 @@ fn theme_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut ViewStat
         theme_editor_ui(ui, theme, view, commands);
         return;
     }
-    let cards: Vec<_> = board.cards_with_theme(theme.id).collect();
+    let mut cards = board.cards_with_theme(theme.id);
+    let listed: Vec<&Card> = cards.by_ref().take(CARDS_LISTED).collect();
+    let count = listed.len() + cards.count();
     ui.horizontal(|ui| {
         ui.strong(if theme.name.is_empty() {
             "Untitled theme"
         } else {
             theme.name.as_str()
         });
-        ui.weak(format!("{} cards", cards.len()));
+        ui.weak(format!("{count} cards"));
     });
     if !theme.question.is_empty() {
         ui.label(egui::RichText::new(&theme.question).italics());
     }
-    for card in cards {
+    for card in listed {
         let selected = view.is_selected(card.id);
         if ui.selectable_label(selected, format!("• {}", card.title)).clicked() {
             view.open_editor(card.id);
+        }
+    }
+    if count > CARDS_LISTED {
+        let more = ui
+            .link(format!("…and {} more", count - CARDS_LISTED))
+            .on_hover_text("Show only the cards that tick this theme");
+        if more.clicked() {
+            view.theme_filter = Some(theme.id);
         }
     }
     ui.horizontal(|ui| {

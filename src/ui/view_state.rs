@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use super::card_heights::CardHeights;
 use super::{ExportChoice, FileDrag};
 use crate::model::{Card, CardId, ColumnId, ThemeId};
 
@@ -46,6 +47,8 @@ pub struct ViewState {
     pub file_drag: FileDrag,
     /// The image shown full size.
     pub viewer: Option<ImageViewer>,
+    /// How tall each card was when last drawn, to skip cards out of view.
+    pub card_heights: CardHeights,
 }
 
 /// The full-size image viewer: which image, and how it is zoomed and panned.
