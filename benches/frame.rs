@@ -16,7 +16,8 @@ mod screenshot;
 #[path = "support/synthetic_board.rs"]
 mod synthetic_board;
 
-const MEASURED_FRAMES: usize = 300;
+const MEASURED_FRAMES: usize = 600;
+const ROUNDS: usize = 20;
 const SCREEN: egui::Vec2 = egui::vec2(1280.0, 800.0);
 
 /// A window's worth of egui, driven frame by frame.
@@ -84,34 +85,42 @@ impl Window {
     }
 }
 
-struct Measured {
-    cpu: Duration,
-    wall: Duration,
+/// A board under test, set up and scrolled, with its frame times so far.
+struct Subject {
+    cards: usize,
+    images: usize,
+    window: Window,
+    cpu: Vec<Duration>,
+    wall: Vec<Duration>,
     primitives: usize,
+    _folder: tempfile::TempDir,
 }
 
-fn measure(cards: usize, images: usize) -> Measured {
-    let folder = tempfile::tempdir().unwrap();
-    let mut window = Window::open(cards, images, folder.path());
-    window.settle();
-    window.scroll_to_middle();
-    for _ in 0..30 {
-        window.frame();
+impl Subject {
+    fn new(cards: usize, images: usize) -> Self {
+        let folder = tempfile::tempdir().unwrap();
+        let mut window = Window::open(cards, images, folder.path());
+        window.settle();
+        window.scroll_to_middle();
+        Self {
+            cards,
+            images,
+            window,
+            cpu: Vec::new(),
+            wall: Vec::new(),
+            primitives: 0,
+            _folder: folder,
+        }
     }
-    let mut cpu = Vec::with_capacity(MEASURED_FRAMES);
-    let mut wall = Vec::with_capacity(MEASURED_FRAMES);
-    let mut primitives = 0;
-    for _ in 0..MEASURED_FRAMES {
-        let started = std::time::Instant::now();
-        let thread_time = cpu_time::ThreadTime::now();
-        primitives = window.frame();
-        cpu.push(thread_time.elapsed());
-        wall.push(started.elapsed());
-    }
-    Measured {
-        cpu: median(cpu),
-        wall: median(wall),
-        primitives,
+
+    fn measure(&mut self, frames: usize) {
+        for _ in 0..frames {
+            let started = std::time::Instant::now();
+            let thread_time = cpu_time::ThreadTime::now();
+            self.primitives = self.window.frame();
+            self.cpu.push(thread_time.elapsed());
+            self.wall.push(started.elapsed());
+        }
     }
 }
 
@@ -129,21 +138,33 @@ fn main() {
         "Median of {MEASURED_FRAMES} frames, {}x{} points, scrolled to the middle, editor open.",
         SCREEN.x, SCREEN.y
     );
+    let mut subjects: Vec<Subject> = [0, 1_000]
+        .into_iter()
+        .flat_map(|images| [20, 1_000, 5_000].map(|cards| (cards, images.min(cards))))
+        .map(|(cards, images)| Subject::new(cards, images))
+        .collect();
+    // Round robin, so drift on a shared machine touches every board alike.
+    for _ in 0..ROUNDS {
+        for subject in &mut subjects {
+            subject.measure(MEASURED_FRAMES / ROUNDS);
+        }
+    }
     println!("| cards | images | CPU per frame | ratio to 20 cards | wall per frame | primitives |");
     println!("|---:|---:|---:|---:|---:|---:|");
-    for images_per_board in [0, 1_000] {
-        let mut baseline = None;
-        for cards in [20, 1_000, 5_000] {
-            let images = images_per_board.min(cards);
-            let measured = measure(cards, images);
-            let base = *baseline.get_or_insert(measured.cpu);
-            println!(
-                "| {cards} | {images} | {} | {:.2} | {} | {} |",
-                ms(measured.cpu),
-                measured.cpu.as_secs_f64() / base.as_secs_f64(),
-                ms(measured.wall),
-                measured.primitives,
-            );
+    let mut baseline = Duration::ZERO;
+    for subject in subjects {
+        let cpu = median(subject.cpu);
+        if subject.cards == 20 {
+            baseline = cpu;
         }
+        println!(
+            "| {} | {} | {} | {:.2} | {} | {} |",
+            subject.cards,
+            subject.images,
+            ms(cpu),
+            cpu.as_secs_f64() / baseline.as_secs_f64(),
+            ms(median(subject.wall)),
+            subject.primitives,
+        );
     }
 }

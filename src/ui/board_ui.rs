@@ -1,5 +1,6 @@
 //! The board: columns side by side, cards that move by drag and drop.
 
+use super::board_layout::{LayoutKey, Slot};
 use super::card_ui::{CardLook, CardResponse, card_ui};
 use super::fields::bare_field_ui;
 use super::file_drop::FileDrop;
@@ -16,6 +17,7 @@ const CARD_GAP: f32 = 4.0;
 pub fn board_ui(
     ui: &mut egui::Ui,
     board: &Board,
+    revision: u64,
     view: &mut ViewState,
     thumbnails: &mut dyn Thumbnails,
     file_drop: &mut FileDrop,
@@ -48,7 +50,12 @@ pub fn board_ui(
         ui.horizontal_top(|ui| {
             let column_width = COLUMN_WIDTH + column_frame(ui.style()).total_margin().sum().x;
             for (index, column) in board.columns.iter().enumerate() {
-                let place = ColumnPlace { board, index, column };
+                let place = ColumnPlace {
+                    board,
+                    revision,
+                    index,
+                    column,
+                };
                 let rect = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(column_width, ui.available_height()));
                 if ui.is_rect_visible(rect) {
                     column_ui(ui, place, view, thumbnails, file_drop, commands);
@@ -74,6 +81,8 @@ pub fn board_ui(
 #[derive(Clone, Copy)]
 struct ColumnPlace<'a> {
     board: &'a Board,
+    /// Changes whenever the board does.
+    revision: u64,
     index: usize,
     column: &'a Column,
 }
@@ -86,7 +95,9 @@ fn column_ui(
     file_drop: &mut FileDrop,
     commands: &mut Vec<Command>,
 ) {
-    let ColumnPlace { board, index, column } = place;
+    let ColumnPlace {
+        board, index, column, ..
+    } = place;
     let mut card_rects = Vec::new();
     let shown = column_frame(ui.style()).show(ui, |ui| {
         // The row of columns is horizontal; a column's own contents go top to bottom.
@@ -132,31 +143,43 @@ fn column_cards_ui(
     let ColumnPlace { board, column, .. } = place;
     let gap = ui.spacing().item_spacing.y + CARD_GAP;
     let width = ui.available_width();
+    let origin = ui.cursor().min;
+    let key = LayoutKey {
+        revision: place.revision,
+        filter: view.theme_filter,
+        width,
+    };
+    let clip = ui.clip_rect();
+    let in_view = egui::Rangef::new(clip.top() - origin.y, clip.bottom() - origin.y);
+    let (slots, end) = view.board_layout.in_view(column, key, gap, in_view);
+    let slot_rect =
+        |slot: Slot| egui::Rect::from_min_size(origin + egui::vec2(0.0, slot.top), egui::vec2(width, slot.height));
+    if view.scroll_to_selected
+        && let Some(selected) = view.selected_card
+        && !slots.iter().any(|slot| slot.card == selected)
+        && let Some(slot) = view.board_layout.slot(column.id, selected)
+    {
+        // Scrolled to where it should be; once drawn there, `scroll_to_me` puts it exactly.
+        ui.scroll_to_rect(slot_rect(slot), None);
+    }
     let mut card_rects = Vec::new();
-    let mut skipped = 0.0;
-    for (position, card) in column.cards.iter().enumerate() {
-        if !view.shows(card) {
+    for slot in slots {
+        let Some(card) = column.cards.get(slot.position) else {
             continue;
-        }
-        let height = view.card_heights.height(card, width);
-        let rect = egui::Rect::from_min_size(ui.cursor().min + egui::vec2(0.0, skipped), egui::vec2(width, height));
-        if !ui.is_rect_visible(rect) {
-            if view.scroll_to_selected && view.selected_card == Some(card.id) {
-                // Scrolled to where it should be; once drawn there, `scroll_to_me` puts it exactly.
-                ui.scroll_to_rect(rect, None);
-            }
-            skipped += height + gap;
-            continue;
-        }
-        if skipped > 0.0 {
-            ui.add_space(std::mem::take(&mut skipped));
+        };
+        let space = slot_rect(slot).top() - ui.cursor().top();
+        if space > 0.0 {
+            ui.add_space(space);
         }
         let rect = board_card_ui(ui, board, card, view, thumbnails, file_drop);
-        view.card_heights.remember(card.id, rect.height());
-        card_rects.push((position, rect));
+        view.board_layout.remember(column.id, slot, rect.height());
+        card_rects.push((slot.position, rect));
         ui.add_space(CARD_GAP);
     }
-    ui.add_space(skipped);
+    let space = origin.y + end - ui.cursor().top();
+    if space > 0.0 {
+        ui.add_space(space);
+    }
     card_rects
 }
 

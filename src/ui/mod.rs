@@ -1,8 +1,8 @@
 //! egui drawing only. Reads state, emits [`Command`]s; never touches files, never blocks.
 
+mod board_layout;
 mod board_ui;
 mod card_editor_ui;
-mod card_heights;
 mod card_ui;
 mod confirm_ui;
 mod edit_menu_ui;
@@ -98,7 +98,7 @@ pub fn board_screen_ui(
         file_drop.offer(ui, editor.response.rect, ImageTarget::Card(card.id));
     }
     egui::CentralPanel::default().show(ui, |ui| {
-        board_ui::board_ui(ui, board, view, thumbnails, &mut file_drop, commands);
+        board_ui::board_ui(ui, board, screen.revision, view, thumbnails, &mut file_drop, commands);
     });
     commands.extend(file_drop.into_command());
     if let Some(image) = file_drop::pasted_image(ui.ctx()) {

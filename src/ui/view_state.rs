@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::card_heights::CardHeights;
+use super::board_layout::BoardLayout;
 use super::{ExportChoice, FileDrag};
 use crate::model::{Card, CardId, ColumnId, ThemeId};
 
@@ -47,8 +47,8 @@ pub struct ViewState {
     pub file_drag: FileDrag,
     /// The image shown full size.
     pub viewer: Option<ImageViewer>,
-    /// How tall each card was when last drawn, to skip cards out of view.
-    pub card_heights: CardHeights,
+    /// Where cards sit in their columns, so cards out of view can be skipped.
+    pub board_layout: BoardLayout,
 }
 
 /// The full-size image viewer: which image, and how it is zoomed and panned.
@@ -134,7 +134,7 @@ impl ViewState {
 
     /// Whether the board shows the card (the theme filter hides the others).
     pub fn shows(&self, card: &Card) -> bool {
-        self.theme_filter.is_none_or(|theme| card.themes.contains(&theme))
+        passes_filter(self.theme_filter, card)
     }
 
     /// Whether a search is on: non-matching cards are dimmed and the keyboard skips them.
@@ -152,4 +152,9 @@ pub enum Confirm {
     DeleteColumn(ColumnId),
     /// Delete a theme and its ticks.
     DeleteTheme(ThemeId),
+}
+
+/// Whether a card is shown under a theme filter: with none, every card is.
+pub fn passes_filter(filter: Option<ThemeId>, card: &Card) -> bool {
+    filter.is_none_or(|theme| card.themes.contains(&theme))
 }
