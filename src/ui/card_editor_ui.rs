@@ -4,7 +4,7 @@ use super::fields::{bare_field_ui, text_area_ui, text_field_ui};
 use super::thumbnails::{Thumbnails, thumbnail_ui};
 use super::{Confirm, ImageViewer, ViewState};
 use crate::command::Command;
-use crate::model::{Board, BoardEdit, Card, Link};
+use crate::model::{Board, BoardEdit, Card, CardPosition, Link};
 
 /// Draws the editor for `card`.
 pub fn card_editor_ui(
@@ -45,7 +45,9 @@ pub fn card_editor_ui(
         if let (Some(summary), _) = text_field_ui(ui, "Summary", &card.summary, "One line: what is it?") {
             edit(commands, BoardEdit::SetCardSummary(card.id, summary));
         }
-        column_picker_ui(ui, board, card, commands);
+        if let Some(position) = view.board_index.position(board, card.id) {
+            column_picker_ui(ui, board, card, position, commands);
+        }
 
         ui.add_space(6.0);
         ui.strong("Themes");
@@ -78,10 +80,13 @@ pub fn card_editor_ui(
     });
 }
 
-fn column_picker_ui(ui: &mut egui::Ui, board: &Board, card: &Card, commands: &mut Vec<Command>) {
-    let Some(position) = board.card_position(card.id) else {
-        return;
-    };
+fn column_picker_ui(
+    ui: &mut egui::Ui,
+    board: &Board,
+    card: &Card,
+    position: CardPosition,
+    commands: &mut Vec<Command>,
+) {
     let current = board
         .column(position.column)
         .map(|column| column.name.as_str())

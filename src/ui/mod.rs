@@ -1,5 +1,6 @@
 //! egui drawing only. Reads state, emits [`Command`]s; never touches files, never blocks.
 
+mod board_index;
 mod board_layout;
 mod board_ui;
 mod card_editor_ui;
@@ -72,7 +73,11 @@ pub fn board_screen_ui(
     } else if view.confirm.is_some() || view.export_dialog.is_some() {
         file_drop.offer(ui, screen_rect, ImageTarget::FirstColumn);
     }
-    if view.selected_card.is_some_and(|card| board.card(card).is_none()) {
+    view.board_index.refresh(board, screen.revision);
+    if view
+        .selected_card
+        .is_some_and(|card| view.board_index.card(board, card).is_none())
+    {
         view.selected_card = None;
     }
     search_ui::update_search_hits(board, screen.revision, view);
@@ -88,7 +93,7 @@ pub fn board_screen_ui(
         .show(ui, |ui| {
             themes_ui::themes_ui(ui, board, view, commands);
         });
-    if let Some(card) = view.editor_card().and_then(|card| board.card(card)) {
+    if let Some(card) = view.editor_card().and_then(|card| view.board_index.card(board, card)) {
         let editor = egui::Panel::right("card_editor")
             .resizable(true)
             .default_size(380.0)
@@ -102,7 +107,9 @@ pub fn board_screen_ui(
     });
     commands.extend(file_drop.into_command());
     if let Some(image) = file_drop::pasted_image(ui.ctx()) {
-        let selected = view.selected_card.filter(|card| board.card(*card).is_some());
+        let selected = view
+            .selected_card
+            .filter(|card| view.board_index.card(board, *card).is_some());
         let target = selected.map_or(ImageTarget::FirstColumn, ImageTarget::Card);
         commands.push(Command::AddImages(ImageSource::Pasted(image), target));
     }

@@ -1,12 +1,10 @@
 //! The themes panel: the questions of the board, and per theme the cards that answer it.
 
+use super::board_index::ThemeCards;
 use super::fields::text_field_ui;
 use super::{Confirm, ViewState};
 use crate::command::Command;
-use crate::model::{Board, BoardEdit, Card, Theme};
-
-/// Cards named under a theme; the rest are a click away with "Show only these".
-const CARDS_LISTED: usize = 12;
+use crate::model::{Board, BoardEdit, Theme};
 
 /// Draws the list of themes with their cards, and theme editing.
 pub fn themes_ui(ui: &mut egui::Ui, board: &Board, view: &mut ViewState, commands: &mut Vec<Command>) {
@@ -29,9 +27,7 @@ fn theme_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut ViewStat
         theme_editor_ui(ui, theme, view, commands);
         return;
     }
-    let mut cards = board.cards_with_theme(theme.id);
-    let listed: Vec<&Card> = cards.by_ref().take(CARDS_LISTED).collect();
-    let count = listed.len() + cards.count();
+    let ThemeCards { count, listed } = view.board_index.theme_cards(theme.id);
     ui.horizontal(|ui| {
         ui.strong(if theme.name.is_empty() {
             "Untitled theme"
@@ -43,15 +39,19 @@ fn theme_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut ViewStat
     if !theme.question.is_empty() {
         ui.label(egui::RichText::new(&theme.question).italics());
     }
-    for card in listed {
+    let listed_cards: Vec<_> = listed
+        .iter()
+        .filter_map(|card| view.board_index.card(board, *card))
+        .collect();
+    for card in listed_cards {
         let selected = view.is_selected(card.id);
         if ui.selectable_label(selected, format!("• {}", card.title)).clicked() {
             view.open_editor(card.id);
         }
     }
-    if count > CARDS_LISTED {
+    if count > listed.len() {
         let more = ui
-            .link(format!("…and {} more", count - CARDS_LISTED))
+            .link(format!("…and {} more", count - listed.len()))
             .on_hover_text("Show only the cards that tick this theme");
         if more.clicked() {
             view.theme_filter = Some(theme.id);

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use super::board_index::BoardIndex;
 use super::board_layout::BoardLayout;
 use super::{ExportChoice, FileDrag};
 use crate::model::{Card, CardId, ColumnId, ThemeId};
@@ -47,6 +48,8 @@ pub struct ViewState {
     pub file_drag: FileDrag,
     /// The image shown full size.
     pub viewer: Option<ImageViewer>,
+    /// Where each card is and which cards tick each theme, once per board revision.
+    pub board_index: BoardIndex,
     /// Where cards sit in their columns, so cards out of view can be skipped.
     pub board_layout: BoardLayout,
 }
