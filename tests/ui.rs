@@ -19,6 +19,8 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
+#[path = "ui/big_board.rs"]
+mod big_board;
 #[path = "ui/safety.rs"]
 mod safety;
 
