@@ -95,19 +95,8 @@ fn the_keyboard_reaches_cards_out_of_view() {
 fn the_wheel_scrolls_a_long_column_to_its_last_card() {
     let mut session = big_board_session();
     let column = session.harness.get_by_label("Project 0").rect().center();
-    session.harness.hover_at(column);
-    // Far more than the column is long; every frame lays out what the new scroll offset shows.
-    for _ in 0..200 {
-        session.harness.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Page,
-            delta: egui::vec2(0.0, -5.0),
-            modifiers: egui::Modifiers::NONE,
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Unknown,
-        });
-        session.harness.step();
-    }
-    session.harness.run_steps(30);
+    // Far more than the column is long.
+    session.scroll_wheel(column, 1_000.0);
     let last = format!("Project {}", CARDS - COLUMNS);
     assert!(in_window(&session, &last), "{:?}", cards_laid_out(&session));
     assert!(!in_window(&session, "Project 0"));
