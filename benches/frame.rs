@@ -7,82 +7,38 @@
 
 use std::time::Duration;
 
-use boothboard::app::{BoothboardApp, Startup};
-use boothboard::open::open_or_create;
-use boothboard::store::AppHome;
-
+#[path = "support/headless_window.rs"]
+mod headless_window;
 #[path = "support/screenshot.rs"]
 mod screenshot;
 #[path = "support/synthetic_board.rs"]
 mod synthetic_board;
 
+use headless_window::Window;
+
 const MEASURED_FRAMES: usize = 600;
 const ROUNDS: usize = 20;
-const SCREEN: egui::Vec2 = egui::vec2(1280.0, 800.0);
 
-/// A window's worth of egui, driven frame by frame.
-struct Window {
-    ctx: egui::Context,
-    app: BoothboardApp,
-    time: f64,
-}
-
-impl Window {
-    fn open(cards: usize, images: usize, folder: &std::path::Path) -> Self {
-        let (path, _) = synthetic_board::synthetic_board(folder, cards, images);
-        let home = AppHome::at(folder.join("home"));
-        let board = open_or_create(&home, &path).unwrap();
-        let ctx = egui::Context::default();
-        let app = BoothboardApp::new(&ctx, home, Startup::Opened(path, Box::new(board))).unwrap();
-        Self { ctx, app, time: 0.0 }
-    }
-
-    /// Runs one frame and tessellates it, as a renderer would; returns the number of primitives.
-    fn frame(&mut self) -> usize {
-        self.time += 1.0 / 60.0;
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SCREEN)),
-            time: Some(self.time),
-            predicted_dt: 1.0 / 60.0,
-            ..Default::default()
-        };
-        let app = &mut self.app;
-        let output = self.ctx.run_ui(input, |ui| app.window_ui(ui));
-        self.ctx.tessellate(output.shapes, output.pixels_per_point).len()
-    }
-
-    /// Frames until the thumbnails in view have arrived.
-    fn settle(&mut self) {
-        for _ in 0..3_000 {
-            self.frame();
-            if !self.app.thumbnails_busy() && !self.ctx.has_requested_repaint() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(2));
+/// Scrolls every column to its middle card, then opens the editor on the middle card of column 4,
+/// which leaves the middle columns in view.
+fn scroll_to_middle(window: &mut Window) {
+    let board = window.app.board().unwrap().clone();
+    let middle_cards: Vec<_> = board
+        .columns
+        .iter()
+        .filter_map(|column| column.cards.get(column.cards.len() / 2).map(|card| card.id))
+        .collect();
+    let last = middle_cards.get(3).or(middle_cards.last()).copied();
+    for card in middle_cards.into_iter().chain(last) {
+        window.app.view_mut().select_and_reveal(Some(card));
+        for _ in 0..30 {
+            window.frame();
         }
     }
-
-    /// Scrolls every column to its middle card, then opens the editor on the middle card of column 4,
-    /// which leaves the middle columns in view.
-    fn scroll_to_middle(&mut self) {
-        let board = self.app.board().unwrap().clone();
-        let middle_cards: Vec<_> = board
-            .columns
-            .iter()
-            .filter_map(|column| column.cards.get(column.cards.len() / 2).map(|card| card.id))
-            .collect();
-        let last = middle_cards.get(3).or(middle_cards.last()).copied();
-        for card in middle_cards.into_iter().chain(last) {
-            self.app.view_mut().select_and_reveal(Some(card));
-            for _ in 0..30 {
-                self.frame();
-            }
-        }
-        if let Some(card) = last {
-            self.app.view_mut().open_editor(card);
-        }
-        self.settle();
+    if let Some(card) = last {
+        window.app.view_mut().open_editor(card);
     }
+    window.settle();
 }
 
 /// A board under test, set up and scrolled, with its frame times so far.
@@ -99,9 +55,10 @@ struct Subject {
 impl Subject {
     fn new(cards: usize, images: usize) -> Self {
         let folder = tempfile::tempdir().unwrap();
-        let mut window = Window::open(cards, images, folder.path());
+        let (path, _) = synthetic_board::synthetic_board(folder.path(), cards, images);
+        let mut window = Window::open(&path, &folder.path().join("home"));
         window.settle();
-        window.scroll_to_middle();
+        scroll_to_middle(&mut window);
         Self {
             cards,
             images,
@@ -136,7 +93,8 @@ fn ms(duration: Duration) -> String {
 fn main() {
     println!(
         "Median of {MEASURED_FRAMES} frames, {}x{} points, scrolled to the middle, editor open.",
-        SCREEN.x, SCREEN.y
+        headless_window::SCREEN.x,
+        headless_window::SCREEN.y
     );
     let mut subjects: Vec<Subject> = [0, 1_000]
         .into_iter()

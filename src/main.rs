@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use boothboard::app::{BoothboardApp, Startup, close_on_quit_signals, load_failure};
+use boothboard::app::{BoothboardApp, Startup, close_on_quit_signals, load_failure, with_frame_probe};
 use boothboard::cli::{self, Cli};
 use boothboard::open::{board_to_open, open_or_create};
 use boothboard::store::{AppHome, Settings};
@@ -82,7 +82,7 @@ fn run_app(requested: Option<std::path::PathBuf>) -> ExitCode {
                     path.display()
                 );
             }
-            Ok(Box::new(app))
+            Ok(with_frame_probe(app))
         }),
     );
     match result {

@@ -1,6 +1,7 @@
 //! The eframe app: owns the board, the saver and the background tasks; applies commands.
 
 mod export_job;
+mod frame_probe;
 mod image_placement;
 mod imports;
 mod open_board;
@@ -12,6 +13,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+pub use frame_probe::{FRAME_PROBE_VAR, with_frame_probe};
 pub use open_board::{OpenBoard, SaveDue};
 pub use quit_signals::close_on_quit_signals;
 pub use tasks::load_failure;
