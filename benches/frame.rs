@@ -19,6 +19,17 @@ use headless_window::Window;
 const MEASURED_FRAMES: usize = 600;
 const ROUNDS: usize = 20;
 
+/// Frames until the thumbnails in view have arrived.
+fn settle(window: &mut Window) {
+    for _ in 0..3_000 {
+        window.frame();
+        if !window.app.thumbnails_busy() && !window.ctx.has_requested_repaint() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
 /// Scrolls every column to its middle card, then opens the editor on the middle card of column 4,
 /// which leaves the middle columns in view.
 fn scroll_to_middle(window: &mut Window) {
@@ -38,7 +49,7 @@ fn scroll_to_middle(window: &mut Window) {
     if let Some(card) = last {
         window.app.view_mut().open_editor(card);
     }
-    window.settle();
+    settle(window);
 }
 
 /// A board under test, set up and scrolled, with its frame times so far.
@@ -57,7 +68,7 @@ impl Subject {
         let folder = tempfile::tempdir().unwrap();
         let (path, _) = synthetic_board::synthetic_board(folder.path(), cards, images);
         let mut window = Window::open(&path, &folder.path().join("home"));
-        window.settle();
+        settle(&mut window);
         scroll_to_middle(&mut window);
         Self {
             cards,

@@ -1,7 +1,6 @@
 //! The app's whole window on a bare `egui::Context`, driven frame by frame as eframe would, headless.
 
 use std::path::Path;
-use std::time::Duration;
 
 use boothboard::app::{BoothboardApp, Startup};
 use boothboard::open::open_or_create;
@@ -39,16 +38,5 @@ impl Window {
         let app = &mut self.app;
         let output = self.ctx.run_ui(input, |ui| app.window_ui(ui));
         self.ctx.tessellate(output.shapes, output.pixels_per_point).len()
-    }
-
-    /// Frames until the thumbnails in view have arrived.
-    pub fn settle(&mut self) {
-        for _ in 0..3_000 {
-            self.frame();
-            if !self.app.thumbnails_busy() && !self.ctx.has_requested_repaint() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(2));
-        }
     }
 }

@@ -101,3 +101,24 @@ fn the_wheel_scrolls_a_long_column_to_its_last_card() {
     assert!(in_window(&session, &last), "{:?}", cards_laid_out(&session));
     assert!(!in_window(&session, "Project 0"));
 }
+
+#[test]
+fn at_rest_the_window_asks_for_no_frames() {
+    for mut session in [super::sample_session(), big_board_session()] {
+        session.wait_for_imports();
+        session.click(if session.board().card_count() == CARDS {
+            "Project 9"
+        } else {
+            "TiDB"
+        });
+        session.wait_for_imports();
+        let settled = session.harness.try_run();
+        assert!(settled.is_ok(), "still repainting: {settled:?}");
+        session.harness.step();
+        assert!(
+            !session.harness.ctx.has_requested_repaint(),
+            "{:?}",
+            session.harness.ctx.repaint_causes()
+        );
+    }
+}
