@@ -46,6 +46,8 @@ pub fn board_ui(
     if egui::DragAndDrop::has_payload_of_type::<CardId>(&ctx) && ctx.pointer_latest_pos().is_some() {
         view.card_drop_target = None;
     }
+    // Card text is not selectable (a click selects the card), set here once rather than per card.
+    ui.style_mut().interaction.selectable_labels = false;
     egui::ScrollArea::horizontal().auto_shrink(false).show(ui, |ui| {
         ui.horizontal_top(|ui| {
             let column_width = COLUMN_WIDTH + column_frame(ui.style()).total_margin().sum().x;
@@ -162,6 +164,7 @@ fn column_cards_ui(
         // Scrolled to where it should be; once drawn there, `scroll_to_me` puts it exactly.
         ui.scroll_to_rect(slot_rect(slot), None);
     }
+    let dragged = egui::DragAndDrop::payload::<CardId>(ui.ctx()).map(|card| *card);
     let mut card_rects = Vec::new();
     for slot in slots {
         let Some(card) = column.cards.get(slot.position) else {
@@ -171,7 +174,7 @@ fn column_cards_ui(
         if space > 0.0 {
             ui.add_space(space);
         }
-        let rect = board_card_ui(ui, board, card, view, thumbnails, file_drop);
+        let rect = board_card_ui(ui, board, card, dragged == Some(card.id), view, thumbnails, file_drop);
         view.board_layout.remember(column.id, slot, rect.height());
         card_rects.push((slot.position, rect));
         ui.add_space(CARD_GAP);
@@ -188,6 +191,7 @@ fn board_card_ui(
     ui: &mut egui::Ui,
     board: &Board,
     card: &Card,
+    dragged: bool,
     view: &mut ViewState,
     thumbnails: &mut dyn Thumbnails,
     file_drop: &mut FileDrop,
@@ -195,7 +199,7 @@ fn board_card_ui(
     let hit = view.search_hits.cards.contains(&card.id);
     let look = CardLook {
         selected: view.is_selected(card.id),
-        dragged: egui::DragAndDrop::payload::<CardId>(ui.ctx()).is_some_and(|d| *d == card.id),
+        dragged,
         search_hit: hit,
         dimmed: view.searching() && !hit,
     };

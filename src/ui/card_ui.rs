@@ -50,8 +50,11 @@ pub fn card_ui(
         .id_salt(card.id)
         .sense(egui::Sense::click_and_drag());
     let scope = ui.scope_builder(builder, |ui| {
-        // Clicks anywhere on the card select it, so its text must not grab them.
-        ui.style_mut().interaction.selectable_labels = false;
+        // Clicks anywhere on the card select it, so its text must not grab them. The board sets this
+        // once for all its cards: changing the style here would copy it for every card, every frame.
+        if ui.style().interaction.selectable_labels {
+            ui.style_mut().interaction.selectable_labels = false;
+        }
         if look.dragged || look.dimmed {
             ui.multiply_opacity(0.4);
         }
@@ -90,18 +93,15 @@ fn card_contents_ui(
         // Hover only: a click on the cover selects the card like anywhere else on it.
         thumbnail_ui(ui, thumbnails, cover, max_size, egui::Sense::hover()).rect
     });
-    let ticked: Vec<&Theme> = themes.iter().filter(|theme| card.themes.contains(&theme.id)).collect();
+    let ticked: Vec<&str> = themes
+        .iter()
+        .filter(|theme| card.themes.contains(&theme.id))
+        .map(|theme| theme.name.as_str())
+        .collect();
     let extras = card_extras(card);
     if !ticked.is_empty() || !extras.is_empty() {
         ui.add_space(2.0);
-        ui.horizontal_wrapped(|ui| {
-            for theme in ticked {
-                theme_chip_ui(ui, &theme.name);
-            }
-            if !extras.is_empty() {
-                ui.weak(extras);
-            }
-        });
+        card_footer_ui(ui, &ticked, &extras);
     }
     cover
 }
@@ -122,13 +122,63 @@ fn card_extras(card: &Card) -> String {
     parts.join(" · ")
 }
 
-fn theme_chip_ui(ui: &mut egui::Ui, name: &str) {
-    let color = ui.visuals().selection.bg_fill;
-    egui::Frame::new()
-        .fill(color.gamma_multiply(0.35))
-        .corner_radius(8.0)
-        .inner_margin(egui::vec2(6.0, 1.0))
-        .show(ui, |ui| {
-            ui.add(egui::Label::new(egui::RichText::new(name).small()).extend());
-        });
+/// The card's theme chips, then its extras, wrapped to the card's width. Painted in one allocation
+/// rather than a widget per chip, as a board draws dozens of cards a frame.
+fn card_footer_ui(ui: &mut egui::Ui, ticked: &[&str], extras: &str) {
+    const CHIP_PADDING: egui::Vec2 = egui::vec2(6.0, 1.0);
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let chip_fill = ui.visuals().selection.bg_fill.gamma_multiply(0.35);
+    let spacing = ui.spacing().item_spacing;
+    let width = ui.available_width();
+    let painter = ui.painter();
+    let mut pieces: Vec<(std::sync::Arc<egui::Galley>, bool)> = ticked
+        .iter()
+        .map(|name| {
+            (
+                painter.layout_no_wrap((*name).to_owned(), font.clone(), ui.visuals().text_color()),
+                true,
+            )
+        })
+        .collect();
+    if !extras.is_empty() {
+        let extras_font = egui::TextStyle::Body.resolve(ui.style());
+        let weak = ui.visuals().weak_text_color();
+        pieces.push((painter.layout_no_wrap(extras.to_owned(), extras_font, weak), false));
+    }
+    // Left to right, starting a new line where the next piece would not fit.
+    let row_height = pieces
+        .iter()
+        .map(|(galley, chip)| galley.size().y + if *chip { 2.0 * CHIP_PADDING.y } else { 0.0 })
+        .fold(0.0, f32::max);
+    let mut placed = Vec::with_capacity(pieces.len());
+    let mut cursor = egui::Pos2::ZERO;
+    for (galley, chip) in pieces {
+        let size = galley.size() + if chip { 2.0 * CHIP_PADDING } else { egui::Vec2::ZERO };
+        if cursor.x > 0.0 && cursor.x + size.x > width {
+            cursor = egui::pos2(0.0, cursor.y + row_height + spacing.y);
+        }
+        placed.push((cursor, size, galley, chip));
+        cursor.x += size.x + spacing.x;
+    }
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, cursor.y + row_height), egui::Sense::hover());
+    response.widget_info(|| {
+        let parts: Vec<&str> = ticked
+            .iter()
+            .copied()
+            .chain(Some(extras).filter(|e| !e.is_empty()))
+            .collect();
+        egui::WidgetInfo::labeled(egui::Role::Label, true, parts.join(", "))
+    });
+    let painter = ui.painter();
+    for (offset, size, galley, chip) in placed {
+        let piece = egui::Rect::from_min_size(rect.min + offset.to_vec2(), egui::vec2(size.x, row_height));
+        if chip {
+            painter.rect_filled(piece, 8.0, chip_fill);
+        }
+        let text_at = egui::pos2(
+            piece.left() + if chip { CHIP_PADDING.x } else { 0.0 },
+            piece.center().y - galley.size().y / 2.0,
+        );
+        painter.galley(text_at, galley, ui.visuals().text_color());
+    }
 }
