@@ -38,7 +38,8 @@ convert -size 1920x1080 gradient:'#1d3557-#457b9d' -fill white -pointsize 90 -gr
   -annotate 0 'Ballerina: sequence diagrams from code' "$out/ballerina-slide.png"
 "$bin" attach "$board" --card Ballerina "$out/ballerina-slide.png"
 
-"$bin" >"$out/app.log" 2>&1 &
+# The frame probe prints a line per frame, to check that the window draws nothing at rest.
+BOOTHBOARD_FRAME_PROBE=1 "$bin" >"$out/app.log" 2>&1 &
 app_pid=$!
 
 window=
@@ -64,6 +65,12 @@ echo "smoke: screenshot $out/window.png has $colors colours"
 thumbnails=$(find "$home/thumbnails" -name '*.png' 2>/dev/null | wc -l)
 echo "smoke: $thumbnails thumbnails cached on disk"
 [ "$thumbnails" -ge 3 ] || { echo "smoke: the three card covers were not made into thumbnails"; exit 1; }
+
+frames_before=$(grep -c '^frame ' "$out/app.log" || true)
+sleep 3
+frames_at_rest=$(( $(grep -c '^frame ' "$out/app.log" || true) - frames_before ))
+echo "smoke: $frames_at_rest frames drawn in 3 s at rest (after $frames_before)"
+[ "$frames_at_rest" -eq 0 ] || { echo "smoke: the window keeps repainting while nothing changes"; exit 1; }
 
 xdotool windowfocus "$window" 2>/dev/null || true
 sleep 0.3

@@ -107,9 +107,9 @@ fn main() {
         headless_window::SCREEN.x,
         headless_window::SCREEN.y
     );
-    let mut subjects: Vec<Subject> = [0]
+    let mut subjects: Vec<Subject> = [0, 1_000]
         .into_iter()
-        .flat_map(|images| [20, 5_000].map(|cards| (cards, images.min(cards))))
+        .flat_map(|images| [20, 1_000, 5_000].map(|cards| (cards, images.min(cards))))
         .map(|(cards, images)| Subject::new(cards, images))
         .collect();
     // Round robin, so drift on a shared machine touches every board alike.
