@@ -13,43 +13,20 @@ use boothboard::open::open_or_create;
 use boothboard::store::AppHome;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use image::{ImageFormat, Rgb, RgbImage};
+use image::{ImageFormat, RgbImage};
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+#[path = "support/photo.rs"]
+mod photo;
+#[path = "support/screenshot.rs"]
+mod screenshot;
+
+use photo::photo;
+use screenshot::screenshot;
 
 const IMAGES: usize = 20;
 const RUNS: usize = 3;
-
-/// A screenshot-like picture: flat panels and lines of "text", slightly different each time.
-fn screenshot(width: u32, height: u32, seed: u32) -> RgbImage {
-    RgbImage::from_fn(width, height, |x, y| {
-        let panel = (x / 320 + y / 180 + seed) % 5;
-        let text_line = (y % 24) < 12 && (x / 7 + y / 24 + seed) % 9 < 6 && x % 320 > 20;
-        if text_line {
-            Rgb([30, 30, 40])
-        } else {
-            let shade = [250, 235, 220, 205, 245][panel as usize] as u8;
-            Rgb([shade, shade, 255 - (seed as u8 % 20)])
-        }
-    })
-}
-
-/// A photo-like picture: smooth gradients with noise, which JPEG is made for.
-fn photo(width: u32, height: u32, seed: u32) -> RgbImage {
-    let mut state = seed.wrapping_mul(2_654_435_761).max(1);
-    RgbImage::from_fn(width, height, |x, y| {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        let noise = (state % 24) as u8;
-        Rgb([
-            ((x * 255 / width) as u8).saturating_add(noise),
-            ((y * 255 / height) as u8).saturating_add(noise),
-            (128u8).saturating_add(noise),
-        ])
-    })
-}
 
 fn write_set(dir: &Path, name: &str, format: ImageFormat, make: impl Fn(u32) -> RgbImage) -> Vec<PathBuf> {
     (0..IMAGES)
