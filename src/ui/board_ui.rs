@@ -204,10 +204,11 @@ fn board_card_ui(
         dimmed: view.searching() && !hit,
     };
     let CardResponse { response, cover } = card_ui(ui, card, &board.themes, look, thumbnails);
-    let on_cover = ui
-        .input(|input| input.pointer.interact_pos())
-        .is_some_and(|pointer| cover.is_some_and(|cover| cover.contains(pointer)));
-    if response.double_clicked() && on_cover {
+    let on_cover = || {
+        let pointer = ui.input(|input| input.pointer.interact_pos());
+        pointer.is_some_and(|pointer| cover.is_some_and(|cover| cover.contains(pointer)))
+    };
+    if response.double_clicked() && on_cover() {
         view.viewer = Some(ImageViewer::new(card.id, 0));
     }
     if response.clicked() {
