@@ -2,12 +2,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use boothboard::export::{ExportScope, board_markdown, export_to_dir};
 use boothboard::media::store_image_bytes;
 use boothboard::model::{Board, Link};
 use boothboard::store;
+
+#[path = "support/timing.rs"]
+mod timing;
+
+use timing::median_time;
 
 const RUNS: usize = 15;
 
@@ -51,23 +55,6 @@ fn big_board(path: &Path, cards: usize, images: usize) -> Board {
     board
 }
 
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
-fn time(mut run: impl FnMut()) -> Duration {
-    median(
-        (0..RUNS)
-            .map(|_| {
-                let start = Instant::now();
-                run();
-                start.elapsed()
-            })
-            .collect(),
-    )
-}
-
 fn main() {
     let dir = tempfile::tempdir().unwrap();
     println!("export benchmark, median of {RUNS} runs");
@@ -75,9 +62,13 @@ fn main() {
         let path = dir.path().join(format!("board-{cards}.json"));
         let board = big_board(&path, cards, images);
         let out = dir.path().join(format!("out-{cards}"));
-        let clone = time(|| drop(std::hint::black_box(board.clone())));
-        let markdown = time(|| drop(board_markdown(&board, &ExportScope::Board, "board.media").unwrap()));
-        let export = time(|| drop(export_to_dir(&board, &path, &ExportScope::Board, &out, &mut |_| {}).unwrap()));
+        let clone = median_time(RUNS, || drop(std::hint::black_box(board.clone())));
+        let markdown = median_time(RUNS, || {
+            drop(board_markdown(&board, &ExportScope::Board, "board.media").unwrap());
+        });
+        let export = median_time(RUNS, || {
+            drop(export_to_dir(&board, &path, &ExportScope::Board, &out, &mut |_| {}).unwrap());
+        });
         let bytes = std::fs::metadata(out.join(format!("board-{cards}.md"))).unwrap().len();
         println!(
             "{cards:>5} cards, {images:>3} images: board clone (UI thread) {clone:>10.2?}, Markdown {markdown:>10.2?}, \

@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use boothboard::store;
 
@@ -17,24 +17,12 @@ mod screenshot;
 #[path = "support/synthetic_board.rs"]
 mod synthetic_board;
 
+#[path = "support/timing.rs"]
+mod timing;
+
+use timing::median_time;
+
 const RUNS: usize = 21;
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
-fn time(mut run: impl FnMut()) -> Duration {
-    median(
-        (0..RUNS)
-            .map(|_| {
-                let started = Instant::now();
-                run();
-                started.elapsed()
-            })
-            .collect(),
-    )
-}
 
 fn ms(duration: Duration) -> String {
     format!("{:.2} ms", duration.as_secs_f64() * 1000.0)
@@ -50,25 +38,25 @@ fn main() {
         let folder = tempfile::tempdir().unwrap();
         let (path, mut board) = synthetic_board::synthetic_board(folder.path(), cards, images);
         let size = std::fs::metadata(&path).unwrap().len();
-        let first_frame = time(|| {
+        let first_frame = median_time(RUNS, || {
             let home = tempfile::tempdir().unwrap();
             let mut window = headless_window::Window::open(&path, home.path());
             window.frame();
         });
-        let parse = time(|| {
+        let parse = median_time(RUNS, || {
             black_box(store::load(&path).unwrap());
         });
-        let serialize = time(|| {
+        let serialize = median_time(RUNS, || {
             black_box(store::to_bytes(&board));
         });
         let mut edit = 0;
-        let save = time(|| {
+        let save = median_time(RUNS, || {
             // A real change each time: an unchanged board is not written at all.
             edit += 1;
             board.title = format!("Synthetic board, edit {edit}");
             store::save(&path, &board).unwrap();
         });
-        let snapshot = time(|| {
+        let snapshot = median_time(RUNS, || {
             black_box(board.clone());
         });
         println!(
