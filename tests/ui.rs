@@ -311,6 +311,23 @@ fn themes_are_added_named_questioned_and_deleted() {
 }
 
 #[test]
+fn double_clicking_a_column_name_renames_it() {
+    // Card text is made unselectable for speed; the column's name must still take a double-click.
+    let mut session = sample_session();
+    for _ in 0..2 {
+        session.harness.get_by_label("Databases").click();
+        session.harness.step();
+    }
+    session.harness.run_steps(2);
+    session.harness.get_by_label("Column name").type_text(" and queues");
+    session.press(egui::Modifiers::NONE, egui::Key::Enter);
+    let board = session.wait_for_file("the column renamed", |board| {
+        board.column_by_name("Databases and queues").is_some()
+    });
+    assert!(board.column_by_name("Databases").is_none());
+}
+
+#[test]
 fn columns_are_added_named_and_deleted() {
     let mut session = sample_session();
     session.click("Add column");

@@ -46,8 +46,6 @@ pub fn board_ui(
     if egui::DragAndDrop::has_payload_of_type::<CardId>(&ctx) && ctx.pointer_latest_pos().is_some() {
         view.card_drop_target = None;
     }
-    // Card text is not selectable (a click selects the card), set here once rather than per card.
-    ui.style_mut().interaction.selectable_labels = false;
     egui::ScrollArea::horizontal().auto_shrink(false).show(ui, |ui| {
         ui.horizontal_top(|ui| {
             let column_width = COLUMN_WIDTH + column_frame(ui.style()).total_margin().sum().x;
@@ -143,6 +141,8 @@ fn column_cards_ui(
     file_drop: &mut FileDrop,
 ) -> Vec<(usize, egui::Rect)> {
     let ColumnPlace { board, column, .. } = place;
+    // Card text is not selectable (a click selects the card): set once here rather than per card.
+    ui.style_mut().interaction.selectable_labels = false;
     let gap = ui.spacing().item_spacing.y + CARD_GAP;
     let width = ui.available_width();
     let origin = ui.cursor().min;

@@ -51,7 +51,7 @@ pub fn card_ui(
         .sense(egui::Sense::click_and_drag());
     let scope = ui.scope_builder(builder, |ui| {
         // Clicks anywhere on the card select it, so its text must not grab them. The board sets this
-        // once for all its cards: changing the style here would copy it for every card, every frame.
+        // once per column: changing the style here would copy it for every card, every frame.
         if ui.style().interaction.selectable_labels {
             ui.style_mut().interaction.selectable_labels = false;
         }
