@@ -121,7 +121,7 @@ impl Window {
 
     /// Frames drawn in the next `period`.
     fn frames_during(&self, period: Duration) -> usize {
-        let _ = self.frames.try_iter().count();
+        self.drain_frames();
         std::thread::sleep(period);
         self.frames.try_iter().count()
     }

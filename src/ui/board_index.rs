@@ -48,19 +48,26 @@ impl BoardIndex {
 
     /// The card with this id; `None` also if the index is behind the board.
     pub fn card<'b>(&self, board: &'b Board, id: CardId) -> Option<&'b Card> {
-        let (column, index) = *self.places.get(&id)?;
-        board.columns.get(column)?.cards.get(index).filter(|card| card.id == id)
+        self.locate(board, id).map(|(card, _)| card)
     }
 
     /// Where the card sits on the board.
     pub fn position(&self, board: &Board, id: CardId) -> Option<CardPosition> {
+        self.locate(board, id).map(|(_, position)| position)
+    }
+
+    /// The card and where it is, checked against the board so a stale index finds nothing.
+    fn locate<'b>(&self, board: &'b Board, id: CardId) -> Option<(&'b Card, CardPosition)> {
         let (column, index) = *self.places.get(&id)?;
         let column = board.columns.get(column)?;
-        column.cards.get(index).filter(|card| card.id == id)?;
-        Some(CardPosition {
-            column: column.id,
-            index,
-        })
+        let card = column.cards.get(index).filter(|card| card.id == id)?;
+        Some((
+            card,
+            CardPosition {
+                column: column.id,
+                index,
+            },
+        ))
     }
 
     /// The cards that tick this theme.

@@ -1,5 +1,6 @@
 //! The board: columns side by side, cards that move by drag and drop.
 
+use super::board_index::BoardIndex;
 use super::board_layout::{LayoutKey, Slot};
 use super::card_ui::{CardLook, CardResponse, card_ui};
 use super::fields::bare_field_ui;
@@ -62,7 +63,9 @@ pub fn board_ui(
                 } else {
                     // Out of view: only its width, so the row scrolls as if it were there.
                     let selected_here = || {
-                        let at = view.selected_card.and_then(|card| board.card_position(card));
+                        let at = view
+                            .selected_card
+                            .and_then(|card| view.board_index.position(board, card));
                         at.is_some_and(|at| at.column == column.id)
                     };
                     if view.scroll_to_selected && selected_here() {
@@ -74,7 +77,7 @@ pub fn board_ui(
         });
     });
     card_drop_ui(ui.ctx(), view, commands);
-    dragged_card_ui(ui, board);
+    dragged_card_ui(ui, board, &view.board_index);
 }
 
 /// A column and where it sits on its board.
@@ -324,9 +327,9 @@ fn card_drop_ui(ctx: &egui::Context, view: &mut ViewState, commands: &mut Vec<Co
 }
 
 /// The title of the card being dragged, following the pointer.
-fn dragged_card_ui(ui: &egui::Ui, board: &Board) {
+fn dragged_card_ui(ui: &egui::Ui, board: &Board, index: &BoardIndex) {
     let ctx = ui.ctx();
-    let Some(card) = egui::DragAndDrop::payload::<CardId>(ctx).and_then(|card| board.card(*card)) else {
+    let Some(card) = egui::DragAndDrop::payload::<CardId>(ctx).and_then(|card| index.card(board, *card)) else {
         return;
     };
     let Some(pointer) = ctx.pointer_interact_pos() else {
