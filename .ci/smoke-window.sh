@@ -50,7 +50,12 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 [ -n "$window" ] || { echo "smoke: no window within 60 s"; cat "$out/app.log"; exit 1; }
-title=$(xdotool getwindowname "$window")
+# The window opens as "Boothboard"; the app names it after the board in its first frames.
+for _ in $(seq 1 40); do
+  title=$(xdotool getwindowname "$window")
+  case "$title" in *"KubeCon + CloudNativeCon North America 2018"*) break ;; esac
+  sleep 0.25
+done
 echo "smoke: window \"$title\""
 case "$title" in *"KubeCon + CloudNativeCon North America 2018"*) ;; *) echo "smoke: unexpected title"; exit 1 ;; esac
 sleep 3 # let thumbnails arrive
