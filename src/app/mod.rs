@@ -463,12 +463,26 @@ impl BoothboardApp {
             SaveStatus::Failed(_) | SaveStatus::ChangedOutside => {
                 self.close_when_saved = false;
                 self.quit_blocked = true;
-                self.message = Some(Message::error(format!(
+                self.message = Some(Message::unsaved(format!(
                     "Your last changes are not saved: {}. {}.",
                     self.unsaved_reason(),
                     self.unsaved_advice()
                 )));
             }
+        }
+    }
+
+    /// Once the changes that stopped a quit are saved (the disk has room again, the folder is
+    /// writable), the quit goes ahead and the messages about them go.
+    fn finish_blocked_quit(&mut self, ctx: &egui::Context) {
+        if self.save_status() != SaveStatus::Saved {
+            return;
+        }
+        if self.message.as_ref().is_some_and(|message| message.until_saved) {
+            self.message = None;
+        }
+        if std::mem::take(&mut self.quit_blocked) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 
@@ -530,13 +544,9 @@ impl BoothboardApp {
         if let Some(status) = self.exports.status() {
             ui::export_status_ui(ui, status, &mut commands);
         }
+        self.finish_blocked_quit(&ctx);
         if self.quit_blocked {
-            match self.save_status() {
-                SaveStatus::Failed(_) | SaveStatus::ChangedOutside => {
-                    ui::quit_anyway_ui(ui, &self.unsaved_reason(), &mut commands);
-                }
-                _ => self.quit_blocked = false,
-            }
+            ui::quit_anyway_ui(ui, &self.unsaved_reason(), &mut commands);
         }
         match &self.workspace {
             Workspace::Open(open) => {

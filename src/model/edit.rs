@@ -54,6 +54,8 @@ pub enum BoardEdit {
     SetThemeQuestion(ThemeId, String),
     /// Delete a theme and its ticks.
     DeleteTheme(ThemeId),
+    /// Several edits made as one: all or none are applied, and they are undone in one step.
+    Batch(Vec<BoardEdit>),
 }
 
 /// What an edit created, so the UI can select or focus it.
@@ -123,7 +125,23 @@ impl Board {
                 self.theme_mut(theme)?.question = question;
             }
             BoardEdit::DeleteTheme(theme) => drop(self.remove_theme(theme)?),
+            BoardEdit::Batch(edits) => return self.apply_batch(edits),
         }
         Ok(Created::Nothing)
+    }
+
+    /// Applies every edit to a copy first, so a failing one leaves the board as it was.
+    /// Returns the first thing created.
+    fn apply_batch(&mut self, edits: Vec<BoardEdit>) -> Result<Created, EditError> {
+        let mut edited = self.clone();
+        let mut first_created = Created::Nothing;
+        for edit in edits {
+            let created = edited.apply(edit)?;
+            if first_created == Created::Nothing {
+                first_created = created;
+            }
+        }
+        *self = edited;
+        Ok(first_created)
     }
 }

@@ -5,6 +5,11 @@
 //! swaps that part back in and keeps the part it replaced for redo, so undo and redo are the same
 //! operation and never clone the whole board. A new kind of [`BoardEdit`] only has to say which part
 //! it touches, in [`plan`].
+//!
+//! A batch ([`BoardEdit::Batch`]) is one step holding one snapshot per edit, each taken just before
+//! its edit. They are swapped back last to first, and the parts they replace are kept in the
+//! opposite order, so redo replays them first to last: each snapshot meets the board as it was
+//! when it was taken.
 
 use std::collections::{BTreeSet, VecDeque};
 use std::mem::{Discriminant, discriminant, size_of};
@@ -56,8 +61,9 @@ pub enum Changed {
 struct Step {
     /// What the step does, e.g. "delete card “TiDB”", for "Undo …" and "Redo …".
     label: String,
-    /// The touched part as it was before the step (on the undo stack) or after it (on the redo stack).
-    snapshot: Snapshot,
+    /// The touched parts as they were before the step (on the undo stack) or after it (on the redo
+    /// stack), in the order taken; swapped back from the last.
+    snapshots: Vec<Snapshot>,
     /// While a burst of typing can still be added to this step.
     typing: Option<Typing>,
     bytes: usize,
@@ -109,6 +115,9 @@ impl History {
     /// Applies `edit` to `board` and records it as a step; a burst of typing in one field joins one step.
     /// Clears what could be redone. On error nothing changes.
     pub fn apply(&mut self, board: &mut Board, edit: BoardEdit, now: Instant) -> Result<Created, EditError> {
+        if let BoardEdit::Batch(edits) = edit {
+            return self.apply_batch(board, edits);
+        }
         let plan = plan(&edit, board);
         let field = plan.part.zip(plan.typing_index).map(|(part, index)| Field {
             kind: discriminant(&edit),
@@ -125,12 +134,8 @@ impl History {
         }
         let before = plan.part.map(|part| Snapshot::take(part, board));
         let created = board.apply(edit)?;
-        let snapshot = match (before, created) {
-            (Some(before), _) => before,
-            (None, Created::Card(card)) => Snapshot::Card(card, None),
-            (None, Created::Column(column)) => Snapshot::Column(column, None),
-            (None, Created::Theme(theme)) => Snapshot::Theme(theme, None, BTreeSet::new()),
-            (None, Created::Nothing) => return Ok(created),
+        let Some(snapshot) = before.or_else(|| Snapshot::absent(created)) else {
+            return Ok(created);
         };
         self.clear_redo();
         self.close_typing();
@@ -138,8 +143,38 @@ impl History {
             field,
             last_keystroke: now,
         });
-        self.push_undo(Step::new(plan.label, snapshot, typing));
+        self.push_undo(Step::new(plan.label, vec![snapshot], typing));
         Ok(created)
+    }
+
+    /// Applies several edits as one step; if one fails, those before it are taken back.
+    fn apply_batch(&mut self, board: &mut Board, edits: Vec<BoardEdit>) -> Result<Created, EditError> {
+        let label = batch_label(&edits, board);
+        let mut snapshots: Vec<Snapshot> = Vec::with_capacity(edits.len());
+        let mut first_created = Created::Nothing;
+        for edit in flatten(edits) {
+            let before = plan(&edit, board).part.map(|part| Snapshot::take(part, board));
+            let created = match board.apply(edit) {
+                Ok(created) => created,
+                Err(error) => {
+                    for snapshot in snapshots.into_iter().rev() {
+                        // Each fitted the board when taken, and the board is back in that state.
+                        let _ = snapshot.restore(board);
+                    }
+                    return Err(error);
+                }
+            };
+            if first_created == Created::Nothing {
+                first_created = created;
+            }
+            snapshots.extend(before.or_else(|| Snapshot::absent(created)));
+        }
+        if !snapshots.is_empty() {
+            self.clear_redo();
+            self.close_typing();
+            self.push_undo(Step::new(label, snapshots, None));
+        }
+        Ok(first_created)
     }
 
     /// Undoes the last step. `None` when there is nothing to undo.
@@ -193,13 +228,22 @@ impl History {
         self.bytes
     }
 
-    /// Puts the step's snapshot into the board and keeps what it replaced in the step.
-    /// A step that does not fit the board (a bug) is dropped, and the board left as it is.
+    /// Puts the step's snapshots into the board, last first, and keeps what they replaced in the
+    /// step. A step that does not fit the board (a bug) is dropped, and the board left as it is.
     fn swap(bytes: &mut usize, mut step: Step, board: &mut Board) -> Result<(Step, Changed), EditError> {
         *bytes -= step.bytes;
-        let changed = step.snapshot.changed();
-        let current = Snapshot::take(step.snapshot.part(), board);
-        std::mem::replace(&mut step.snapshot, current).restore(board)?;
+        let changed = step.snapshots.first().map_or(Changed::Other, Snapshot::changed);
+        let mut replaced = Vec::with_capacity(step.snapshots.len());
+        while let Some(snapshot) = step.snapshots.pop() {
+            replaced.push(Snapshot::take(snapshot.part(), board));
+            if let Err(error) = snapshot.restore(board) {
+                for undone in replaced.into_iter().rev() {
+                    let _ = undone.restore(board);
+                }
+                return Err(error);
+            }
+        }
+        step.snapshots = replaced;
         step.measure();
         step.typing = None;
         *bytes += step.bytes;
@@ -244,10 +288,10 @@ impl History {
 }
 
 impl Step {
-    fn new(label: String, snapshot: Snapshot, typing: Option<Typing>) -> Self {
+    fn new(label: String, snapshots: Vec<Snapshot>, typing: Option<Typing>) -> Self {
         let mut step = Self {
             label,
-            snapshot,
+            snapshots,
             typing,
             bytes: 0,
         };
@@ -256,7 +300,7 @@ impl Step {
     }
 
     fn measure(&mut self) {
-        self.bytes = size_of::<Self>() + self.label.len() + self.snapshot.bytes();
+        self.bytes = size_of::<Self>() + self.label.len() + self.snapshots.iter().map(Snapshot::bytes).sum::<usize>();
     }
 }
 
@@ -272,6 +316,16 @@ impl Snapshot {
                 find_with_index(&board.themes, |theme| theme.id == id),
                 board.cards_with_theme(id).map(|card| card.id).collect(),
             ),
+        }
+    }
+
+    /// The snapshot of something an edit created: it was not there before.
+    fn absent(created: Created) -> Option<Self> {
+        match created {
+            Created::Card(card) => Some(Self::Card(card, None)),
+            Created::Column(column) => Some(Self::Column(column, None)),
+            Created::Theme(theme) => Some(Self::Theme(theme, None, BTreeSet::new())),
+            Created::Nothing => None,
         }
     }
 
@@ -411,6 +465,32 @@ fn plan(edit: &BoardEdit, board: &Board) -> Plan {
             Plan::typing(Part::Theme(*id), format!("edit question of {}", theme(id)), 0)
         }
         BoardEdit::DeleteTheme(id) => Plan::step(Part::Theme(*id), format!("delete theme {}", theme(id))),
+        // Recorded edit by edit, in `History::apply_batch`.
+        BoardEdit::Batch(_) => Plan::new_thing("change several things"),
+    }
+}
+
+/// The edits of a batch with any nested batches opened up, in order.
+fn flatten(edits: Vec<BoardEdit>) -> Vec<BoardEdit> {
+    let mut flat = Vec::with_capacity(edits.len());
+    for edit in edits {
+        match edit {
+            BoardEdit::Batch(inner) => flat.extend(flatten(inner)),
+            edit => flat.push(edit),
+        }
+    }
+    flat
+}
+
+/// "delete 3 cards" for a batch of card deletions; otherwise the first edit's label and a count.
+fn batch_label(edits: &[BoardEdit], board: &Board) -> String {
+    match edits {
+        [] => "change nothing".to_owned(),
+        [only] => plan(only, board).label,
+        _ if edits.iter().all(|edit| matches!(edit, BoardEdit::DeleteCard(_))) => {
+            format!("delete {} cards", edits.len())
+        }
+        [first, rest @ ..] => format!("{} and {} more changes", plan(first, board).label, rest.len()),
     }
 }
 
@@ -519,6 +599,12 @@ mod tests {
             BoardEdit::RenameTheme(database, "Databases".into()),
             BoardEdit::SetThemeQuestion(database, "Which?".into()),
             BoardEdit::DeleteTheme(database),
+            BoardEdit::Batch(vec![
+                BoardEdit::MoveCard(gloo, databases, 0),
+                BoardEdit::DeleteCard(tidb),
+                BoardEdit::AddCard(gateways, "Envoy".into()),
+                BoardEdit::SetCardSummary(gloo, "Moved, then edited".into()),
+            ]),
         ]
     }
 
@@ -556,6 +642,7 @@ mod tests {
             | BoardEdit::RemoveImage(card, _) => Changed::Card(*card),
             // The new card gets the next free id.
             BoardEdit::AddCard(..) => Changed::Card(CardId(7)),
+            BoardEdit::Batch(edits) => edits.first().map_or(Changed::Other, history_change),
             _ => Changed::Other,
         }
     }
@@ -591,6 +678,49 @@ mod tests {
         assert_eq!(board.card(tidb).unwrap().images, [image("tidb.png")]);
         assert_eq!(board.card_position(tidb), original.card_position(tidb));
         assert_eq!(history.redo_label(), Some("delete card “TiDB”"));
+    }
+
+    #[test]
+    fn deleting_several_cards_is_one_step_that_puts_each_back_in_place() {
+        let mut board = board();
+        let original = board.clone();
+        let mut history = History::default();
+        // Neighbours in one column and a card in another, in an order unlike the board's.
+        let doomed: Vec<_> = ["TiDB", "Gloo", "FoundationDB"]
+            .iter()
+            .map(|title| id_of(&board, title))
+            .collect();
+        let edits = doomed.iter().map(|card| BoardEdit::DeleteCard(*card)).collect();
+        history
+            .apply(&mut board, BoardEdit::Batch(edits), Instant::now())
+            .unwrap();
+        let deleted = board.clone();
+        assert_eq!(board.card_count(), original.card_count() - 3);
+        assert_eq!(history.len(), 1);
+        assert_eq!(history.undo_label(), Some("delete 3 cards"));
+        history.undo(&mut board).unwrap();
+        assert_eq!(board, original);
+        history.redo(&mut board).unwrap();
+        assert_eq!(board, deleted);
+    }
+
+    #[test]
+    fn a_batch_with_a_failing_edit_changes_nothing() {
+        let mut board = board();
+        let original = board.clone();
+        let mut history = History::default();
+        let edits = vec![
+            BoardEdit::DeleteCard(id_of(&board, "TiDB")),
+            BoardEdit::SetTitle("Renamed".into()),
+            BoardEdit::DeleteCard(CardId(404)),
+        ];
+        let result = history.apply(&mut board, BoardEdit::Batch(edits.clone()), Instant::now());
+        assert_eq!(result, Err(EditError::NoCard(CardId(404))));
+        assert_eq!(board, original);
+        assert!(history.is_empty());
+        let mut direct = original.clone();
+        assert!(direct.apply(BoardEdit::Batch(edits)).is_err());
+        assert_eq!(direct, original, "Board::apply takes all or nothing too");
     }
 
     #[test]

@@ -74,13 +74,8 @@ pub fn board_screen_ui(
         file_drop.offer(ui, screen_rect, ImageTarget::FirstColumn);
     }
     view.board_index.refresh(board, screen.revision);
-    if view
-        .selected_card
-        .is_some_and(|card| view.board_index.card(board, card).is_none())
-    {
-        view.selected_card = None;
-    }
     search_ui::update_search_hits(board, screen.revision, view);
+    view.drop_hidden_from_selection(board);
     shortcuts::handle_shortcuts(ui.ctx(), board, view, commands);
     egui::Panel::top("top_bar").show(ui, |ui| {
         ui.add_space(2.0);

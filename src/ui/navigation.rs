@@ -25,8 +25,7 @@ pub struct CardGrid {
 impl CardGrid {
     /// The cards on screen that the keyboard goes to: during a search only the matching ones.
     pub fn reachable(board: &Board, view: &ViewState) -> Self {
-        let reachable =
-            |card: &&Card| view.shows(card) && (!view.searching() || view.search_hits.cards.contains(&card.id));
+        let reachable = |card: &&Card| view.in_view(card);
         let columns = board
             .columns
             .iter()

@@ -131,18 +131,25 @@ pub fn new_card(board: &Board, view: &ViewState, commands: &mut Vec<Command>) {
     }
 }
 
-/// Removes the selected cards without asking (it can be undone) and selects the neighbour of the main one.
+/// Removes the selected cards in view without asking, in one step that can be undone, and selects
+/// the neighbour of the main one.
 pub fn delete_selected_card(board: &Board, view: &mut ViewState, commands: &mut Vec<Command>) {
-    let Some(card) = view.selected_card.filter(|card| board.card(*card).is_some()) else {
+    let doomed = view.deletable_selection(board);
+    let Some(main) = view
+        .selected_card
+        .filter(|card| doomed.contains(card))
+        .or(doomed.first().copied())
+    else {
         return;
     };
     let next = CardGrid::reachable(board, view)
-        .after_removal(card)
-        .filter(|next| !view.also_selected.contains(next));
-    for also in std::mem::take(&mut view.also_selected) {
-        commands.push(Command::Edit(BoardEdit::DeleteCard(also)));
-    }
-    commands.push(Command::Edit(BoardEdit::DeleteCard(card)));
+        .after_removal(main)
+        .filter(|next| !doomed.contains(next));
+    let edit = match doomed.as_slice() {
+        [card] => BoardEdit::DeleteCard(*card),
+        _ => BoardEdit::Batch(doomed.iter().map(|card| BoardEdit::DeleteCard(*card)).collect()),
+    };
+    commands.push(Command::Edit(edit));
     view.select_and_reveal(next);
 }
 

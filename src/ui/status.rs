@@ -21,11 +21,24 @@ pub enum SaveStatus {
 pub struct Message {
     /// What happened and what to do.
     pub text: String,
+    /// The message is about changes not on disk: it goes once they are saved.
+    pub until_saved: bool,
 }
 
 impl Message {
     /// A message saying what went wrong and what to do.
     pub fn error(text: impl Into<String>) -> Self {
-        Self { text: text.into() }
+        Self {
+            text: text.into(),
+            until_saved: false,
+        }
+    }
+
+    /// A message about unsaved changes, shown until they are saved.
+    pub fn unsaved(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            until_saved: true,
+        }
     }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use super::board_index::BoardIndex;
 use super::board_layout::BoardLayout;
 use super::{ExportChoice, FileDrag};
-use crate::model::{Card, CardId, ColumnId, ThemeId};
+use crate::model::{Board, Card, CardId, ColumnId, ThemeId};
 
 /// Selection, filters and open editors. Not saved with the board.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -52,6 +52,8 @@ pub struct ViewState {
     pub board_index: BoardIndex,
     /// Where cards sit in their columns, so cards out of view can be skipped.
     pub board_layout: BoardLayout,
+    /// The search and theme filter the selection was last checked against.
+    selection_checked_for: (String, Option<ThemeId>),
 }
 
 /// The full-size image viewer: which image, and how it is zoomed and panned.
@@ -138,6 +140,49 @@ impl ViewState {
     /// Whether the board shows the card (the theme filter hides the others).
     pub fn shows(&self, card: &Card) -> bool {
         passes_filter(self.theme_filter, card)
+    }
+
+    /// Whether the card is shown and, during a search, matches it: what the keyboard goes to.
+    pub fn in_view(&self, card: &Card) -> bool {
+        self.shows(card) && (!self.searching() || self.search_hits.cards.contains(&card.id))
+    }
+
+    /// Takes cards that are gone, or that a new search or theme filter hides, out of the selection,
+    /// so nothing acts on a card the user can't see. Call once the search hits are up to date.
+    pub fn drop_hidden_from_selection(&mut self, board: &Board) {
+        let filters_changed =
+            self.selection_checked_for.0 != self.search || self.selection_checked_for.1 != self.theme_filter;
+        if filters_changed {
+            self.selection_checked_for = (self.search.clone(), self.theme_filter);
+        }
+        let hidden: Vec<CardId> = self
+            .selected_card
+            .iter()
+            .chain(&self.also_selected)
+            .copied()
+            .filter(|id| {
+                self.board_index
+                    .card(board, *id)
+                    .is_none_or(|card| filters_changed && !self.in_view(card))
+            })
+            .collect();
+        for card in hidden {
+            self.toggle_selected(card);
+        }
+    }
+
+    /// The selected cards that Delete may remove: those the board shows, and the one open in
+    /// the editor.
+    pub fn deletable_selection(&self, board: &Board) -> Vec<CardId> {
+        self.selected_card
+            .iter()
+            .chain(&self.also_selected)
+            .copied()
+            .filter(|id| {
+                self.editor_card() == Some(*id)
+                    || self.board_index.card(board, *id).is_some_and(|card| self.shows(card))
+            })
+            .collect()
     }
 
     /// Whether a search is on: non-matching cards are dimmed and the keyboard skips them.
