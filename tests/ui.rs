@@ -23,6 +23,8 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 mod big_board;
 #[path = "ui/safety.rs"]
 mod safety;
+#[path = "ui/surprises.rs"]
+mod surprises;
 
 struct Session {
     harness: Harness<'static, BoothboardApp>,
@@ -1312,9 +1314,9 @@ fn delete_removes_every_selected_card_and_undo_brings_them_back() {
     session.press(egui::Modifiers::NONE, egui::Key::Delete);
     let board = session.wait_for_file("both deleted", |board| board.card_count() == 4);
     assert!(board.card_by_title("TiDB").is_none() && board.card_by_title("Rook").is_none());
+    assert_eq!(session.edit_menu_items().0, "Undo delete 2 cards Ctrl+Z");
     session.press(egui::Modifiers::COMMAND, egui::Key::Z);
-    session.press(egui::Modifiers::COMMAND, egui::Key::Z);
-    session.wait_for_file("both back", |board| board.card_count() == 6);
+    session.wait_for_file("both back with one undo", |board| board.card_count() == 6);
 }
 
 #[test]
