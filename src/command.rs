@@ -22,8 +22,14 @@ pub enum Command {
     OpenBoardDialog,
     /// Ask where to create a new board.
     NewBoardDialog,
-    /// Keep the damaged board file aside and continue from its backup.
-    RestoreBackup(PathBuf),
+    /// Keep the damaged board file aside and continue from a copy of it (its backup, or a version
+    /// kept when an outside edit was resolved).
+    RestoreCopy {
+        /// The damaged board file.
+        board: PathBuf,
+        /// The copy to put in its place.
+        copy: PathBuf,
+    },
     /// Dismiss the message bar.
     DismissMessage,
     /// Quit even though the last changes could not be saved.

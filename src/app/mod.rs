@@ -263,7 +263,7 @@ impl BoothboardApp {
             }
             Command::OpenBoardDialog => self.tasks.open_dialog(),
             Command::NewBoardDialog => self.tasks.new_dialog(),
-            Command::RestoreBackup(path) => self.tasks.restore_backup(path),
+            Command::RestoreCopy { board, copy } => self.tasks.restore_copy(board, copy),
             Command::DismissMessage => self.message = None,
             Command::QuitWithoutSaving => {
                 self.quit_without_saving = true;

@@ -127,20 +127,25 @@ impl Tasks {
         });
     }
 
-    /// Keeps the damaged file aside, puts the backup in its place, and opens it.
-    pub fn restore_backup(&self, path: PathBuf) {
-        self.spawn("restore-backup", move |home| {
-            Some(match store::restore_backup(&path) {
+    /// Keeps the damaged file aside, puts `copy` in its place, and opens it.
+    pub fn restore_copy(&self, path: PathBuf, copy: PathBuf) {
+        self.spawn("restore-copy", move |home| {
+            Some(match store::restore_copy(&path, &copy) {
                 Ok(_) => open_task(home, &path),
                 Err(error) => TaskOutcome::Notice(error.to_string()),
             })
         });
     }
 
-    /// Reads the open board's file again, first keeping `mine` (its unsaved edits) in a copy
-    /// beside it, so that taking another program's version loses nothing.
+    /// Reads the open board's file again, keeping `mine` (its unsaved edits) in a copy beside it
+    /// once theirs has loaded, so that taking another program's version loses nothing. A file
+    /// that does not load is refused, and nothing is written.
     pub fn reload(&self, path: PathBuf, mine: Option<Board>) {
         self.spawn("reload-board", move |_| {
+            let board = match store::load(&path) {
+                Ok(board) => board,
+                Err(error) => return Some(TaskOutcome::Notice(format!("Not reloaded: {error}"))),
+            };
             let mine_kept = match mine.map(|mine| store::keep_copy_beside(&path, "mine", &store::to_bytes(&mine))) {
                 None => None,
                 Some(Ok(copy)) => Some(copy),
@@ -151,12 +156,9 @@ impl Tasks {
                     )));
                 }
             };
-            Some(match store::load(&path) {
-                Ok(board) => TaskOutcome::Reloaded {
-                    fresh: Box::new(OpenBoard::new(path, board)),
-                    mine_kept,
-                },
-                Err(error) => TaskOutcome::Notice(format!("Not reloaded: {error}")),
+            Some(TaskOutcome::Reloaded {
+                fresh: Box::new(OpenBoard::new(path, board)),
+                mine_kept,
             })
         });
     }
@@ -220,11 +222,11 @@ fn opened(home: &AppHome, path: PathBuf, board: Board) -> TaskOutcome {
     TaskOutcome::Opened(Box::new(OpenBoard::new(path, board)))
 }
 
-/// Describes a board that failed to open, checking whether a backup exists.
+/// Describes a board that failed to open, with the good copies it can be restored from.
 pub fn load_failure(path: &Path, error: &OpenError) -> LoadFailure {
     LoadFailure {
         path: path.to_owned(),
         error: error.to_string(),
-        has_backup: store::backup_path_for(path).is_file(),
+        copies: store::restorable_copies(path),
     }
 }

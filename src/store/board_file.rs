@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::atomic_write::{replace_via_temp, write_atomic};
 use super::fingerprint::Fingerprint;
-use super::lock::BoardLock;
+use super::kept_copies::keep_copy_beside;
 use crate::model::{Board, FORMAT, VERSION, excerpt};
 
 /// Larger files are refused before they are read: no real board comes near this.
@@ -338,35 +338,12 @@ pub fn save_replacing(path: &Path, board: &Board, replace: Replace) -> Result<Sa
             }
         }
     }
-    if existing.is_some() {
+    // Theirs may be damaged and is kept in its copy: the backup stays the last good save.
+    if existing.is_some() && replace != Replace::KeepingTheirs {
         keep_backup(path).map_err(write_error)?;
     }
     write_atomic(path, &bytes).map_err(write_error)?;
     Ok(saved(SaveOutcome::Written, theirs_kept))
-}
-
-/// Writes `bytes` beside the board as `NAME.LABEL-SECONDS.json` (never over an existing file)
-/// and returns where: one side's version when the user resolves an outside edit.
-pub fn keep_copy_beside(path: &Path, label: &str, bytes: &[u8]) -> io::Result<PathBuf> {
-    let copy = unused_name_beside(path, label);
-    write_atomic(&copy, bytes)?;
-    Ok(copy)
-}
-
-/// `talks.json` → `talks.LABEL-SECONDS.json`, or `…-SECONDS-2.json` if that is taken.
-fn unused_name_beside(path: &Path, label: &str) -> PathBuf {
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|since| since.as_secs())
-        .unwrap_or(0);
-    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    let mut candidate = path.with_file_name(format!("{stem}.{label}-{stamp}.json"));
-    let mut number = 2;
-    while candidate.exists() {
-        candidate = path.with_file_name(format!("{stem}.{label}-{stamp}-{number}.json"));
-        number += 1;
-    }
-    candidate
 }
 
 /// Points the backup name at the current file; a hard link costs no copy, and the
@@ -376,26 +353,6 @@ fn keep_backup(path: &Path) -> io::Result<()> {
         // File systems without hard links: copy instead.
         fs::hard_link(path, staging).or_else(|_| fs::copy(path, staging).map(drop))
     })
-}
-
-/// Moves a damaged board file aside (it is never deleted) and puts its backup in its place.
-/// Returns where the damaged file was kept.
-pub fn restore_backup(path: &Path) -> io::Result<PathBuf> {
-    let backup = backup_path_for(path);
-    let bytes = fs::read(&backup).map_err(|error| {
-        io::Error::new(
-            error.kind(),
-            format!("{}: can't read the backup: {error}", backup.display()),
-        )
-    })?;
-    parse(&backup, &bytes).map_err(|error| io::Error::other(format!("the backup is damaged too: {error}")))?;
-    let _writer = BoardLock::acquire(path).map_err(io::Error::other)?;
-    let kept = unused_name_beside(path, "damaged");
-    if path.exists() {
-        fs::rename(path, &kept)?;
-    }
-    write_atomic(path, &bytes)?;
-    Ok(kept)
 }
 
 #[cfg(test)]
@@ -482,17 +439,26 @@ mod tests {
     }
 
     #[test]
-    fn restoring_the_backup_keeps_the_damaged_file() {
+    fn keeping_mine_over_a_damaged_file_leaves_the_backup_a_good_save() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("board.json");
         let mut board = sample();
         save(&path, &board).unwrap();
         board.title = "Second".to_owned();
         save(&path, &board).unwrap();
-        fs::write(&path, b"{ damaged").unwrap();
-        let kept = restore_backup(&path).unwrap();
-        assert_eq!(fs::read(&kept).unwrap(), b"{ damaged");
-        assert_eq!(load(&path).unwrap(), sample());
+        let backup = fs::read(backup_path_for(&path)).unwrap();
+        fs::write(&path, b"{ damaged by another program").unwrap();
+        board.title = "Mine".to_owned();
+        let saved = save_replacing(&path, &board, Replace::KeepingTheirs).unwrap();
+        assert_eq!(load(&path).unwrap().title, "Mine");
+        let theirs = saved.theirs_kept.unwrap();
+        assert_eq!(fs::read(theirs).unwrap(), b"{ damaged by another program");
+        assert_eq!(
+            fs::read(backup_path_for(&path)).unwrap(),
+            backup,
+            "the backup is untouched"
+        );
+        assert!(load(&backup_path_for(&path)).is_ok());
     }
 
     #[test]

@@ -6,19 +6,20 @@ mod board_file;
 mod fault;
 mod fingerprint;
 mod home;
+mod kept_copies;
 mod lock;
 mod saver;
 mod settings;
 
 pub use atomic_write::write_atomic;
 pub use board_file::{
-    LoadError, MAX_BOARD_FILE_BYTES, Replace, SaveError, SaveOutcome, Saved, backup_path_for, fingerprint_for,
-    keep_copy_beside, load, load_with_fingerprint, media_dir_for, parse, restore_backup, save, save_replacing,
-    to_bytes,
+    LoadError, MAX_BOARD_FILE_BYTES, Replace, SaveError, SaveOutcome, Saved, backup_path_for, fingerprint_for, load,
+    load_with_fingerprint, media_dir_for, parse, save, save_replacing, to_bytes,
 };
 pub use fault::{InjectedFault, WriteFault, inject_write_fault};
 pub use fingerprint::Fingerprint;
 pub use home::{AppHome, HOME_ENV, NoHome};
+pub use kept_copies::{keep_copy_beside, restorable_copies, restore_copy};
 pub use lock::{BoardLock, LockError, lock_path_for};
 pub use saver::{OnSaved, SaveReport, SaveRequest, Saver};
 pub use settings::Settings;

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::command::Command;
+use crate::store::backup_path_for;
 
 /// A board that failed to open.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -11,8 +12,8 @@ pub struct LoadFailure {
     pub path: std::path::PathBuf,
     /// The error, naming the file and the place.
     pub error: String,
-    /// Whether a backup of the file exists to restore from.
-    pub has_backup: bool,
+    /// Good copies to restore it from: its backup (if good), then versions kept beside it, newest first.
+    pub copies: Vec<std::path::PathBuf>,
 }
 
 /// Draws the failure and the ways forward. The damaged file is never touched from here.
@@ -29,15 +30,28 @@ pub fn load_failure_ui(ui: &mut egui::Ui, failure: &LoadFailure, commands: &mut 
         ui.label(format!("Boothboard has not changed {}. ", file_name(&failure.path)));
     });
     ui.add_space(12.0);
-    ui.horizontal(|ui| {
-        if failure.has_backup
-            && ui
-                .button("Restore from backup")
-                .on_hover_text("Keep the damaged file under a new name and continue from the last good save")
-                .clicked()
-        {
-            commands.push(Command::RestoreBackup(failure.path.clone()));
+    let backup = backup_path_for(&failure.path);
+    for copy in &failure.copies {
+        let (text, hover) = if *copy == backup {
+            (
+                "Restore from backup".to_owned(),
+                "Keep the damaged file under a new name and continue from the last good save".to_owned(),
+            )
+        } else {
+            (
+                format!("Restore {}", file_name(copy)),
+                "Keep the damaged file under a new name and continue from this version, kept when another program changed the board".to_owned(),
+            )
+        };
+        if ui.button(text).on_hover_text(hover).clicked() {
+            commands.push(Command::RestoreCopy {
+                board: failure.path.clone(),
+                copy: copy.clone(),
+            });
         }
+    }
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
         if ui.button("Open another board…").clicked() {
             commands.push(Command::OpenBoardDialog);
         }

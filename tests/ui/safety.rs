@@ -14,13 +14,13 @@ use super::{Session, harness, sample_session};
 
 impl Session {
     /// Steps the app until its save status satisfies `check`.
-    fn wait_for_status(&mut self, what: &str, check: impl Fn(&SaveStatus) -> bool) -> SaveStatus {
+    pub(super) fn wait_for_status(&mut self, what: &str, check: impl Fn(&SaveStatus) -> bool) -> SaveStatus {
         self.wait_for_app(what, |session| check(&session.harness.state().save_status()));
         self.harness.state().save_status()
     }
 
     /// Steps the app (letting background threads finish) until `check` holds.
-    fn wait_for_app(&mut self, what: &str, check: impl Fn(&Self) -> bool) {
+    pub(super) fn wait_for_app(&mut self, what: &str, check: impl Fn(&Self) -> bool) {
         let deadline = Instant::now() + Duration::from_secs(10);
         while !check(self) {
             assert!(Instant::now() < deadline, "never happened: {what}");
@@ -30,12 +30,12 @@ impl Session {
         self.harness.run_steps(1);
     }
 
-    fn folder(&self) -> &Path {
+    pub(super) fn folder(&self) -> &Path {
         self.path.parent().unwrap()
     }
 
     /// Files in the board's folder whose names start with `prefix`.
-    fn files_starting_with(&self, prefix: &str) -> Vec<std::path::PathBuf> {
+    pub(super) fn files_starting_with(&self, prefix: &str) -> Vec<std::path::PathBuf> {
         std::fs::read_dir(self.folder())
             .unwrap()
             .map(|entry| entry.unwrap().path())
@@ -149,7 +149,7 @@ fn a_board_open_in_another_boothboard_is_read_only_until_that_one_closes() {
 }
 
 /// The sample session after another program renamed Gloo to Glue (same size) and the user typed.
-fn session_with_an_outside_edit() -> (Session, String) {
+pub(super) fn session_with_an_outside_edit() -> (Session, String) {
     let mut session = sample_session();
     let theirs = std::fs::read_to_string(&session.path)
         .unwrap()

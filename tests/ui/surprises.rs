@@ -1,8 +1,15 @@
 //! Surprises that lose or hide work (issue 19), driven through the window. Helpers come from `tests/ui.rs`.
 
+use std::time::{Duration, Instant};
+
+use boothboard::app::{Startup, load_failure};
+use boothboard::open::open_or_create;
+use boothboard::store::{self, AppHome};
+use boothboard::ui::SaveStatus;
 use egui_kittest::kittest::Queryable as _;
 
-use super::{Session, sample_session};
+use super::safety::session_with_an_outside_edit;
+use super::{Session, harness, sample_session};
 
 impl Session {
     fn tidb_exists(&self) -> bool {
@@ -39,4 +46,83 @@ fn delete_leaves_a_card_a_search_hides() {
         session.board().card_by_title("Gloo").is_none(),
         "the match in view goes"
     );
+}
+
+/// The sample session after another program wrote a damaged board file and the user typed.
+fn session_with_a_damaged_outside_edit() -> Session {
+    let mut session = sample_session();
+    session.type_into("Board title", " (saved)");
+    session.wait_for_file("a first save, so there is a backup", |board| {
+        board.title.ends_with("(saved)")
+    });
+    std::fs::write(&session.path, "{ damaged by another program").unwrap();
+    session.type_into("Board title", " (mine)");
+    session.wait_for_status("the outside edit noticed", |status| {
+        *status == SaveStatus::ChangedOutside
+    });
+    session
+}
+
+#[test]
+fn keep_mine_over_a_damaged_file_leaves_the_backup_a_good_save() {
+    let mut session = session_with_a_damaged_outside_edit();
+    let backup = std::fs::read(store::backup_path_for(&session.path)).unwrap();
+    session.click("Keep mine");
+    session.wait_for_file("mine saved", |board| board.title.ends_with("(mine)"));
+    assert_eq!(
+        std::fs::read(store::backup_path_for(&session.path)).unwrap(),
+        backup,
+        "the backup is still the last good save"
+    );
+    let theirs = session.files_starting_with("kubecon-2018.theirs-");
+    assert_eq!(
+        std::fs::read_to_string(&theirs[0]).unwrap(),
+        "{ damaged by another program"
+    );
+}
+
+#[test]
+fn reload_theirs_refuses_a_damaged_file_and_writes_no_copy() {
+    let mut session = session_with_a_damaged_outside_edit();
+    session.click("Reload theirs");
+    session.wait_for_app("the refusal", |session| session.harness.state().message().is_some());
+    session.harness.get_by_label_contains("Not reloaded");
+    assert!(
+        session.files_starting_with("kubecon-2018.mine-").is_empty(),
+        "no copy written"
+    );
+    assert!(session.board().title.ends_with("(mine)"), "the edits stay on screen");
+    assert_eq!(session.harness.state().save_status(), SaveStatus::ChangedOutside);
+}
+
+#[test]
+fn the_damaged_board_screen_offers_the_kept_versions_and_restores_one() {
+    let (mut session, _) = session_with_an_outside_edit();
+    session.click("Reload theirs");
+    session.wait_for_app("their version on screen", |session| {
+        session.board().card_by_title("Glue").is_some()
+    });
+    let mine = session.files_starting_with("kubecon-2018.mine-");
+    let mine_name = mine[0].file_name().unwrap().to_string_lossy().into_owned();
+    let (path, home_dir) = (session.path.clone(), session._home);
+    drop(session.harness);
+    std::fs::write(&path, "{ damaged").unwrap();
+
+    let home = AppHome::at(home_dir.path());
+    let error = open_or_create(&home, &path).unwrap_err();
+    let mut harness = harness(home, Startup::Failed(load_failure(&path, &error)));
+    assert!(
+        harness.query_by_label("Restore from backup").is_none(),
+        "nothing was saved before the outside edit, so there is no backup"
+    );
+    harness.get_by_label(&format!("Restore {mine_name}")).click();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while harness.state().board().is_none() {
+        assert!(Instant::now() < deadline, "the restored board never opened");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(harness.state().board().unwrap().title.ends_with("(mine)"));
+    assert!(store::load(&path).unwrap().title.ends_with("(mine)"));
+    assert!(mine[0].exists(), "the copy stays");
 }
