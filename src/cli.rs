@@ -248,10 +248,22 @@ fn add_card_to(board: &mut Board, path: &Path, new: &NewCard) -> Result<String, 
     ))
 }
 
-/// The theme called `name` (ignoring case), or an error that lists the board's themes.
+/// The one theme called `name` (ignoring case), or an error that lists the board's themes.
 fn theme_named(board: &Board, path: &Path, name: &str) -> Result<ThemeId, CliError> {
-    let theme = board.theme_by_name(name).ok_or_else(|| {
-        let names: Vec<_> = board.themes.iter().map(|theme| format!("{:?}", theme.name)).collect();
+    let mut named = board.themes_named(name);
+    let first = named.next();
+    if named.next().is_some() {
+        return Err(CliError::Input(format!(
+            "{}: more than one theme is named {name:?}; rename one in the app so that they differ",
+            path.display()
+        )));
+    }
+    let theme = first.ok_or_else(|| {
+        let names: Vec<_> = board
+            .themes
+            .iter()
+            .map(|theme| format!("{:?}", theme.shown_name()))
+            .collect();
         CliError::Input(format!(
             "{}: no theme {name:?}; the themes are {}",
             path.display(),

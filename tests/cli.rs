@@ -302,3 +302,31 @@ fn attach_adds_images_to_a_card_or_nothing_at_all() {
     );
     assert_refused(&no_card, "kubecon.json", "no card titled \"Kafka\"");
 }
+
+#[test]
+fn export_of_a_theme_name_two_themes_share_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = new_sample_board(dir.path(), "shared.json");
+    // A file from before names had to differ: the second theme renamed like the first.
+    let mut json: serde_json::Value = serde_json::from_slice(&std::fs::read(&board).unwrap()).unwrap();
+    json["themes"][1]["name"] = "developer STORY".into();
+    std::fs::write(&board, serde_json::to_vec_pretty(&json).unwrap()).unwrap();
+    let out = dir.path().join("out");
+    let exported = boothboard(
+        &[
+            "export",
+            board.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--theme",
+            "Developer story",
+        ],
+        dir.path(),
+    );
+    assert_refused(
+        &exported,
+        "shared.json",
+        "more than one theme is named \"Developer story\"",
+    );
+    assert!(!out.exists(), "nothing written");
+}

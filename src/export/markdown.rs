@@ -21,7 +21,7 @@ pub fn board_markdown(board: &Board, scope: &ExportScope, media_folder: &str) ->
             .themes
             .iter()
             .map(|theme| {
-                let name = text_or(&theme.name, "Untitled theme");
+                let name = escape_text(theme.shown_name());
                 match escape_text(&theme.question) {
                     question if question.is_empty() => format!("- **{name}**"),
                     question => format!("- **{name}**: {question}"),
@@ -77,7 +77,7 @@ fn card_blocks(doc: &mut Document, board: &Board, card: &Card, media_folder: &st
             .iter()
             .map(|theme| {
                 let tick = if card.themes.contains(&theme.id) { 'x' } else { ' ' };
-                format!("- [{tick}] {}", text_or(&theme.name, "Untitled theme"))
+                format!("- [{tick}] {}", escape_text(theme.shown_name()))
             })
             .collect();
         doc.list(&ticks.join("\n"));

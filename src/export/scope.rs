@@ -55,7 +55,7 @@ impl ExportScope {
                 Ok(Outline {
                     lists_themes: false,
                     sections: vec![Section {
-                        heading: &theme.name,
+                        heading: theme.shown_name(),
                         intro: &theme.question,
                         cards: board.cards_with_theme(*id).collect(),
                     }],

@@ -12,6 +12,9 @@ pub const FORMAT: &str = "boothboard";
 /// The newest file version this build reads and writes.
 pub const VERSION: u32 = 1;
 
+/// What a theme with a blank name is called wherever it is shown.
+pub const UNTITLED_THEME: &str = "Untitled theme";
+
 /// A conference board. Field order here is the order in the file, so keep it stable.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -120,6 +123,19 @@ pub enum EditError {
     /// No image at this index on the card.
     #[error("{0} has no image number {1}")]
     NoImage(CardId, usize),
+    /// Another theme already has this name (ignoring case), so `--theme NAME` would be ambiguous.
+    #[error("another theme is already named “{0}”; choose another name")]
+    ThemeNameTaken(String),
+}
+
+impl Theme {
+    /// The name as shown: [`UNTITLED_THEME`] when it is blank.
+    pub fn shown_name(&self) -> &str {
+        match self.name.trim() {
+            "" => UNTITLED_THEME,
+            _ => &self.name,
+        }
+    }
 }
 
 impl Board {
@@ -200,9 +216,42 @@ impl Board {
         self.themes.iter().find(|theme| theme.id == id)
     }
 
-    /// The first theme with this name, ignoring case.
+    /// The first theme with this name as shown, ignoring case.
     pub fn theme_by_name(&self, name: &str) -> Option<&Theme> {
-        self.themes.iter().find(|theme| theme.name.eq_ignore_ascii_case(name))
+        let wanted = name_key(name);
+        self.themes.iter().find(|theme| name_key(theme.shown_name()) == wanted)
+    }
+
+    /// The themes with this name as shown, ignoring case: more than one only in a file written
+    /// before names had to differ.
+    pub fn themes_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Theme> {
+        let wanted = name_key(name);
+        self.themes
+            .iter()
+            .filter(move |theme| name_key(theme.shown_name()) == wanted)
+    }
+
+    /// Refuses `name` for a theme (or a new one, with `None`) when another theme shows the same name.
+    pub fn check_theme_name(&self, theme: Option<ThemeId>, name: &str) -> Result<(), EditError> {
+        let shown = match name.trim() {
+            "" => UNTITLED_THEME,
+            _ => name,
+        };
+        match self.themes_named(shown).find(|other| Some(other.id) != theme) {
+            Some(other) => Err(EditError::ThemeNameTaken(other.shown_name().to_owned())),
+            None => Ok(()),
+        }
+    }
+
+    /// A blank name when no theme is untitled yet, else "Untitled theme 2", "Untitled theme 3"…
+    fn free_untitled_theme_name(&self) -> String {
+        (1..)
+            .map(|number| match number {
+                1 => String::new(),
+                _ => format!("{UNTITLED_THEME} {number}"),
+            })
+            .find(|name| self.check_theme_name(None, name).is_ok())
+            .unwrap_or_default()
     }
 
     /// The cards that tick this theme, in board order.
@@ -297,15 +346,27 @@ impl Board {
         Ok(())
     }
 
-    /// Adds a theme at the end.
+    /// Adds a theme at the end; a blank name gets an untitled name no other theme shows.
+    /// [`BoardEdit::AddTheme`](super::BoardEdit::AddTheme) also refuses a name another theme has.
     pub fn add_theme(&mut self, name: impl Into<String>, question: impl Into<String>) -> ThemeId {
+        let mut name = name.into();
+        if name.trim().is_empty() {
+            name = self.free_untitled_theme_name();
+        }
         let id = ThemeId(self.themes.iter().map(|theme| theme.id.0).max().unwrap_or(0) + 1);
         self.themes.push(Theme {
             id,
-            name: name.into(),
+            name,
             question: question.into(),
         });
         id
+    }
+
+    /// Renames a theme, unless another theme has that name.
+    pub fn rename_theme(&mut self, id: ThemeId, name: String) -> Result<(), EditError> {
+        self.check_theme_name(Some(id), &name)?;
+        self.theme_mut(id)?.name = name;
+        Ok(())
     }
 
     /// The theme with this id, for renaming or editing its question.
@@ -330,6 +391,11 @@ impl Board {
         }
         Ok(self.themes.remove(index))
     }
+}
+
+/// Names compare as the same when they differ only in case (in any script) or surrounding spaces.
+fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
 }
 
 #[cfg(test)]
@@ -382,6 +448,36 @@ mod tests {
         assert!(board.card(card).is_some_and(|card| card.themes.is_empty()));
         assert_eq!(board.set_card_theme(card, theme, true), Err(EditError::NoTheme(theme)));
         Ok(())
+    }
+
+    #[test]
+    fn two_themes_never_share_a_name_and_a_blank_one_is_untitled() {
+        let mut board = Board::new("Test");
+        let data = board.add_theme("Данные", "");
+        let taken = |name: &str| EditError::ThemeNameTaken(name.to_owned());
+        assert_eq!(
+            board.apply(crate::model::BoardEdit::AddTheme(" данные ".into())),
+            Err(taken("Данные")),
+            "case and spaces don't make a new name, in any script"
+        );
+        let blank = board.add_theme("", "");
+        assert_eq!(board.theme(blank).map(Theme::shown_name), Some(UNTITLED_THEME));
+        let second_blank = board.add_theme("  ", "");
+        assert_eq!(
+            board.theme(second_blank).map(Theme::shown_name),
+            Some("Untitled theme 2")
+        );
+        assert_eq!(
+            board.rename_theme(second_blank, "untitled THEME".into()),
+            Err(taken(UNTITLED_THEME))
+        );
+        assert_eq!(board.rename_theme(data, String::new()), Err(taken(UNTITLED_THEME)));
+        assert_eq!(
+            board.rename_theme(data, "данные".into()),
+            Ok(()),
+            "its own name in another case"
+        );
+        assert_eq!(board.theme_by_name("untitled theme").map(|theme| theme.id), Some(blank));
     }
 
     #[test]

@@ -119,8 +119,14 @@ impl Board {
             BoardEdit::SetImageCaption(card, index, caption) => {
                 self.card_mut(card)?.set_image_caption(index, caption)?;
             }
-            BoardEdit::AddTheme(name) => return Ok(Created::Theme(self.add_theme(name, ""))),
-            BoardEdit::RenameTheme(theme, name) => self.theme_mut(theme)?.name = name,
+            BoardEdit::AddTheme(name) => {
+                // A blank name is given a free untitled one.
+                if !name.trim().is_empty() {
+                    self.check_theme_name(None, &name)?;
+                }
+                return Ok(Created::Theme(self.add_theme(name, "")));
+            }
+            BoardEdit::RenameTheme(theme, name) => self.rename_theme(theme, name)?,
             BoardEdit::SetThemeQuestion(theme, question) => {
                 self.theme_mut(theme)?.question = question;
             }

@@ -26,7 +26,7 @@ pub fn board_ui(
 ) {
     if let Some(theme) = view.theme_filter.and_then(|theme| board.theme(theme)) {
         ui.horizontal(|ui| {
-            ui.label(format!("Showing the cards that tick “{}”.", theme.name));
+            ui.label(format!("Showing the cards that tick “{}”.", theme.shown_name()));
             if ui.button("Show all cards").clicked() {
                 view.theme_filter = None;
             }

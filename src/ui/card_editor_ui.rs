@@ -53,7 +53,7 @@ pub fn card_editor_ui(
         ui.strong("Themes");
         for theme in &board.themes {
             let mut ticked = card.themes.contains(&theme.id);
-            let response = ui.checkbox(&mut ticked, &theme.name);
+            let response = ui.checkbox(&mut ticked, theme.shown_name());
             let response = if theme.question.is_empty() {
                 response
             } else {

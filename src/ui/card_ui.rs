@@ -96,7 +96,7 @@ fn card_contents_ui(
     let ticked: Vec<&str> = themes
         .iter()
         .filter(|theme| card.themes.contains(&theme.id))
-        .map(|theme| theme.name.as_str())
+        .map(|theme| theme.shown_name())
         .collect();
     let extras = card_extras(card);
     if !ticked.is_empty() || !extras.is_empty() {

@@ -31,7 +31,7 @@ pub fn confirm_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState, comm
             (question, "Delete column", BoardEdit::RemoveColumn(column))
         }
         Confirm::DeleteTheme(theme) => {
-            let name = board.theme(theme).map(|theme| theme.name.as_str()).unwrap_or_default();
+            let name = board.theme(theme).map(|theme| theme.shown_name()).unwrap_or_default();
             let ticks = board.cards_with_theme(theme).count();
             (
                 format!("Delete the theme “{name}”? It is ticked on {ticks} cards."),

@@ -97,16 +97,13 @@ fn theme_choice_ui(ui: &mut egui::Ui, board: &Board, choice: &mut ExportChoice) 
         {
             *choice = ExportChoice::Theme(current);
         }
-        let name = board
-            .theme(current)
-            .map(|theme| theme.name.as_str())
-            .unwrap_or_default();
+        let name = board.theme(current).map(|theme| theme.shown_name()).unwrap_or_default();
         egui::ComboBox::from_id_salt("export_theme")
             .selected_text(name)
             .show_ui(ui, |ui| {
                 for theme in &board.themes {
                     let cards = board.cards_with_theme(theme.id).count();
-                    let label = format!("{} ({cards} cards)", theme.name);
+                    let label = format!("{} ({cards} cards)", theme.shown_name());
                     if ui.selectable_label(theme.id == current, label).clicked() {
                         *choice = ExportChoice::Theme(theme.id);
                     }

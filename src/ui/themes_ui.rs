@@ -4,7 +4,7 @@ use super::board_index::ThemeCards;
 use super::fields::text_field_ui;
 use super::{Confirm, ViewState};
 use crate::command::Command;
-use crate::model::{Board, BoardEdit, Theme};
+use crate::model::{Board, BoardEdit, Theme, UNTITLED_THEME};
 
 /// Draws the list of themes with their cards, and theme editing.
 pub fn themes_ui(ui: &mut egui::Ui, board: &Board, view: &mut ViewState, commands: &mut Vec<Command>) {
@@ -24,16 +24,12 @@ pub fn themes_ui(ui: &mut egui::Ui, board: &Board, view: &mut ViewState, command
 
 fn theme_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut ViewState, commands: &mut Vec<Command>) {
     if view.editing_theme == Some(theme.id) {
-        theme_editor_ui(ui, theme, view, commands);
+        theme_editor_ui(ui, board, theme, view, commands);
         return;
     }
     let ThemeCards { count, listed } = view.board_index.theme_cards(theme.id);
     ui.horizontal(|ui| {
-        ui.strong(if theme.name.is_empty() {
-            "Untitled theme"
-        } else {
-            theme.name.as_str()
-        });
+        ui.strong(theme.shown_name());
         ui.weak(format!("{count} cards"));
     });
     if !theme.question.is_empty() {
@@ -64,7 +60,7 @@ fn theme_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut ViewStat
         }
         if ui
             .small_button("Edit")
-            .on_hover_text(format!("Rename {:?} or change its question", theme.name))
+            .on_hover_text(format!("Rename “{}” or change its question", theme.shown_name()))
             .clicked()
         {
             view.editing_theme = Some(theme.id);
@@ -72,13 +68,31 @@ fn theme_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut ViewStat
     });
 }
 
-fn theme_editor_ui(ui: &mut egui::Ui, theme: &Theme, view: &mut ViewState, commands: &mut Vec<Command>) {
-    let (name, name_response) = text_field_ui(ui, "Theme name", &theme.name, "Developer story");
+fn theme_editor_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut ViewState, commands: &mut Vec<Command>) {
+    let refused_name = |view: &ViewState| {
+        view.refused_theme_name
+            .as_ref()
+            .filter(|(id, _)| *id == theme.id)
+            .map(|(_, name)| name.clone())
+    };
+    let shown = refused_name(view).unwrap_or_else(|| theme.name.clone());
+    let (name, name_response) = text_field_ui(ui, "Theme name", &shown, UNTITLED_THEME);
     if std::mem::take(&mut view.focus_theme_name) {
         name_response.request_focus();
     }
     if let Some(name) = name {
-        commands.push(Command::Edit(BoardEdit::RenameTheme(theme.id, name)));
+        // Two themes with one name can't be told apart (`export --theme NAME`): such a name stays
+        // in the field, with the reason, until it is changed or the editor closed.
+        view.refused_theme_name = match board.check_theme_name(Some(theme.id), &name) {
+            Ok(()) => {
+                commands.push(Command::Edit(BoardEdit::RenameTheme(theme.id, name)));
+                None
+            }
+            Err(_) => Some((theme.id, name)),
+        };
+    }
+    if let Some(Err(refusal)) = refused_name(view).map(|name| board.check_theme_name(Some(theme.id), &name)) {
+        ui.colored_label(ui.visuals().error_fg_color, format!("Not renamed: {refusal}."));
     }
     let (question, _) = text_field_ui(ui, "Question", &theme.question, "Has the developer story got better?");
     if let Some(question) = question {
@@ -87,6 +101,7 @@ fn theme_editor_ui(ui: &mut egui::Ui, theme: &Theme, view: &mut ViewState, comma
     ui.horizontal(|ui| {
         if ui.button("Done").clicked() {
             view.editing_theme = None;
+            view.refused_theme_name = None;
         }
         if ui.button("Delete theme…").clicked() {
             view.confirm = Some(Confirm::DeleteTheme(theme.id));

@@ -32,6 +32,8 @@ pub struct ViewState {
     pub theme_filter: Option<ThemeId>,
     /// The theme whose name and question are being edited.
     pub editing_theme: Option<ThemeId>,
+    /// A name typed for that theme that another theme has: shown in the field, not applied.
+    pub refused_theme_name: Option<(ThemeId, String)>,
     /// The column whose name is being edited.
     pub renaming_column: Option<ColumnId>,
     /// Move keyboard focus to the selected card's title next frame (after "Add card").

@@ -126,3 +126,30 @@ fn the_damaged_board_screen_offers_the_kept_versions_and_restores_one() {
     assert!(store::load(&path).unwrap().title.ends_with("(mine)"));
     assert!(mine[0].exists(), "the copy stays");
 }
+
+#[test]
+fn a_theme_name_another_theme_has_is_refused_with_a_message() {
+    let mut session = sample_session();
+    session.click("Add theme");
+    session.click("Done");
+    session.click("TiDB");
+    // A new theme is untitled everywhere: the panel, the card's ticks.
+    assert_eq!(session.harness.get_all_by_label("Untitled theme").count(), 2);
+
+    session.harness.get_all_by_label("Edit").last().unwrap().click();
+    session.harness.run_steps(2);
+    session.type_into("Theme name", "database STORY");
+    session
+        .harness
+        .get_by_label_contains("Not renamed: another theme is already named “Database story”");
+    let named = |session: &Session, name: &str| session.board().themes_named(name).count();
+    assert_eq!(named(&session, "Database story"), 1, "not applied");
+    assert_eq!(named(&session, "Untitled theme"), 1);
+
+    session.type_into("Theme name", " 2");
+    let board = session.wait_for_file("the name once it differs", |board| {
+        board.theme_by_name("database STORY 2").is_some()
+    });
+    assert_eq!(board.themes.len(), 3);
+    assert!(session.harness.query_by_label_contains("Not renamed").is_none());
+}
