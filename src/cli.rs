@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::export::{ExportError, ExportScope, export_to_dir};
 use crate::media::prepare_file;
-use crate::model::{Board, BoardEdit, Link, ThemeId, openable_url};
+use crate::model::{Board, BoardEdit, Link, ThemeId, saved_url};
 use crate::open::{OpenError, create_board, missing_media};
 use crate::store::{self, BoardLock, LoadError, LockError, Replace, SaveError};
 
@@ -222,10 +222,10 @@ fn add_card_to(board: &mut Board, path: &Path, new: &NewCard) -> Result<String, 
     }
     let mut card_links = Vec::new();
     for url in &new.links {
-        let url = openable_url(url).map_err(|refused| input(refused.to_string()))?;
+        let url = saved_url(url).map_err(|refused| input(refused.to_string()))?;
         card_links.push(Link {
-            label: link_label(url),
-            url: url.to_owned(),
+            label: link_label(&url),
+            url,
         });
     }
 

@@ -53,9 +53,42 @@ pub fn openable_url(url: &str) -> Result<&str, LinkRefused> {
     }
 }
 
+/// What a typed address is saved as: trimmed, with `www.…` taken as `https://www.…`. Refused,
+/// with the same reason the opener gives, unless it is an address [`openable_url`] opens.
+///
+/// ```
+/// use boothboard::model::saved_url;
+/// assert_eq!(saved_url(" www.example.com/talk "), Ok("https://www.example.com/talk".to_owned()));
+/// assert!(saved_url("javascript:alert(1)").is_err());
+/// ```
+pub fn saved_url(typed: &str) -> Result<String, LinkRefused> {
+    let typed = typed.trim();
+    let url = if typed.get(..4).is_some_and(|start| start.eq_ignore_ascii_case("www.")) {
+        format!("https://{typed}")
+    } else {
+        typed.to_owned()
+    };
+    openable_url(&url).map(str::to_owned)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{LinkRefused, openable_url};
+    use super::{LinkRefused, openable_url, saved_url};
+
+    #[test]
+    fn a_www_address_is_saved_as_https_and_others_as_typed() {
+        assert_eq!(saved_url("WWW.Example.com"), Ok("https://WWW.Example.com".to_owned()));
+        assert_eq!(saved_url(" mailto:a@b.c "), Ok("mailto:a@b.c".to_owned()));
+        assert_eq!(
+            saved_url("wwwx.example.com"),
+            Err(LinkRefused::Scheme {
+                url: "wwwx.example.com".to_owned()
+            })
+        );
+        assert_eq!(saved_url("ww"), Err(LinkRefused::Scheme { url: "ww".to_owned() }));
+        assert_eq!(saved_url("ü"), Err(LinkRefused::Scheme { url: "ü".to_owned() }));
+        assert_eq!(saved_url(""), Err(LinkRefused::Empty));
+    }
 
     #[test]
     fn web_and_mail_links_open() {

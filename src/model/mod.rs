@@ -17,6 +17,6 @@ pub use edit::{BoardEdit, Created};
 pub use excerpt::excerpt;
 pub use history::{Changed, History, MAX_BYTES, MAX_STEPS, TYPING_PAUSE, Travel};
 pub use ids::{CardId, ColumnId, ThemeId};
-pub use link::{Link, LinkRefused, openable_url};
+pub use link::{Link, LinkRefused, openable_url, saved_url};
 pub use media_name::{BadMediaName, MediaName};
 pub use search::Search;

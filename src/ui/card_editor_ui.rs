@@ -2,9 +2,9 @@
 
 use super::fields::{bare_field_ui, text_area_ui, text_field_ui};
 use super::thumbnails::{Thumbnails, thumbnail_ui};
-use super::{Confirm, ImageViewer, ViewState};
+use super::{Confirm, ImageViewer, LinkAddressDraft, ViewState};
 use crate::command::Command;
-use crate::model::{Board, BoardEdit, Card, CardPosition, Link};
+use crate::model::{Board, BoardEdit, Card, CardId, CardPosition, Link, saved_url};
 
 /// Draws the editor for `card`.
 pub fn card_editor_ui(
@@ -68,7 +68,7 @@ pub fn card_editor_ui(
         }
 
         ui.add_space(6.0);
-        links_ui(ui, card, commands);
+        links_ui(ui, card, view, commands);
 
         ui.add_space(6.0);
         if let (Some(notes), _) = text_area_ui(ui, "Notes", &card.notes, "What you saw and heard (Markdown)") {
@@ -109,7 +109,7 @@ fn column_picker_ui(
     });
 }
 
-fn links_ui(ui: &mut egui::Ui, card: &Card, commands: &mut Vec<Command>) {
+fn links_ui(ui: &mut egui::Ui, card: &Card, view: &mut ViewState, commands: &mut Vec<Command>) {
     ui.strong("Links");
     for (index, link) in card.links.iter().enumerate() {
         let number = index + 1;
@@ -134,21 +134,78 @@ fn links_ui(ui: &mut egui::Ui, card: &Card, commands: &mut Vec<Command>) {
                 if ui.button("Open").on_hover_text(&link.url).clicked() {
                     commands.push(Command::OpenLink(link.url.clone()));
                 }
-                let width = ui.available_width();
-                let (url, _) = bare_field_ui(ui, &format!("Link {number} address"), &link.url, "https://…", width);
-                if let Some(url) = url {
-                    let changed = Link {
-                        label: link.label.clone(),
-                        url,
-                    };
-                    commands.push(Command::Edit(BoardEdit::SetLink(card.id, index, changed)));
-                }
+                link_address_ui(ui, card.id, index, link, view, commands);
             });
         });
+        if let Some(refused) = link_draft(view, card.id, index).and_then(|draft| draft.refused.as_ref()) {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("Link {number} not saved: {refused}."),
+            );
+        }
     }
     if ui.button("Add link").clicked() {
         commands.push(Command::Edit(BoardEdit::AddLink(card.id)));
     }
+}
+
+/// The address field of a link. What is typed stays as typed while the field has the cursor; the
+/// board gets it as saved once it may be opened, and an address that may not stays in the field,
+/// not saved, with the reason under it.
+fn link_address_ui(
+    ui: &mut egui::Ui,
+    card: CardId,
+    index: usize,
+    link: &Link,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+) {
+    let shown = link_draft(view, card, index)
+        .map_or(link.url.as_str(), |draft| draft.text.as_str())
+        .to_owned();
+    let width = ui.available_width();
+    let (typed, response) = bare_field_ui(ui, &format!("Link {} address", index + 1), &shown, "https://…", width);
+    if let Some(text) = typed {
+        let url = if text.trim().is_empty() {
+            Ok(String::new())
+        } else {
+            saved_url(&text)
+        };
+        if let Ok(url) = url
+            && url != link.url
+        {
+            let changed = Link {
+                label: link.label.clone(),
+                url,
+            };
+            commands.push(Command::Edit(BoardEdit::SetLink(card, index, changed)));
+        }
+        view.link_address_draft = Some(LinkAddressDraft {
+            card,
+            index,
+            text,
+            refused: None,
+        });
+    }
+    if response.lost_focus() && link_draft(view, card, index).is_some() {
+        let refused = link_draft(view, card, index)
+            .filter(|draft| !draft.text.trim().is_empty())
+            .and_then(|draft| saved_url(&draft.text).err());
+        view.link_address_draft = match (view.link_address_draft.take(), refused) {
+            (Some(draft), Some(refused)) => Some(LinkAddressDraft {
+                refused: Some(refused),
+                ..draft
+            }),
+            _ => None,
+        };
+    }
+}
+
+/// The draft of this link's address, if it is the one being typed or was refused.
+fn link_draft(view: &ViewState, card: CardId, index: usize) -> Option<&LinkAddressDraft> {
+    view.link_address_draft
+        .as_ref()
+        .filter(|draft| draft.card == card && draft.index == index)
 }
 
 fn images_ui(

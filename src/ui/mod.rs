@@ -35,7 +35,7 @@ pub use message_ui::{message_ui, quit_anyway_ui};
 pub use shortcuts::QUIT;
 pub use status::{Message, SaveStatus};
 pub use thumbnails::{ThumbnailState, Thumbnails};
-pub use view_state::{Confirm, ImageViewer, SearchHits, ViewState};
+pub use view_state::{Confirm, ImageViewer, LinkAddressDraft, SearchHits, ViewState};
 
 use crate::command::{Command, ImageSource, ImageTarget};
 use crate::model::{Board, History};

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use super::board_index::BoardIndex;
 use super::board_layout::BoardLayout;
 use super::{ExportChoice, FileDrag};
-use crate::model::{Board, Card, CardId, ColumnId, ThemeId};
+use crate::model::{Board, Card, CardId, ColumnId, LinkRefused, ThemeId};
 
 /// Selection, filters and open editors. Not saved with the board.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -34,6 +34,8 @@ pub struct ViewState {
     pub editing_theme: Option<ThemeId>,
     /// A name typed for that theme that another theme has: shown in the field, not applied.
     pub refused_theme_name: Option<(ThemeId, String)>,
+    /// A link address as typed, while its field is edited or when it was refused.
+    pub link_address_draft: Option<LinkAddressDraft>,
     /// The column whose name is being edited.
     pub renaming_column: Option<ColumnId>,
     /// Move keyboard focus to the selected card's title next frame (after "Add card").
@@ -84,6 +86,20 @@ impl ImageViewer {
             fitted_zoom: 1.0,
         }
     }
+}
+
+/// A link address as the user typed it. The board gets the address as saved (`www.…` becomes
+/// `https://www.…`) once it is one that may be opened; until then it stays here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkAddressDraft {
+    /// The card of the link.
+    pub card: CardId,
+    /// Which of its links.
+    pub index: usize,
+    /// What the field holds.
+    pub text: String,
+    /// Why it was not saved, once the field lost the cursor with an address that may not be opened.
+    pub refused: Option<LinkRefused>,
 }
 
 /// The cards that match a search, for one query and one board revision.

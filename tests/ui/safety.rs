@@ -215,7 +215,8 @@ fn reload_theirs_shows_their_version_and_keeps_mine_as_a_copy() {
     assert!(board.card_by_title("Glue").is_some());
 }
 
-/// Promise 7 in the window: a link of this kind is refused with a message that says why.
+/// Promise 7 in the window: a link of this kind is refused when typed, with the message the
+/// command line gives, and is neither saved nor opened.
 fn a_link_is_refused_with_a_message(url: &str) {
     let mut session = sample_session();
     session.click("Gloo");
@@ -223,15 +224,51 @@ fn a_link_is_refused_with_a_message(url: &str) {
     session.type_into("Link 3 address", url);
     session.harness.get_all_by_label("Open").last().unwrap().click();
     session.harness.run_steps(2);
-    let message = session
+    let refusal = format!("Link 3 not saved: {}.", boothboard::model::saved_url(url).unwrap_err());
+    assert!(
+        refusal.contains("only http, https and mailto") && refusal.contains(url),
+        "{refusal}"
+    );
+    session.harness.get_by_label(&refusal);
+    assert_eq!(
+        session.harness.get_by_label("Link 3 address").value().as_deref(),
+        Some(url),
+        "what was typed stays in the field"
+    );
+    let board = session.wait_for_file("the new link, empty", |board| {
+        board.card_by_title("Gloo").unwrap().links.len() == 3
+    });
+    assert_eq!(board.card_by_title("Gloo").unwrap().links[2].url, "", "not saved");
+    session
         .harness
-        .state()
-        .message()
-        .map(|message| message.text.clone())
-        .unwrap_or_default();
-    assert!(message.contains("only http, https and mailto"), "{message}");
-    assert!(message.contains(url), "the message names the link: {message}");
-    session.harness.get_by_label_contains("Link not opened");
+        .get_by_label_contains("Link not opened: the link has no address");
+}
+
+#[test]
+fn a_www_address_is_saved_as_https() {
+    let mut session = sample_session();
+    session.click("Gloo");
+    session.click("Add link");
+    session.type_into("Link 3 address", "www.example.com/talk");
+    assert_eq!(
+        session.harness.get_by_label("Link 3 address").value().as_deref(),
+        Some("www.example.com/talk"),
+        "as typed while typing"
+    );
+    session.wait_for_file("the address saved", |board| {
+        board
+            .card_by_title("Gloo")
+            .unwrap()
+            .links
+            .get(2)
+            .map(|link| link.url.as_str())
+            == Some("https://www.example.com/talk")
+    });
+    session.click("Themes");
+    assert_eq!(
+        session.harness.get_by_label("Link 3 address").value().as_deref(),
+        Some("https://www.example.com/talk")
+    );
 }
 
 #[test]
