@@ -236,11 +236,21 @@ fn add_card_to(board: &mut Board, path: &Path, new: &NewCard) -> Result<String, 
     let crate::model::Created::Card(card_id) = created else {
         return Err(input("the card was not created".to_owned()));
     };
-    let card = board.card_mut(card_id).map_err(edit_error)?;
-    card.summary = new.summary.clone().unwrap_or_default();
-    card.notes = new.notes.clone().unwrap_or_default();
-    card.links = card_links;
-    card.themes = theme_ids.into_iter().collect();
+    // Through `Board::apply`, as the app's edits go, so every change to a card is an edit.
+    let mut fill = vec![
+        BoardEdit::SetCardSummary(card_id, new.summary.clone().unwrap_or_default()),
+        BoardEdit::SetCardNotes(card_id, new.notes.clone().unwrap_or_default()),
+    ];
+    for (index, link) in card_links.into_iter().enumerate() {
+        fill.push(BoardEdit::AddLink(card_id));
+        fill.push(BoardEdit::SetLink(card_id, index, link));
+    }
+    fill.extend(
+        theme_ids
+            .into_iter()
+            .map(|theme| BoardEdit::SetCardTheme(card_id, theme, true)),
+    );
+    board.apply(BoardEdit::Batch(fill)).map_err(edit_error)?;
     Ok(format!(
         "added {card_id} {:?} to column {column_name:?} in {}",
         new.title,

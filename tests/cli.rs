@@ -330,3 +330,29 @@ fn export_of_a_theme_name_two_themes_share_is_refused() {
     );
     assert!(!out.exists(), "nothing written");
 }
+
+#[test]
+fn add_card_saves_a_www_link_as_https() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = new_sample_board(dir.path(), "talks.json");
+    let board_arg = board.to_str().unwrap();
+    let added = boothboard(
+        &[
+            "add-card",
+            board_arg,
+            "--title",
+            "Envoy",
+            "--link",
+            "www.envoyproxy.io",
+            "--theme",
+            "developer story",
+        ],
+        dir.path(),
+    );
+    assert!(added.status.success(), "{}", stderr(&added));
+    let saved = store::load(&board).unwrap();
+    let envoy = saved.card_by_title("Envoy").unwrap();
+    assert_eq!(envoy.links[0].url, "https://www.envoyproxy.io");
+    assert_eq!(envoy.links[0].label, "www.envoyproxy.io");
+    assert_eq!(envoy.themes.len(), 1);
+}
