@@ -4,6 +4,7 @@
 //! to the output, regenerate it with `BOOTHBOARD_UPDATE_GOLDEN=1 cargo test --test export` and
 //! review the diff.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::indexing_slicing, clippy::string_slice)]
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -1,5 +1,6 @@
 //! The app driven as a person would, headless: click, type, drag; then read the board file.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::indexing_slicing)]
 
 mod common;
 

@@ -44,7 +44,15 @@ fn starts_an_autolink(written: &str, c: char, after: &str) -> bool {
     match c {
         ':' => after.starts_with("//"),
         // By characters: the three bytes before a `.` may be inside a character (`naïve.`).
-        '.' => written.chars().rev().take(3).filter(|c| c.eq_ignore_ascii_case(&'w')).count() == 3,
+        '.' => {
+            written
+                .chars()
+                .rev()
+                .take(3)
+                .filter(|c| c.eq_ignore_ascii_case(&'w'))
+                .count()
+                == 3
+        }
         _ => false,
     }
 }

@@ -141,7 +141,7 @@ impl Document {
             .filter(|(_, c)| *c == '\n')
             .last()
             .map_or(0, |(index, _)| index + 1);
-        let notes = &notes[start..];
+        let notes = notes.get(start..).unwrap_or_default();
         if notes.is_empty() {
             return;
         }
@@ -174,16 +174,17 @@ fn unclosed_fence(notes: &str) -> Option<String> {
         match open {
             None => {
                 if let Some((c, len)) = fence_run(line)
-                    && (c == '~' || !line[len..].contains('`'))
+                    && (c == '~' || !line.get(len..).unwrap_or_default().contains('`'))
                 {
                     open = Some((c, len));
                 }
             }
             Some((c, len)) => {
-                let indent = line.len() - line.trim_start_matches(' ').len();
-                let trimmed = &line[indent..];
-                let run = trimmed.len() - trimmed.trim_start_matches(c).len();
-                if indent <= 3 && run >= len && trimmed[run..].trim().is_empty() {
+                let trimmed = line.trim_start_matches(' ');
+                let indent = line.len() - trimmed.len();
+                let after_run = trimmed.trim_start_matches(c);
+                let run = trimmed.len() - after_run.len();
+                if indent <= 3 && run >= len && after_run.trim().is_empty() {
                     open = None;
                 }
             }

@@ -1,5 +1,6 @@
 //! Files made by the tests: every kind of image the importer must take or refuse, and dropping them.
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
+#![allow(clippy::indexing_slicing)]
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
