@@ -1,5 +1,6 @@
 //! How long a Markdown export takes: `cargo bench --bench export`. Prints medians; asserts nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::indexing_slicing)]
 
 use std::path::Path;
 

@@ -4,6 +4,7 @@
 //! benchmark does), 1280x800 points, every column scrolled to its middle, the editor open on one card.
 //! Prints the median CPU time of a frame per board size and its ratio to the 20-card board; asserts nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+#![allow(clippy::indexing_slicing, clippy::string_slice)]
 
 use std::time::Duration;
 

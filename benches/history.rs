@@ -2,6 +2,7 @@
 //!
 //! Prints medians. Recording a step clones one card (or column, theme, title), never the board, so
 //! its cost should not grow with the board; a keystroke that joins a typing burst clones nothing.
+#![allow(clippy::indexing_slicing)]
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -3,6 +3,7 @@
 //!
 //! Run: `cargo bench --bench import` (prints medians over a few runs; no assertions).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+#![allow(clippy::indexing_slicing)]
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -4,6 +4,7 @@
 //! tessellate one frame). Save: serialize, write a temporary file, fsync, rename, fsync the folder,
 //! on the saver thread; the UI thread's part is only a copy of the board. Prints medians; asserts nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+#![allow(clippy::indexing_slicing, clippy::string_slice)]
 
 use std::hint::black_box;
 use std::time::Duration;

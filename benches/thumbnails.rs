@@ -6,6 +6,7 @@
 //! many processes at once as cores. The four take turns within each round, the order changing every round, so
 //! drift on a shared machine touches all of them alike. Prints medians and ratios; asserts nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+#![allow(clippy::indexing_slicing)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

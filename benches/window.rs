@@ -4,6 +4,7 @@
 //! Needs Xvfb and xdotool (`apt-get install -y xvfb xdotool`). Frames are counted with the app's
 //! frame probe (`BOOTHBOARD_FRAME_PROBE`), which prints a line per frame. Prints medians; asserts nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+#![allow(clippy::indexing_slicing, clippy::string_slice)]
 
 use std::io::{BufRead as _, BufReader, Read as _};
 use std::path::{Path, PathBuf};

@@ -4,6 +4,7 @@
 //! that were saved, pass `boothboard check`, and leave no pile of temporary files.
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::indexing_slicing)]
 
 use std::os::unix::process::ExitStatusExt as _;
 use std::path::Path;

@@ -4,16 +4,21 @@
 //! to the output, regenerate it with `BOOTHBOARD_UPDATE_GOLDEN=1 cargo test --test export` and
 //! review the diff.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::indexing_slicing, clippy::string_slice)]
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use boothboard::export::{ExportError, ExportProgress, ExportScope, Exported, export_to_dir};
 use boothboard::model::{Board, ImageRef, Link, MediaName};
 use boothboard::open::create_board;
 use boothboard::store;
+use common::unicode::NON_ASCII_BEFORE_A_DOT;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+mod common;
 
 const GOLDEN: &str = "tests/golden/kubecon-2018.md";
 const HOSTILE: &str =
@@ -170,6 +175,26 @@ fn every_card_has_a_heading_its_ticks_and_images_that_exist() {
     );
 }
 
+/// The Gloo diagram, stored in the media folder of the board at `board_path` with `caption`.
+fn stored_image(board_path: &Path, caption: &str) -> ImageRef {
+    boothboard::media::store_image_bytes(
+        &store::media_dir_for(board_path),
+        include_bytes!("../assets/images/gloo-architecture.png"),
+        caption,
+    )
+    .unwrap()
+}
+
+/// All the text a reader of the rendered page sees, run together.
+fn page_text(markdown: &str) -> String {
+    Parser::new(markdown)
+        .filter_map(|event| match event {
+            Event::Text(text) => Some(text.into_string()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// A board where every piece of plain text is hostile, and one real link.
 fn hostile_board(dir: &Path) -> (PathBuf, Board) {
     let path = dir.join("hostile.json");
@@ -178,12 +203,7 @@ fn hostile_board(dir: &Path) -> (PathBuf, Board) {
     board.add_theme(HOSTILE, HOSTILE);
     let column = board.columns[0].id;
     let card = board.add_card(column, HOSTILE).unwrap();
-    let image = boothboard::media::store_image_bytes(
-        &store::media_dir_for(&path),
-        include_bytes!("../assets/images/gloo-architecture.png"),
-        HOSTILE,
-    )
-    .unwrap();
+    let image = stored_image(&path, HOSTILE);
     let card = board.card_mut(card).unwrap();
     card.summary = format!("{HOSTILE} https://evil.example www.evil.example");
     card.links = vec![
@@ -218,13 +238,47 @@ fn hostile_text_renders_literally_with_no_html_and_no_links() {
     );
     assert_eq!(parsed.images.len(), 1);
     // The whole page's text holds the hostile text as typed, every time it was used.
-    let text: String = Parser::new(&markdown)
-        .filter_map(|event| match event {
-            Event::Text(text) => Some(text.into_string()),
-            _ => None,
-        })
-        .collect();
+    let text = page_text(&markdown);
     assert!(text.matches(HOSTILE).count() >= 6, "{text}");
+}
+
+#[test]
+fn the_export_command_keeps_text_with_a_letter_that_is_not_ascii_before_a_full_stop() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dots.json");
+    let mut board = Board::new("Dots");
+    let column = board.columns[0].id;
+    for text in NON_ASCII_BEFORE_A_DOT {
+        let card = board.add_card(column, text).unwrap();
+        let image = stored_image(&path, text);
+        let card = board.card_mut(card).unwrap();
+        card.summary = text.to_owned();
+        card.links = vec![Link {
+            label: text.to_owned(),
+            url: "https://example.com/".to_owned(),
+        }];
+        card.images.push(image);
+    }
+    store::save(&path, &board).unwrap();
+    let out = dir.path().join("out");
+    let exported = Command::new(env!("CARGO_BIN_EXE_boothboard"))
+        .args(["export", path.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .env(store::HOME_ENV, dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        exported.status.success(),
+        "exit {:?}: {}",
+        exported.status.code(),
+        String::from_utf8_lossy(&exported.stderr)
+    );
+    let markdown = fs::read_to_string(out.join("dots.md")).unwrap();
+    assert_eq!(parse(&markdown).cards, NON_ASCII_BEFORE_A_DOT, "{markdown}");
+    let text = page_text(&markdown);
+    for written in NON_ASCII_BEFORE_A_DOT {
+        // Title, summary, link label and caption.
+        assert_eq!(text.matches(written).count(), 4, "{written} in {text}");
+    }
 }
 
 #[test]

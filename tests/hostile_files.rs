@@ -1,20 +1,25 @@
 //! Promises 5 and 6: a board file Boothboard does not fully understand is refused with a clear
 //! error that names the file (and the place), never half-read, never a panic; and a fuzz run
-//! (proptest) over the loader with structured JSON, mutations of the sample board, and byte
-//! mutations. Whatever the loader accepts is sound: consistent, saved back unchanged, and with
-//! image paths that stay inside the media folder.
+//! (proptest) over the loader with structured JSON, mutations of the sample board, any text in its
+//! fields, and byte mutations. Whatever the loader accepts is sound: consistent, saved back
+//! unchanged, with image paths that stay inside the media folder, and exportable to Markdown.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::indexing_slicing)]
 
 use std::cell::Cell;
 use std::path::{Component, Path};
 use std::sync::OnceLock;
 
+use boothboard::export::{ExportScope, board_markdown, card_markdown};
 use boothboard::model::Board;
 use boothboard::open::create_board;
 use boothboard::store::{self, LoadError};
+use common::unicode::{NON_ASCII_BEFORE_A_DOT, any_text};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{Value, json};
+
+mod common;
 
 /// Loads `text` from a file named `hostile.json` and returns the error it must give.
 fn refused(dir: &Path, text: &str) -> LoadError {
@@ -296,6 +301,16 @@ fn check_sound(path: &Path, board: &Board) -> Result<(), TestCaseError> {
         let components: Vec<_> = Path::new(image.file.as_str()).components().collect();
         prop_assert!(matches!(components[..], [Component::Normal(_)]), "{}", image.file);
     }
+    // Whatever text it holds exports: the whole board, each theme, each card.
+    let markdown =
+        |scope| board_markdown(board, &scope, "fuzz.media").map_err(|error| TestCaseError::fail(error.to_string()));
+    markdown(ExportScope::Board)?;
+    for theme in &board.themes {
+        markdown(ExportScope::Theme(theme.id))?;
+    }
+    for card in board.cards() {
+        card_markdown(board, card, "fuzz.media");
+    }
     Ok(())
 }
 
@@ -324,6 +339,8 @@ fn json_value() -> impl Strategy<Value = Value> {
             Just("/etc/passwd".to_owned()),
             "[a-z0-9.]{0,12}",
             any::<String>(),
+            prop::sample::select(NON_ASCII_BEFORE_A_DOT.to_vec()).prop_map(str::to_owned),
+            any_text(),
         ]
         .prop_map(Value::from),
     ];
@@ -419,6 +436,38 @@ fn fuzz_mutations_of_the_sample_board() {
         )
         .unwrap();
     println!("fuzz: {} mutations of the sample board", runs.get());
+}
+
+/// Every string in `value`: names, text, addresses, and the fields that must stay as they are.
+fn strings_in(value: &mut Value) -> Vec<&mut String> {
+    match value {
+        Value::String(text) => vec![text],
+        Value::Array(items) => items.iter_mut().flat_map(strings_in).collect(),
+        Value::Object(map) => map.values_mut().flat_map(strings_in).collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[test]
+fn fuzz_any_text_in_the_sample_board() {
+    let sample: Value = serde_json::from_slice(sample_bytes()).unwrap();
+    let runs = Cell::new(0);
+    runner()
+        .run(
+            &prop::collection::vec((any::<prop::sample::Index>(), any_text()), 1..4),
+            |edits| {
+                runs.set(runs.get() + 1);
+                let mut board = sample.clone();
+                for (at, text) in edits {
+                    let mut strings = strings_in(&mut board);
+                    let index = at.index(strings.len());
+                    *strings[index] = text;
+                }
+                check_loader(&serde_json::to_vec_pretty(&board).unwrap())
+            },
+        )
+        .unwrap();
+    println!("fuzz: {} texts in the sample board", runs.get());
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! Markdown exports on a named thread, with their progress and outcome for the export bar.
+//! Markdown exports and card copies on named threads, with their progress and outcome for the
+//! export bar: the user's text is formatted off the UI thread, so a bug there can't take down the window.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -13,10 +14,27 @@ enum Update {
     Finished(Result<Exported, String>),
 }
 
-/// The running export, if any, and what the export bar shows.
+/// A card's Markdown being made for the clipboard.
+struct PendingCopy {
+    title: String,
+    markdown: Receiver<String>,
+}
+
+/// Asks for a frame when a worker ends, however it ends (a panic too), so the UI sees its news.
+/// Declare it before the worker's sender, so it is dropped after it.
+struct RepaintWhenDone(egui::Context);
+
+impl Drop for RepaintWhenDone {
+    fn drop(&mut self) {
+        self.0.request_repaint();
+    }
+}
+
+/// The running export and copies, if any, and what the export bar shows.
 #[derive(Default)]
 pub struct Exports {
     running: Option<Receiver<Update>>,
+    copies: Vec<PendingCopy>,
     status: Option<ExportStatus>,
     /// Where the last export went, to start the next folder dialog there.
     last_folder: Option<PathBuf>,
@@ -50,13 +68,14 @@ impl Exports {
         std::thread::Builder::new()
             .name("export-markdown".to_owned())
             .spawn(move || {
+                let _repaint = RepaintWhenDone(ctx.clone());
+                let sender = sender;
                 let result = export_to_dir(&board, &board_path, &scope, &out_dir, &mut |progress| {
                     let _ = sender.send(Update::Progress(progress));
                     ctx.request_repaint();
                 });
                 let result = result.map_err(|error| format!("Markdown not exported: {error}."));
                 let _ = sender.send(Update::Finished(result));
-                ctx.request_repaint();
             })
             .map_err(|error| format!("Can't start the export: {error}"))?;
         self.running = Some(updates);
@@ -64,8 +83,14 @@ impl Exports {
         Ok(())
     }
 
-    /// Takes the running export's news; returns its failure, to be shown once, when it failed.
-    pub fn receive(&mut self) -> Option<String> {
+    /// Takes the running export's and copies' news, and puts finished copies on the clipboard;
+    /// returns a failure, to be shown once.
+    pub fn receive(&mut self, ctx: &egui::Context) -> Option<String> {
+        let copy_failure = self.receive_copies(ctx);
+        self.receive_export().or(copy_failure)
+    }
+
+    fn receive_export(&mut self) -> Option<String> {
         let updates = self.running.as_ref()?;
         loop {
             match updates.try_recv() {
@@ -95,18 +120,64 @@ impl Exports {
         }
     }
 
-    /// Puts a card's Markdown on the clipboard, with image links as an export of the board
-    /// writes them (they also work from the board's own folder), and says so.
+    /// Starts making a card's Markdown for the clipboard on its own thread, with image links as
+    /// an export of the board writes them (they also work from the board's own folder);
+    /// [`Self::receive`] copies it and says so.
     pub fn copy_card(&mut self, ctx: &egui::Context, open: &OpenBoard, card: CardId) -> Result<(), String> {
-        let Some(card) = open.board.card(card) else {
+        let Some(title) = open.board.card(card).map(|card| card.title.clone()) else {
             return Ok(());
         };
         let (_, media_folder) = export_names(&open.path).map_err(|error| format!("Not copied: {error}."))?;
-        ctx.copy_text(card_markdown(&open.board, card, &media_folder));
-        if self.running.is_none() {
-            self.status = Some(ExportStatus::Copied(card.title.clone()));
-        }
+        let board = open.board.clone();
+        self.copy_made_on_thread(ctx, title, move || {
+            board
+                .card(card)
+                .map(|card| card_markdown(&board, card, &media_folder))
+                .unwrap_or_default()
+        })
+    }
+
+    fn copy_made_on_thread(
+        &mut self,
+        ctx: &egui::Context,
+        title: String,
+        make_markdown: impl FnOnce() -> String + Send + 'static,
+    ) -> Result<(), String> {
+        let (sender, markdown) = mpsc::channel();
+        let repaint = RepaintWhenDone(ctx.clone());
+        std::thread::Builder::new()
+            .name("copy-markdown".to_owned())
+            .spawn(move || {
+                let _repaint = repaint;
+                let sender = sender;
+                let _ = sender.send(make_markdown());
+            })
+            .map_err(|error| format!("Not copied: can't start making the Markdown: {error}."))?;
+        self.copies.push(PendingCopy { title, markdown });
         Ok(())
+    }
+
+    /// Copies the Markdown that is ready; returns a failure for a copy whose thread ended without it.
+    fn receive_copies(&mut self, ctx: &egui::Context) -> Option<String> {
+        let mut failure = None;
+        self.copies.retain(|copy| match copy.markdown.try_recv() {
+            Ok(markdown) => {
+                ctx.copy_text(markdown);
+                if self.running.is_none() {
+                    self.status = Some(ExportStatus::Copied(copy.title.clone()));
+                }
+                false
+            }
+            Err(TryRecvError::Empty) => true,
+            Err(TryRecvError::Disconnected) => {
+                failure = Some(format!(
+                    "Not copied: the Markdown of “{}” could not be made. Try again, or export the card from the Board menu.",
+                    copy.title
+                ));
+                false
+            }
+        });
+        failure
     }
 
     /// What the export bar shows.
@@ -124,5 +195,86 @@ impl Exports {
     /// The folder of the last export.
     pub fn last_folder(&self) -> Option<PathBuf> {
         self.last_folder.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+
+    /// Runs frames, as the app does, until a worker's news arrives: a failure and the texts copied.
+    fn news(exports: &mut Exports, ctx: &egui::Context) -> (Option<String>, Vec<String>) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let mut failure = None;
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| failure = exports.receive(ui.ctx()));
+            // No painter here to take the font atlas.
+            output.textures_delta.clear();
+            let copied: Vec<String> = output
+                .platform_output
+                .commands
+                .into_iter()
+                .filter_map(|command| match command {
+                    egui::OutputCommand::CopyText(text) => Some(text),
+                    _ => None,
+                })
+                .collect();
+            if failure.is_some() || !copied.is_empty() {
+                return (failure, copied);
+            }
+            assert!(Instant::now() < deadline, "no news from the worker");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    #[test]
+    fn a_copy_whose_thread_panics_is_an_error_and_the_next_copy_works() {
+        let ctx = egui::Context::default();
+        let mut exports = Exports::default();
+        exports
+            .copy_made_on_thread(&ctx, "naïve.".to_owned(), || {
+                panic!("a deliberate panic making Markdown")
+            })
+            .unwrap();
+        let (failure, copied) = news(&mut exports, &ctx);
+        assert!(copied.is_empty());
+        let failure = failure.unwrap();
+        assert!(
+            failure.starts_with("Not copied: ") && failure.contains("“naïve.”"),
+            "{failure}"
+        );
+        assert_eq!(exports.status(), None);
+
+        exports
+            .copy_made_on_thread(&ctx, "TiDB".to_owned(), || "### TiDB\n".to_owned())
+            .unwrap();
+        assert_eq!(news(&mut exports, &ctx), (None, vec!["### TiDB\n".to_owned()]));
+        assert_eq!(exports.status(), Some(&ExportStatus::Copied("TiDB".to_owned())));
+    }
+
+    #[test]
+    fn an_export_thread_that_panics_says_the_export_stopped() {
+        let (sender, updates) = mpsc::channel::<Update>();
+        let worker = std::thread::Builder::new()
+            .name("export-markdown".to_owned())
+            .spawn(move || {
+                let _sender = sender;
+                panic!("a deliberate panic in an export");
+            })
+            .unwrap();
+        assert!(worker.join().is_err());
+        let mut exports = Exports {
+            running: Some(updates),
+            status: Some(ExportStatus::Running(ExportProgress::default())),
+            ..Exports::default()
+        };
+        let failure = exports.receive(&egui::Context::default()).unwrap();
+        assert!(
+            failure.starts_with("The export stopped before it finished"),
+            "{failure}"
+        );
+        assert_eq!(exports.status(), None);
     }
 }

@@ -74,3 +74,42 @@ fn card_title_for(caption: &str) -> String {
         .filter(|stem| !stem.trim().is_empty())
         .unwrap_or_else(|| caption.to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use proptest::test_runner::FileFailurePersistence;
+
+    use super::card_title_for;
+
+    #[test]
+    fn a_card_is_titled_after_the_image_file() {
+        assert_eq!(card_title_for("Keynote slide.png"), "Keynote slide");
+        assert_eq!(card_title_for("naïve..png"), "naïve.");
+        assert_eq!(card_title_for(" .png"), " .png");
+    }
+
+    /// File names with dots, slashes, blanks, NUL and characters from every plane.
+    fn file_name() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            any::<char>(),
+            prop::sample::select(vec!['.', '/', ' ', '\0', 'ï', '\u{202E}', '\u{200D}', '🎉']),
+        ];
+        prop::collection::vec(piece, 0..16).prop_map(String::from_iter)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 512,
+            failure_persistence: Some(Box::new(FileFailurePersistence::Off)),
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn any_file_name_gives_a_title_taken_from_it(caption in file_name()) {
+            let title = card_title_for(&caption);
+            prop_assert!(caption.contains(&title), "{:?} from {:?}", title, caption);
+            prop_assert!(caption.trim().is_empty() || !title.trim().is_empty(), "{:?} from {:?}", title, caption);
+        }
+    }
+}

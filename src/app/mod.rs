@@ -370,7 +370,7 @@ impl BoothboardApp {
                 },
             }
         }
-        if let Some(error) = self.exports.receive() {
+        if let Some(error) = self.exports.receive(ctx) {
             self.message = Some(Message::error(error));
         }
         for progress in self.imports.receive() {

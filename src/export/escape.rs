@@ -17,15 +17,13 @@ pub fn escape_text(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     let text = words.join(" ");
     let mut escaped = String::with_capacity(text.len() + text.len() / 8);
-    let mut rest = text.as_str();
-    while let Some(c) = rest.chars().next() {
-        let after = &rest[c.len_utf8()..];
-        let written = &text[..text.len() - rest.len()];
+    for (index, c) in text.char_indices() {
+        let (written, rest) = text.split_at_checked(index).unwrap_or((&text, ""));
+        let after = rest.strip_prefix(c).unwrap_or_default();
         if ALWAYS_ESCAPED.contains(&c) || starts_a_block(written, c) || starts_an_autolink(written, c, after) {
             escaped.push('\\');
         }
         escaped.push(c);
-        rest = after;
     }
     escaped
 }
@@ -45,7 +43,16 @@ fn starts_a_block(written: &str, c: char) -> bool {
 fn starts_an_autolink(written: &str, c: char, after: &str) -> bool {
     match c {
         ':' => after.starts_with("//"),
-        '.' => written.len() >= 3 && written[written.len() - 3..].eq_ignore_ascii_case("www"),
+        // By characters: the three bytes before a `.` may be inside a character (`naïve.`).
+        '.' => {
+            written
+                .chars()
+                .rev()
+                .take(3)
+                .filter(|c| c.eq_ignore_ascii_case(&'w'))
+                .count()
+                == 3
+        }
         _ => false,
     }
 }
@@ -66,7 +73,7 @@ pub fn link_destination(url: &str) -> String {
                 destination.push('\\');
                 destination.push(c);
             }
-            '&' if reads_as_entity(&url[index + 1..]) => destination.push_str("\\&"),
+            '&' if reads_as_entity(url.get(index + 1..).unwrap_or_default()) => destination.push_str("\\&"),
             '<' | '>' => push_percent_encoded(&mut destination, c),
             c if c.is_whitespace() || c.is_control() => push_percent_encoded(&mut destination, c),
             c => destination.push(c),
@@ -144,6 +151,14 @@ mod tests {
             escape_text("see https://evil.example and WWW.evil.example"),
             r"see https\://evil.example and WWW\.evil.example"
         );
+    }
+
+    #[test]
+    fn text_with_other_scripts_before_a_full_stop_is_kept() {
+        assert_eq!(escape_text("naïve."), "naïve.");
+        assert_eq!(escape_text("Привет."), "Привет.");
+        assert_eq!(escape_text("demo 🎉."), "demo 🎉.");
+        assert_eq!(escape_text("ẅẅẅ.x wWw.y"), r"ẅẅẅ.x wWw\.y");
     }
 
     #[test]

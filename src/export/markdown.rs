@@ -141,7 +141,7 @@ impl Document {
             .filter(|(_, c)| *c == '\n')
             .last()
             .map_or(0, |(index, _)| index + 1);
-        let notes = &notes[start..];
+        let notes = notes.get(start..).unwrap_or_default();
         if notes.is_empty() {
             return;
         }
@@ -151,9 +151,9 @@ impl Document {
             self.block("<!-- -->");
         }
         let mut block = notes.to_owned();
-        if let Some(fence) = unclosed_fence(notes) {
-            // Otherwise every card after this one would show as code.
-            let _ = write!(block, "\n{fence}");
+        if let Some(closing) = unclosed_block(notes) {
+            // Otherwise every card after this one would show as code, or vanish into raw HTML.
+            let _ = write!(block, "\n{closing}");
         }
         self.block(&block);
     }
@@ -164,32 +164,96 @@ impl Document {
     }
 }
 
-/// The opening run of a code fence (```` ``` ```` or `~~~`) that `notes` leave open.
+/// A block that runs past a blank line, so it would swallow the cards that follow it.
+#[derive(Clone, Copy)]
+enum OpenBlock {
+    /// A code fence: its character and run length.
+    Fence(char, usize),
+    /// Raw HTML (`<script>`, `<!--` …) that ends only at a line holding this.
+    Html(&'static str),
+}
+
+/// The line that closes the code fence (```` ``` ```` or `~~~`) or raw HTML block that `notes`
+/// leave open.
 ///
 /// Only fences opened at the start of a line are tracked: one indented by a space or more may
 /// sit in a list item, and the cards that follow close that item and its code anyway.
-fn unclosed_fence(notes: &str) -> Option<String> {
-    let mut open: Option<(char, usize)> = None;
+fn unclosed_block(notes: &str) -> Option<String> {
+    let mut open: Option<OpenBlock> = None;
     for line in notes.lines() {
-        match open {
-            None => {
-                if let Some((c, len)) = fence_run(line)
-                    && (c == '~' || !line[len..].contains('`'))
-                {
-                    open = Some((c, len));
-                }
+        open = match open {
+            None => opened_by(line),
+            Some(OpenBlock::Fence(c, len)) => {
+                let trimmed = line.trim_start_matches(' ');
+                let indent = line.len() - trimmed.len();
+                let after_run = trimmed.trim_start_matches(c);
+                let run = trimmed.len() - after_run.len();
+                let closes = indent <= 3 && run >= len && after_run.trim().is_empty();
+                (!closes).then_some(OpenBlock::Fence(c, len))
             }
-            Some((c, len)) => {
-                let indent = line.len() - line.trim_start_matches(' ').len();
-                let trimmed = &line[indent..];
-                let run = trimmed.len() - trimmed.trim_start_matches(c).len();
-                if indent <= 3 && run >= len && trimmed[run..].trim().is_empty() {
-                    open = None;
-                }
-            }
-        }
+            Some(OpenBlock::Html(end)) => (!holds(line, end)).then_some(OpenBlock::Html(end)),
+        };
     }
-    open.map(|(c, len)| c.to_string().repeat(len))
+    match open? {
+        OpenBlock::Fence(c, len) => Some(c.to_string().repeat(len)),
+        OpenBlock::Html(end) => Some(end.to_owned()),
+    }
+}
+
+/// The block that `line` opens and does not close, if any.
+fn opened_by(line: &str) -> Option<OpenBlock> {
+    if let Some((c, len)) = fence_run(line)
+        && (c == '~' || !line.get(len..).unwrap_or_default().contains('`'))
+    {
+        return Some(OpenBlock::Fence(c, len));
+    }
+    let unindented = line.trim_start_matches(' ');
+    if line.len() - unindented.len() > 3 {
+        return None;
+    }
+    html_block_end(unindented)
+        .filter(|end| !holds(line, end))
+        .map(OpenBlock::Html)
+}
+
+/// CommonMark's raw HTML blocks that a blank line does not end: what ends the one `line` starts.
+/// (The spec ends `<pre>` at any of the four end tags, some renderers only at `</pre>`: the
+/// matching one ends it in both.)
+fn html_block_end(line: &str) -> Option<&'static str> {
+    let start = line.chars().take(12).collect::<String>().to_ascii_lowercase();
+    let raw_text = [
+        ("<script", "</script>"),
+        ("<pre", "</pre>"),
+        ("<style", "</style>"),
+        ("<textarea", "</textarea>"),
+    ];
+    let raw_text_end = raw_text.into_iter().find_map(|(tag, end)| {
+        start
+            .strip_prefix(tag)
+            .filter(|after| after.is_empty() || after.starts_with([' ', '\t', '>']))
+            .map(|_| end)
+    });
+    if raw_text_end.is_some() {
+        raw_text_end
+    } else if line.starts_with("<!--") {
+        Some("-->")
+    } else if line.starts_with("<?") {
+        Some("?>")
+    } else if line.starts_with("<![CDATA[") {
+        Some("]]>")
+    } else if line
+        .strip_prefix("<!")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+    {
+        Some(">")
+    } else {
+        None
+    }
+}
+
+/// Whether `line` holds `end` (lower case), ignoring ASCII case as HTML does.
+fn holds(line: &str, end: &str) -> bool {
+    line.to_ascii_lowercase().contains(end)
 }
 
 /// The fence character and run length when `line` starts with three or more of ` or ~.
@@ -261,12 +325,35 @@ mod tests {
 
     #[test]
     fn only_fences_left_open_are_closed() {
-        assert_eq!(unclosed_fence("```\ncode\n```"), None);
-        assert_eq!(unclosed_fence("````\n```\n"), Some("````".to_owned()));
-        assert_eq!(unclosed_fence("~~~\ncode\n  ~~~~  "), None);
-        assert_eq!(unclosed_fence("``` not ` a fence\ntext"), None);
-        assert_eq!(unclosed_fence("- item\n\n  ```\n  code"), None);
-        assert_eq!(unclosed_fence("text ```"), None);
+        assert_eq!(unclosed_block("```\ncode\n```"), None);
+        assert_eq!(unclosed_block("````\n```\n"), Some("````".to_owned()));
+        assert_eq!(unclosed_block("~~~\ncode\n  ~~~~  "), None);
+        assert_eq!(unclosed_block("``` not ` a fence\ntext"), None);
+        assert_eq!(unclosed_block("- item\n\n  ```\n  code"), None);
+        assert_eq!(unclosed_block("text ```"), None);
+        assert_eq!(unclosed_block("```\n<script>"), Some("```".to_owned()));
+    }
+
+    #[test]
+    fn raw_html_left_open_is_closed() {
+        assert_eq!(unclosed_block("<script>alert(1)"), Some("</script>".to_owned()));
+        assert_eq!(unclosed_block("text\n  <PRE class=x>\ncode"), Some("</pre>".to_owned()));
+        assert_eq!(unclosed_block("<pre>\n</script>"), Some("</pre>".to_owned()));
+        assert_eq!(unclosed_block("<!-- draft"), Some("-->".to_owned()));
+        assert_eq!(unclosed_block("<?php"), Some("?>".to_owned()));
+        assert_eq!(unclosed_block("<!DOCTYPE html"), Some(">".to_owned()));
+        assert_eq!(unclosed_block("<![CDATA[ x"), Some("]]>".to_owned()));
+        assert_eq!(unclosed_block("<script>x</script>"), None);
+        assert_eq!(unclosed_block("<style>\n</STYLE>\n<!-- a -->"), None);
+        assert_eq!(unclosed_block("<scripts>\n    <script>\n<div>"), None);
+    }
+
+    #[test]
+    fn a_card_after_notes_with_open_html_still_shows() {
+        let (mut board, id) = board();
+        board.card_mut(id).unwrap().notes = "Demo:\n<script>\nalert(1)".to_owned();
+        let markdown = card_markdown(&board, board.card(id).unwrap(), "m");
+        assert!(markdown.ends_with("<script>\nalert(1)\n</script>\n"), "{markdown}");
     }
 
     #[test]

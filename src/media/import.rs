@@ -93,10 +93,10 @@ impl PreparedImage {
     pub fn store(&self, media_dir: &Path) -> Result<ImageRef, MediaError> {
         let extension = self.info.format.extensions_str().first().copied().unwrap_or("img");
         let hash = blake3::hash(&self.bytes).to_hex();
-        let file =
-            MediaName::new(format!("{}.{extension}", &hash.as_str()[..32])).map_err(|_| MediaError::NotAnImage {
-                name: self.caption.clone(),
-            })?;
+        let short_hash = hash.as_str().get(..32).unwrap_or(hash.as_str());
+        let file = MediaName::new(format!("{short_hash}.{extension}")).map_err(|_| MediaError::NotAnImage {
+            name: self.caption.clone(),
+        })?;
         let path = media_dir.join(file.as_str());
         if !path.is_file() {
             let write_error = |source| MediaError::Write {

@@ -58,9 +58,10 @@ impl ThumbnailDiskCache {
         key.update(&metadata.len().to_le_bytes());
         key.update(&modified.as_nanos().to_le_bytes());
         key.update(&max_side.to_le_bytes());
+        let key = key.finalize().to_hex();
         Some(
             self.dir
-                .join(format!("{}.png", &key.finalize().to_hex().as_str()[..32])),
+                .join(format!("{}.png", key.as_str().get(..32).unwrap_or(key.as_str()))),
         )
     }
 

@@ -11,8 +11,8 @@ use std::borrow::Cow;
 /// assert_eq!(excerpt("FoundationDB", 5), "Found…");
 /// ```
 pub fn excerpt(text: &str, max_chars: usize) -> Cow<'_, str> {
-    match text.char_indices().nth(max_chars) {
-        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+    match text.char_indices().nth(max_chars).and_then(|(cut, _)| text.get(..cut)) {
+        Some(head) => Cow::Owned(format!("{head}…")),
         None => Cow::Borrowed(text),
     }
 }

@@ -396,8 +396,8 @@ impl Snapshot {
 
 /// A clone of the first item that `is_it`, with its index.
 fn find_with_index<T: Clone>(items: &[T], is_it: impl Fn(&T) -> bool) -> Option<(T, usize)> {
-    let index = items.iter().position(is_it)?;
-    Some((items[index].clone(), index))
+    let (index, item) = items.iter().enumerate().find(|(_, item)| is_it(item))?;
+    Some((item.clone(), index))
 }
 
 /// Removes the items that `is_it`, then puts `was` back at its index (or at the end, if the list is shorter).

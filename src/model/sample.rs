@@ -140,8 +140,12 @@ Answers the second half of the database question: where the volumes come from wh
         themes: &[database],
     }));
 
-    gateways[0].images.push(images.gloo);
-    databases[0].images.push(images.tidb);
+    if let Some(gloo) = gateways.first_mut() {
+        gloo.images.push(images.gloo);
+    }
+    if let Some(tidb) = databases.first_mut() {
+        tidb.images.push(images.tidb);
+    }
     board.columns = vec![
         Column {
             id: ColumnId(1),

@@ -285,10 +285,9 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Board, LoadError> {
 /// and without most of any huge value it quotes.
 fn error_message(error: &serde_json::Error) -> String {
     let message = error.to_string();
-    let message = match message.rfind(" at line ") {
-        Some(tail) => &message[..tail],
-        None => &message,
-    };
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(head, _)| head);
     excerpt(message, MAX_MESSAGE_CHARS).into_owned()
 }
 

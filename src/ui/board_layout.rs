@@ -56,8 +56,10 @@ impl BoardLayout {
             return (Vec::new(), 0.0);
         };
         let first = layout.slots.partition_point(|slot| slot.top + slot.height < range.min);
-        let shown = layout.slots[first..]
+        let shown = layout
+            .slots
             .iter()
+            .skip(first)
             .take_while(|slot| slot.top <= range.max)
             .copied()
             .collect();

@@ -27,7 +27,9 @@ pub fn image_viewer_ui(
         return;
     };
     viewer.index = viewer.index.min(card.images.len() - 1);
-    let image = &card.images[viewer.index];
+    let Some(image) = card.images.get(viewer.index) else {
+        return;
+    };
     let count = card.images.len();
     let mut close = false;
     let screen = ctx.content_rect();

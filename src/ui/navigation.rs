@@ -48,18 +48,19 @@ impl CardGrid {
         };
         let (column, row) = match direction {
             Direction::Up => (column, row.saturating_sub(1)),
-            Direction::Down => (column, (row + 1).min(self.columns[column].len() - 1)),
+            // Clamped to the column's last card below.
+            Direction::Down => (column, row + 1),
             Direction::Left => (column.saturating_sub(1), row),
-            Direction::Right => ((column + 1).min(self.columns.len() - 1), row),
+            Direction::Right => ((column + 1).min(self.columns.len().saturating_sub(1)), row),
         };
-        let cards = &self.columns[column];
-        cards.get(row.min(cards.len() - 1)).copied()
+        let cards = self.columns.get(column)?;
+        cards.get(row.min(cards.len().saturating_sub(1))).copied()
     }
 
     /// The card to select once `card` is removed: the next one below it, else the one above.
     pub fn after_removal(&self, card: CardId) -> Option<CardId> {
         let (column, row) = self.find(card)?;
-        let cards = &self.columns[column];
+        let cards = self.columns.get(column)?;
         cards
             .get(row + 1)
             .or_else(|| row.checked_sub(1).and_then(|above| cards.get(above)))

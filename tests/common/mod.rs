@@ -1,5 +1,9 @@
-//! Files made by the tests: every kind of image the importer must take or refuse, and dropping them.
+//! Files and text made by the tests: every kind of image the importer must take or refuse, dropping
+//! them, and text of every kind (`unicode`).
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
+#![allow(clippy::indexing_slicing)]
+
+pub mod unicode;
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};

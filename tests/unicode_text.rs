@@ -1,0 +1,420 @@
+//! Any text a user can type or a file can carry, through every function that takes user text:
+//! escaping, link destinations, path segments, excerpts, search, undo step labels, names made
+//! from file names and titles, and the Markdown of whole boards. Nothing panics, and what each
+//! function promises holds for every plane, combining marks, right-to-left text, emoji with
+//! joiners, control characters and NUL.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::indexing_slicing)]
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use boothboard::export::{
+    ExportScope, board_markdown, card_markdown, encode_path_segment, escape_text, export_names, link_destination,
+};
+use boothboard::model::{Board, BoardEdit, Card, History, ImageRef, Link, MediaName, Search, excerpt, openable_url};
+use boothboard::open::create_board;
+use boothboard::store;
+use common::unicode::{any_text, file_stem};
+use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+mod common;
+
+/// Enough cases to meet every kind of piece many times, few enough for a debug `cargo test`.
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Off)),
+        ..ProptestConfig::default()
+    }
+}
+
+/// How Markdown shows escaped plain text: whitespace runs as one space.
+fn as_shown(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The CommonMark features the export is read with (GitHub's task lists and strikethrough).
+fn markdown_events(markdown: &str) -> Vec<Event<'_>> {
+    Parser::new_ext(
+        markdown,
+        Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES,
+    )
+    .collect()
+}
+
+/// The text of what `markdown` renders, when it is nothing but text (no markup, no links, no HTML).
+fn plain_text(markdown: &str, wrapper: fn(&Tag) -> bool) -> Result<String, String> {
+    let mut text = String::new();
+    for event in markdown_events(markdown) {
+        match event {
+            Event::Text(part) => text.push_str(&part),
+            Event::Start(tag) if wrapper(&tag) => {}
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => {}
+            other => return Err(format!("{other:?} in {markdown:?}")),
+        }
+    }
+    Ok(text)
+}
+
+/// `%E4%BC%9A` → the bytes of `会`.
+fn percent_decoded(encoded: &str) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let mut rest = encoded.as_bytes();
+    while let Some((&byte, tail)) = rest.split_first() {
+        if byte == b'%' {
+            let hex = std::str::from_utf8(&tail[..2]).unwrap();
+            bytes.push(u8::from_str_radix(hex, 16).unwrap());
+            rest = &tail[2..];
+        } else {
+            bytes.push(byte);
+            rest = tail;
+        }
+    }
+    bytes
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    #[test]
+    fn escaped_text_renders_as_typed_with_no_markup(text in any_text()) {
+        let escaped = escape_text(&text);
+        prop_assert!(!escaped.contains(['\n', '\r']), "one line: {:?}", escaped);
+        let mut chars = escaped.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => drop(chars.next()),
+                '<' | '>' | '[' | ']' | '*' | '_' | '`' | '&' => {
+                    prop_assert!(false, "unescaped {:?} in {:?}", c, escaped);
+                }
+                _ => {}
+            }
+        }
+        let paragraph = plain_text(&escaped, |tag| matches!(tag, Tag::Paragraph));
+        prop_assert_eq!(paragraph, Ok(as_shown(&text)));
+        let heading = plain_text(&format!("### {escaped}"), |tag| matches!(tag, Tag::Heading { .. }));
+        prop_assert_eq!(heading, Ok(as_shown(&text)));
+    }
+
+    #[test]
+    fn a_link_destination_points_exactly_where_the_card_says(url in any_text()) {
+        let destination = link_destination(&url);
+        prop_assert!(!destination.contains(|c: char| c.is_whitespace() || c.is_control() || c == '<'));
+        let markdown = format!("[link]({destination})");
+        let links: Vec<String> = markdown_events(&markdown)
+            .into_iter()
+            .filter_map(|event| match event {
+                Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.into_string()),
+                _ => None,
+            })
+            .collect();
+        // What the card says, with only the characters a destination can't hold percent-encoded.
+        let mut expected = String::new();
+        for c in url.chars() {
+            if c.is_whitespace() || c.is_control() || c == '<' || c == '>' {
+                let mut buffer = [0; 4];
+                for byte in c.encode_utf8(&mut buffer).bytes() {
+                    expected.push_str(&format!("%{byte:02X}"));
+                }
+            } else {
+                expected.push(c);
+            }
+        }
+        prop_assert_eq!(links, vec![expected], "{}", markdown);
+    }
+
+    #[test]
+    fn a_path_segment_is_encoded_to_plain_ascii_and_back(segment in any_text()) {
+        let encoded = encode_path_segment(&segment);
+        prop_assert!(
+            encoded.chars().all(|c| c.is_ascii_alphanumeric() || "-._~%".contains(c)),
+            "{:?}",
+            encoded
+        );
+        prop_assert_eq!(percent_decoded(&encoded), segment.into_bytes());
+    }
+
+    #[test]
+    fn an_excerpt_is_a_prefix_of_at_most_max_chars_and_an_ellipsis(text in any_text(), max_chars in 0usize..40) {
+        let cut = excerpt(&text, max_chars);
+        let length = text.chars().count();
+        if length <= max_chars {
+            prop_assert_eq!(cut.as_ref(), text.as_str());
+        } else {
+            prop_assert_eq!(cut.chars().count(), max_chars + 1);
+            let head: String = text.chars().take(max_chars).collect();
+            prop_assert_eq!(cut.as_ref(), format!("{head}…"));
+        }
+    }
+
+    #[test]
+    fn a_search_finds_a_card_holding_the_query(query in any_text(), before in any_text(), after in any_text()) {
+        let Some(search) = Search::new(&query) else {
+            prop_assert!(query.trim().is_empty());
+            return Ok(());
+        };
+        let card = |text: String| Card { notes: text, ..Card::default() };
+        prop_assert!(search.matches(&card(query.clone())));
+        let surrounded = format!("{before} {query} {after}");
+        prop_assert!(search.matches(&card(surrounded)));
+    }
+
+    #[test]
+    fn only_web_and_mail_links_open(url in prop_oneof![
+        any_text(),
+        any_text().prop_map(|text| format!("https://{text}")),
+        any_text().prop_map(|text| format!("MailTo:{text}")),
+        any_text().prop_map(|text| format!("javascript:{text}")),
+    ]) {
+        if let Ok(opened) = openable_url(&url) {
+            prop_assert_eq!(opened, url.trim());
+            let scheme = opened.split_once(':').map(|(scheme, _)| scheme.to_ascii_lowercase());
+            prop_assert!(matches!(scheme.as_deref(), Some("http" | "https" | "mailto")), "{:?}", opened);
+        }
+    }
+}
+
+/// The name quoted in a step label: at most 40 characters, the name itself when it fits.
+fn check_label(label: Option<&str>, verb: &str, name: &str, untitled: &str) -> Result<(), TestCaseError> {
+    let label = label.expect("a step to undo");
+    let quoted = label
+        .strip_prefix(verb)
+        .and_then(|rest| rest.strip_prefix(" “"))
+        .and_then(|rest| rest.strip_suffix('”'));
+    let Some(quoted) = quoted else {
+        return Err(TestCaseError::fail(format!("{label:?} is not {verb} “…”")));
+    };
+    prop_assert!(quoted.chars().count() <= 40, "{:?}", label);
+    let name = name.trim();
+    let name = if name.is_empty() { untitled } else { name };
+    if name.chars().count() <= 40 {
+        prop_assert_eq!(quoted, name);
+    } else {
+        let shown = quoted.strip_suffix('…').expect("a cut name ends with …");
+        prop_assert!(name.starts_with(shown), "{:?} starts {:?}", label, name);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn undo_steps_name_any_text_and_give_it_back(title in any_text(), column in any_text(), theme in any_text()) {
+        let mut board = Board::new("Labels");
+        let mut history = History::default();
+        let now = Instant::now();
+        let later = |seconds| now + Duration::from_secs(seconds);
+        let column_id = board.columns[0].id;
+        history.apply(&mut board, BoardEdit::RenameColumn(column_id, column.clone()), now).unwrap();
+        let boothboard::model::Created::Card(card) =
+            history.apply(&mut board, BoardEdit::AddCard(column_id, title.clone()), later(10)).unwrap()
+        else {
+            panic!("a card is created");
+        };
+        let boothboard::model::Created::Theme(theme_id) =
+            history.apply(&mut board, BoardEdit::AddTheme(theme.clone()), later(20)).unwrap()
+        else {
+            panic!("a theme is created");
+        };
+        history.apply(&mut board, BoardEdit::SetCardTheme(card, theme_id, true), later(30)).unwrap();
+        let label = history.undo_label().unwrap().to_owned();
+        prop_assert!(label.starts_with("tick “") && label.contains("” on “"), "{:?}", label);
+        history.apply(&mut board, BoardEdit::SetCardTitle(card, format!("{title}!")), later(40)).unwrap();
+        check_label(history.undo_label(), "edit title of", &title, "Untitled card")?;
+        history.apply(&mut board, BoardEdit::DeleteCard(card), later(50)).unwrap();
+        check_label(history.undo_label(), "delete card", &format!("{title}!"), "Untitled card")?;
+        history.apply(&mut board, BoardEdit::DeleteTheme(theme_id), later(60)).unwrap();
+        check_label(history.undo_label(), "delete theme", &theme, "Untitled theme")?;
+        history.apply(&mut board, BoardEdit::RemoveColumn(column_id), later(70)).unwrap();
+        check_label(history.undo_label(), "delete column", &column, "Untitled column")?;
+
+        // Undoing everything brings every text back as it was typed.
+        while history.undo(&mut board).unwrap().is_some() {}
+        prop_assert_eq!(&board.columns[0].name, "Projects");
+        for _ in 0..4 {
+            history.redo(&mut board).unwrap();
+        }
+        prop_assert_eq!(&board.columns[0].name, &column);
+        prop_assert_eq!(&board.card(card).unwrap().title, &title);
+        prop_assert_eq!(&board.theme(theme_id).unwrap().name, &theme);
+    }
+}
+
+proptest! {
+    // These write real files: fewer cases.
+    #![proptest_config(config(64))]
+
+    #[test]
+    fn names_made_from_a_board_file_name_stay_beside_it(stem in file_stem()) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("{stem}.json"));
+        let board = create_board(&path, None, false).unwrap();
+        let stem = path.file_stem().unwrap().to_str().unwrap();
+        prop_assert_eq!(board.title, stem.replace(['-', '_'], " "));
+        prop_assert_eq!(export_names(&path).unwrap(), (format!("{stem}.md"), format!("{stem}.media")));
+        for beside in [
+            store::media_dir_for(&path),
+            store::backup_path_for(&path),
+            store::lock_path_for(&path),
+        ] {
+            prop_assert_eq!(beside.parent(), Some(dir.path()));
+            prop_assert!(beside.file_name().unwrap().to_str().unwrap().contains(stem));
+        }
+        let copy = store::keep_copy_beside(&path, "theirs", b"their version").unwrap();
+        prop_assert_eq!(copy.parent(), Some(dir.path()));
+        let copy_name = copy.file_name().unwrap().to_str().unwrap();
+        prop_assert!(copy_name.starts_with(&format!("{stem}.theirs-")) && copy_name.ends_with(".json"), "{}", copy_name);
+        prop_assert_eq!(std::fs::read(&copy).unwrap(), b"their version");
+    }
+
+    #[test]
+    fn an_image_file_with_any_name_is_added_or_refused_by_that_name(stem in file_stem()) {
+        let dir = tempfile::tempdir().unwrap();
+        let name = format!("{stem}.png");
+        let not_an_image = dir.path().join(&name);
+        std::fs::write(&not_an_image, "not a picture").unwrap();
+        let error = boothboard::media::prepare_file(&not_an_image).unwrap_err();
+        prop_assert!(error.to_string().starts_with(&name), "{}", error);
+    }
+}
+
+/// A card's text, every field arbitrary.
+#[derive(Clone, Debug)]
+struct CardText {
+    title: String,
+    summary: String,
+    notes: String,
+    links: Vec<(String, String)>,
+    captions: Vec<String>,
+    ticks: Vec<bool>,
+}
+
+fn card_text() -> impl Strategy<Value = CardText> {
+    let url = prop_oneof![
+        any_text(),
+        any_text().prop_map(|text| format!("https://example.com/{text}")),
+        any_text().prop_map(|text| format!("mailto:{text}")),
+    ];
+    (
+        any_text(),
+        any_text(),
+        any_text(),
+        prop::collection::vec((any_text(), url), 0..3),
+        prop::collection::vec(any_text(), 0..2),
+        prop::collection::vec(any::<bool>(), 0..3),
+    )
+        .prop_map(|(title, summary, notes, links, captions, ticks)| CardText {
+            title,
+            summary,
+            notes,
+            links,
+            captions,
+            ticks,
+        })
+}
+
+/// A board with arbitrary text in every text field: title, columns, themes and cards.
+fn any_board() -> impl Strategy<Value = Board> {
+    (
+        any_text(),
+        prop::collection::vec((any_text(), any_text()), 0..3),
+        prop::collection::vec((any_text(), prop::collection::vec(card_text(), 0..3)), 1..3),
+    )
+        .prop_map(|(title, themes, columns)| {
+            let mut board = Board::new(title);
+            board.columns.clear();
+            let themes: Vec<_> = themes
+                .into_iter()
+                .map(|(name, question)| board.add_theme(name, question))
+                .collect();
+            for (name, cards) in columns {
+                let column = board.add_column(name);
+                for text in cards {
+                    let id = board.add_card(column, text.title).unwrap();
+                    for (theme, ticked) in themes.iter().zip(text.ticks) {
+                        board.set_card_theme(id, *theme, ticked).unwrap();
+                    }
+                    let card = board.card_mut(id).unwrap();
+                    card.summary = text.summary;
+                    card.notes = text.notes;
+                    card.links = text.links.into_iter().map(|(label, url)| Link { label, url }).collect();
+                    card.images = text
+                        .captions
+                        .into_iter()
+                        .map(|caption| ImageRef {
+                            file: MediaName::new("0a1b.png").unwrap(),
+                            caption,
+                            width: 1,
+                            height: 1,
+                        })
+                        .collect();
+                }
+            }
+            board
+        })
+}
+
+/// Headings of a level, with their text.
+fn headings(markdown: &str, wanted: HeadingLevel) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut current: Option<String> = None;
+    for event in markdown_events(markdown) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) if level == wanted => current = Some(String::new()),
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(current) = &mut current {
+                    current.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => found.extend(current.take()),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Whether `part` is `whole` with some items left out.
+fn is_subsequence(part: &[String], whole: &[String]) -> bool {
+    let mut whole = whole.iter();
+    part.iter().all(|wanted| whole.any(|item| item == wanted))
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn any_board_the_loader_accepts_exports_its_titles_as_headings(board in any_board()) {
+        let path = Path::new("unicode.json");
+        let board = store::parse(path, &store::to_bytes(&board)).map_err(|error| TestCaseError::reject(error.to_string()))?;
+        let media = "unicode ✨.media";
+        let mut scopes = vec![ExportScope::Board];
+        let cards: Vec<_> = board.cards().map(|card| card.id).collect();
+        if !cards.is_empty() {
+            scopes.push(ExportScope::Cards(cards));
+        }
+        scopes.extend(board.themes.iter().map(|theme| ExportScope::Theme(theme.id)));
+        for scope in &scopes {
+            let markdown = board_markdown(&board, scope, media).unwrap();
+            let shown_title = Some(as_shown(&board.title)).filter(|title| !title.is_empty());
+            let title = headings(&markdown, HeadingLevel::H1);
+            prop_assert_eq!(title.first(), Some(&shown_title.unwrap_or_else(|| "Untitled board".to_owned())));
+        }
+        let markdown = board_markdown(&board, &ExportScope::Board, media).unwrap();
+        let titles: Vec<String> = board
+            .cards()
+            .map(|card| Some(as_shown(&card.title)).filter(|title| !title.is_empty()).unwrap_or_else(|| "Untitled card".to_owned()))
+            .collect();
+        // Notes are the user's own Markdown and may add headings of their own, but hide none.
+        let card_headings = headings(&markdown, HeadingLevel::H3);
+        prop_assert!(is_subsequence(&titles, &card_headings), "{:?} in\n{}", titles, markdown);
+        for (card, title) in board.cards().zip(&titles) {
+            let one = card_markdown(&board, card, media);
+            let heading = headings(&one, HeadingLevel::H3);
+            prop_assert_eq!(heading.first(), Some(title), "{}", one);
+        }
+    }
+}
