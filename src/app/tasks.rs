@@ -141,7 +141,11 @@ impl Tasks {
     /// beside it, so that taking another program's version loses nothing.
     pub fn reload(&self, path: PathBuf, mine: Option<Board>) {
         self.spawn("reload-board", move |_| {
-            let mine_kept = match mine.map(|mine| store::keep_copy_beside(&path, "mine", &store::to_bytes(&mine))) {
+            let keep_mine = |mine: &Board| {
+                let bytes = store::to_bytes(mine).map_err(std::io::Error::other)?;
+                store::keep_copy_beside(&path, "mine", &bytes)
+            };
+            let mine_kept = match mine.as_ref().map(keep_mine) {
                 None => None,
                 Some(Ok(copy)) => Some(copy),
                 Some(Err(error)) => {

@@ -3,6 +3,7 @@
 
 mod atomic_write;
 mod board_file;
+#[cfg(feature = "test-seams")]
 mod fault;
 mod fingerprint;
 mod home;
@@ -16,6 +17,7 @@ pub use board_file::{
     keep_copy_beside, load, load_with_fingerprint, media_dir_for, parse, restore_backup, save, save_replacing,
     to_bytes,
 };
+#[cfg(feature = "test-seams")]
 pub use fault::{InjectedFault, WriteFault, inject_write_fault};
 pub use fingerprint::Fingerprint;
 pub use home::{AppHome, HOME_ENV, NoHome};
