@@ -221,7 +221,9 @@ fn open_task(home: &AppHome, path: &Path) -> TaskOutcome {
 
 fn opened(home: &AppHome, path: PathBuf, board: Board) -> TaskOutcome {
     Settings::remember_board(home, path.clone());
-    TaskOutcome::Opened(Box::new(OpenBoard::new(path, board)))
+    let mut open = OpenBoard::new(path, board);
+    open.look_for_recovery(&home.crash_reports_dir());
+    TaskOutcome::Opened(Box::new(open))
 }
 
 /// Describes a board that failed to open, checking whether a backup exists.

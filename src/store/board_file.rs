@@ -370,7 +370,7 @@ pub fn keep_copy_beside(path: &Path, label: &str, bytes: &[u8]) -> io::Result<Pa
 }
 
 /// `talks.json` → `talks.LABEL-SECONDS.json`, or `…-SECONDS-2.json` if that is taken.
-fn unused_name_beside(path: &Path, label: &str) -> PathBuf {
+pub(super) fn unused_name_beside(path: &Path, label: &str) -> PathBuf {
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|since| since.as_secs())

@@ -1,5 +1,5 @@
 //! Board files on disk: load, validate, atomic save with backup, one writer at a time, outside
-//! edits noticed, and where files live. No egui.
+//! edits noticed, the board a crashed window kept, and where files live. No egui.
 
 mod atomic_write;
 mod board_file;
@@ -8,6 +8,7 @@ mod fault;
 mod fingerprint;
 mod home;
 mod lock;
+mod recovery;
 mod saver;
 mod settings;
 
@@ -22,5 +23,6 @@ pub use fault::{InjectedFault, WriteFault, inject_write_fault};
 pub use fingerprint::Fingerprint;
 pub use home::{AppHome, HOME_ENV, NoHome};
 pub use lock::{BoardLock, LockError, lock_path_for};
+pub use recovery::{Recovery, find_recovery, recovery_path_for, set_recovery_aside, write_recovery};
 pub use saver::{OnSaved, SaveReport, SaveRequest, Saver};
 pub use settings::Settings;
