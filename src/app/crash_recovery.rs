@@ -1,6 +1,6 @@
 //! After a panic in a frame: keep the board beside its file. At the next open: offer it back.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::{BoothboardApp, Workspace};
@@ -64,7 +64,7 @@ impl BoothboardApp {
 }
 
 /// What the recovery bar says about `offer` for the board at `board_path`.
-pub(super) fn recovery_notice(board_path: &std::path::Path, offer: &RecoveryOffer) -> RecoveryNotice {
+pub(super) fn recovery_notice(board_path: &Path, offer: &RecoveryOffer) -> RecoveryNotice {
     let recovery_file = store::recovery_path_for(board_path);
     RecoveryNotice {
         file_name: file_name(&recovery_file),
@@ -77,6 +77,6 @@ pub(super) fn recovery_notice(board_path: &std::path::Path, offer: &RecoveryOffe
     }
 }
 
-fn file_name(path: &std::path::Path) -> String {
+fn file_name(path: &Path) -> String {
     path.file_name().unwrap_or_default().to_string_lossy().into_owned()
 }

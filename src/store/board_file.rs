@@ -415,7 +415,7 @@ pub fn restore_backup(path: &Path) -> io::Result<PathBuf> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::Board;
 
@@ -429,7 +429,8 @@ mod tests {
         board
     }
 
-    fn names_in(dir: &Path) -> Vec<String> {
+    /// The names of the files in `dir`, sorted.
+    pub(in crate::store) fn names_in(dir: &Path) -> Vec<String> {
         let mut names: Vec<_> = fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -78,16 +78,8 @@ pub fn set_recovery_aside(board_path: &Path) -> io::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::board_file::tests::names_in;
     use crate::store::save;
-
-    fn names_in(dir: &Path) -> Vec<String> {
-        let mut names: Vec<_> = fs::read_dir(dir)
-            .unwrap()
-            .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-            .collect();
-        names.sort();
-        names
-    }
 
     #[test]
     fn a_recovery_that_differs_is_offered_and_set_aside_never_deleted() {
