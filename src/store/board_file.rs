@@ -203,6 +203,14 @@ pub fn to_bytes(board: &Board) -> Result<Vec<u8>, serde_json::Error> {
     pretty_json(board)
 }
 
+/// [`to_bytes`] for a save to `path`: an error names the file.
+pub(super) fn encode_for(path: &Path, board: &Board) -> Result<Vec<u8>, SaveError> {
+    to_bytes(board).map_err(|source| SaveError::Encode {
+        path: path.to_owned(),
+        source,
+    })
+}
+
 fn pretty_json(value: &impl serde::Serialize) -> Result<Vec<u8>, serde_json::Error> {
     let mut bytes = serde_json::to_vec_pretty(value)?;
     bytes.push(b'\n');
@@ -322,10 +330,7 @@ pub fn save_replacing(path: &Path, board: &Board, replace: Replace) -> Result<Sa
         path: path.to_owned(),
         source,
     };
-    let bytes = to_bytes(board).map_err(|source| SaveError::Encode {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = encode_for(path, board)?;
     let fingerprint = Fingerprint::of(&bytes);
     let existing = match fs::read(path) {
         Ok(existing) => Some(existing),

@@ -8,7 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::atomic_write::write_atomic;
-use super::board_file::{LoadError, SaveError, load, to_bytes, unused_name_beside};
+use super::board_file::{LoadError, SaveError, encode_for, load, unused_name_beside};
 use crate::model::Board;
 
 /// A recovery file found beside a board.
@@ -39,10 +39,7 @@ pub fn write_recovery(board_path: &Path, board: &Board) -> Result<PathBuf, SaveE
         path: path.clone(),
         source,
     };
-    let bytes = to_bytes(board).map_err(|source| SaveError::Encode {
-        path: path.clone(),
-        source,
-    })?;
+    let bytes = encode_for(&path, board)?;
     if path.exists() {
         set_recovery_aside(board_path).map_err(write_error)?;
     }
