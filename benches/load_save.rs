@@ -48,7 +48,7 @@ fn main() {
             black_box(store::load(&path).unwrap());
         });
         let serialize = median_time(RUNS, || {
-            black_box(store::to_bytes(&board));
+            black_box(store::to_bytes(&board).unwrap());
         });
         let mut edit = 0;
         let save = median_time(RUNS, || {

@@ -49,6 +49,10 @@ pub enum Command {
     ReloadFromDisk,
     /// Save the user's version over another program's (theirs is kept in a copy).
     KeepMine,
+    /// Make the board a crashed window kept the open board's content (the recovery file is moved aside).
+    RestoreRecovered,
+    /// Keep the board as saved and move the recovery file a crashed window left aside.
+    KeepSavedBoard,
     /// Take images in (checked and copied on worker threads) and put them where the user dropped them.
     AddImages(ImageSource, ImageTarget),
     /// Ask for image files to attach to a card.

@@ -2,11 +2,12 @@
 //!
 //! Layers, lowest first: [`model`] (pure data), [`store`] (board files), [`media`] (images), [`export`] (Markdown),
 //! [`open`] (load or create), then [`cli`] and the GUI ([`app`] over [`ui`]).
-//! Only `app` and `ui` know egui.
+//! Only `app` and `ui` know egui. [`diagnostics`] (log file, crash reports) serves them all.
 
 pub mod app;
 pub mod cli;
 pub mod command;
+pub mod diagnostics;
 pub mod export;
 pub mod media;
 pub mod model;

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use boothboard::app::{BoothboardApp, Startup, close_on_quit_signals, load_failure, with_frame_probe};
 use boothboard::cli::{self, Cli};
+use boothboard::diagnostics::{Logger, Stderr, install_panic_hook};
 use boothboard::open::{board_to_open, open_or_create};
 use boothboard::store::{AppHome, Settings};
 use boothboard::ui::SaveStatus;
@@ -28,17 +29,26 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Some(command) => match cli::run(command) {
-            Ok(output) => {
-                println!("{output}");
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!("boothboard: {error}");
-                ExitCode::FAILURE
-            }
-        },
+        Some(command) => {
+            Logger::new(AppHome::from_env().ok().as_ref(), Stderr::Quiet).install();
+            run_command(command)
+        }
         None => run_app(cli.board),
+    }
+}
+
+fn run_command(command: cli::CliCommand) -> ExitCode {
+    match cli::run(command) {
+        Ok(output) => {
+            println!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            // The log file keeps it for a bug report; stderr gets it once, below.
+            log::error!("{error}");
+            eprintln!("boothboard: {error}");
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -50,6 +60,8 @@ fn run_app(requested: Option<std::path::PathBuf>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    Logger::new(Some(&home), Stderr::Echo).install();
+    install_panic_hook(home.crash_reports_dir());
     let path = board_to_open(&home, requested);
     let startup = match open_or_create(&home, &path) {
         Ok(board) => {

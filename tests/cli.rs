@@ -142,6 +142,20 @@ fn bad_input_is_one_clear_line_and_changes_nothing() {
 }
 
 #[test]
+fn a_refused_command_says_so_once_on_stderr_and_in_the_log_file() {
+    let home = tempfile::tempdir().unwrap();
+    let missing = home.path().join("missing.json");
+    let refused = boothboard(&["check", missing.to_str().unwrap()], home.path());
+    assert_refused(&refused, "missing.json", "can't read the file");
+    let log = std::fs::read_to_string(home.path().join("logs").join("boothboard.log")).unwrap();
+    assert_eq!(log.lines().count(), 1, "{log}");
+    assert!(
+        log.contains(" ERROR boothboard: ") && log.contains("missing.json: can't read the file"),
+        "{log}"
+    );
+}
+
+#[test]
 fn check_names_the_damaged_place_and_missing_images() {
     let dir = tempfile::tempdir().unwrap();
     let damaged = dir.path().join("damaged.json");

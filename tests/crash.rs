@@ -59,7 +59,7 @@ struct States {
 impl States {
     fn new() -> Self {
         let board = Board::new("Kill test");
-        let fingerprints = vec![Fingerprint::of(&store::to_bytes(&board))];
+        let fingerprints = vec![Fingerprint::of(&store::to_bytes(&board).unwrap())];
         Self { board, fingerprints }
     }
 
@@ -75,7 +75,8 @@ impl States {
             let column = self.board.columns[0].id;
             let id = self.board.add_card(column, format!("Card {card}")).unwrap();
             self.board.card_mut(id).unwrap().notes = notes(card);
-            self.fingerprints.push(Fingerprint::of(&store::to_bytes(&self.board)));
+            self.fingerprints
+                .push(Fingerprint::of(&store::to_bytes(&self.board).unwrap()));
         }
         self.fingerprints[n]
     }

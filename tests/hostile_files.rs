@@ -295,7 +295,8 @@ fn check_loader(bytes: &[u8]) -> Result<(), TestCaseError> {
 
 fn check_sound(path: &Path, board: &Board) -> Result<(), TestCaseError> {
     prop_assert!(board.problems().is_empty());
-    let again = store::parse(path, &store::to_bytes(board)).map_err(|error| TestCaseError::fail(error.to_string()))?;
+    let again =
+        store::parse(path, &store::to_bytes(board).unwrap()).map_err(|error| TestCaseError::fail(error.to_string()))?;
     prop_assert_eq!(&again, board, "saving and loading changes nothing");
     for image in board.cards().flat_map(|card| &card.images) {
         let components: Vec<_> = Path::new(image.file.as_str()).components().collect();

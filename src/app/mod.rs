@@ -1,5 +1,6 @@
 //! The eframe app: owns the board, the saver and the background tasks; applies commands.
 
+mod crash_recovery;
 mod export_job;
 mod frame_probe;
 mod image_placement;
@@ -13,6 +14,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+pub use crash_recovery::RecoveryOffer;
 pub use frame_probe::{FRAME_PROBE_VAR, with_frame_probe};
 pub use open_board::{OpenBoard, SaveDue};
 pub use quit_signals::close_on_quit_signals;
@@ -67,6 +69,9 @@ pub struct BoothboardApp {
     quit_without_saving: bool,
     /// A close is waiting for images being added and a slow save to finish.
     close_when_saved: bool,
+    /// Test seam: the next frame panics, as a bug would make it.
+    #[cfg(feature = "test-seams")]
+    panic_in_next_frame: bool,
     exports: Exports,
     /// Commands to apply next frame, as if the UI had emitted them.
     queued: Vec<Command>,
@@ -89,7 +94,9 @@ impl BoothboardApp {
         let (workspace, media_dir) = match startup {
             Startup::Opened(path, board) => {
                 let media_dir = store::media_dir_for(&path);
-                (Workspace::Open(Box::new(OpenBoard::new(path, *board))), media_dir)
+                let mut open = OpenBoard::new(path, *board);
+                open.look_for_recovery(&home.crash_reports_dir());
+                (Workspace::Open(Box::new(open)), media_dir)
             }
             Startup::Failed(failure) => (Workspace::Failed(failure), PathBuf::new()),
         };
@@ -114,6 +121,8 @@ impl BoothboardApp {
             quit_blocked: false,
             quit_without_saving: false,
             close_when_saved: false,
+            #[cfg(feature = "test-seams")]
+            panic_in_next_frame: false,
             exports: Exports::default(),
             queued: Vec::new(),
         })
@@ -145,6 +154,12 @@ impl BoothboardApp {
     /// What the export bar shows, if anything.
     pub fn export_status(&self) -> Option<&ExportStatus> {
         self.exports.status()
+    }
+
+    /// Test seam: makes the next frame panic, as a bug in it would.
+    #[cfg(feature = "test-seams")]
+    pub fn panic_in_next_frame(&mut self) {
+        self.panic_in_next_frame = true;
     }
 
     /// Applies `command` in the next frame, as if the UI had emitted it (tests drive the steps
@@ -306,6 +321,8 @@ impl BoothboardApp {
                     open.keep_mine();
                 }
             }
+            Command::RestoreRecovered => self.settle_recovery(true),
+            Command::KeepSavedBoard => self.settle_recovery(false),
         }
     }
 
@@ -520,7 +537,14 @@ impl BoothboardApp {
 
 impl eframe::App for BoothboardApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.window_ui(ui);
+        // A bug in a frame must not cost what was typed: the board goes beside its file, then the
+        // panic goes on and ends the process as before (the panic hook has written the crash
+        // report). Carrying on after a panic part-way through a frame would leave the window in a
+        // state no one has tested.
+        if let Err(panic) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.window_ui(ui))) {
+            self.keep_board_for_recovery();
+            std::panic::resume_unwind(panic);
+        }
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
@@ -533,6 +557,10 @@ impl eframe::App for BoothboardApp {
 impl BoothboardApp {
     /// One frame of the whole window. Needs no `eframe::Frame`, so benchmarks can run it on a bare `egui::Context`.
     pub fn window_ui(&mut self, ui: &mut egui::Ui) {
+        #[cfg(feature = "test-seams")]
+        if std::mem::take(&mut self.panic_in_next_frame) {
+            panic!("a panic in the frame, asked for by a test");
+        }
         let ctx = ui.ctx().clone();
         self.receive_background_results(&ctx);
         self.handle_quit(&ctx);
@@ -550,6 +578,9 @@ impl BoothboardApp {
         }
         match &self.workspace {
             Workspace::Open(open) => {
+                if let Some(offer) = open.recovery() {
+                    ui::recovery_ui(ui, &crash_recovery::recovery_notice(&open.path, offer), &mut commands);
+                }
                 if let Some(reason) = open.read_only_reason() {
                     ui::read_only_ui(ui, reason, &mut commands);
                 } else if open.changed_outside() {

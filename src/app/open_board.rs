@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::crash_recovery::RecoveryOffer;
+use crate::diagnostics::newest_crash_report;
 use crate::model::{Board, BoardEdit, Changed, Created, EditError, History, Travel};
 use crate::store::{self, BoardLock, Replace, SaveError, SaveReport, SaveRequest};
 use crate::ui::SaveStatus;
@@ -35,6 +37,8 @@ pub struct OpenBoard {
     first_unsaved_edit: Option<Instant>,
     last_edit: Option<Instant>,
     failure: Option<(String, Instant)>,
+    /// A board a crashed window kept beside this one, until the user chooses.
+    recovery: Option<RecoveryOffer>,
 }
 
 /// Whether this window may write the board file.
@@ -87,6 +91,7 @@ impl OpenBoard {
             first_unsaved_edit: None,
             last_edit: None,
             failure: None,
+            recovery: None,
         }
     }
 
@@ -98,6 +103,7 @@ impl OpenBoard {
         // edits as saved, and views that cache by revision see the new content.
         let generation = self.generation + 1;
         let in_flight = self.in_flight;
+        let recovery = self.recovery.take();
         *self = match std::mem::replace(&mut self.access, Access::ReadOnly(String::new())) {
             Access::Writer(lock) => Self::with_access(fresh.path, fresh.board, Access::Writer(lock), fresh.replace),
             Access::ReadOnly(_) => fresh,
@@ -105,6 +111,37 @@ impl OpenBoard {
         self.generation = generation;
         self.saved_generation = generation;
         self.in_flight = in_flight;
+        self.recovery = self.recovery.take().or(recovery);
+    }
+
+    /// Looks for a board a crashed window kept beside this one, to offer it back. Only the
+    /// writer looks: a read-only window may not act on it. `crash_reports` is where the report
+    /// of the crash would be.
+    pub fn look_for_recovery(&mut self, crash_reports: &Path) {
+        if self.read_only_reason().is_none() {
+            self.recovery = store::find_recovery(&self.path, &self.board).map(|found| RecoveryOffer {
+                found,
+                crash_report: newest_crash_report(crash_reports),
+            });
+        }
+    }
+
+    /// The board a crashed window kept, while the user has not chosen what to do with it.
+    pub fn recovery(&self) -> Option<&RecoveryOffer> {
+        self.recovery.as_ref()
+    }
+
+    /// Takes the offer of a crashed window's board: the user has chosen.
+    pub fn take_recovery(&mut self) -> Option<RecoveryOffer> {
+        self.recovery.take()
+    }
+
+    /// Replaces the whole board, as one change to save. The undo history starts afresh: its
+    /// steps describe the board that was replaced.
+    pub fn replace_content(&mut self, board: Board, now: Instant) {
+        self.board = board;
+        self.history = History::default();
+        self.mark_changed(now);
     }
 
     /// Whether `path` is this board's file (however it is spelled).

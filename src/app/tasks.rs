@@ -146,7 +146,11 @@ impl Tasks {
                 Ok(board) => board,
                 Err(error) => return Some(TaskOutcome::Notice(format!("Not reloaded: {error}"))),
             };
-            let mine_kept = match mine.map(|mine| store::keep_copy_beside(&path, "mine", &store::to_bytes(&mine))) {
+            let keep_mine = |mine: &Board| {
+                let bytes = store::to_bytes(mine).map_err(std::io::Error::other)?;
+                store::keep_copy_beside(&path, "mine", &bytes)
+            };
+            let mine_kept = match mine.as_ref().map(keep_mine) {
                 None => None,
                 Some(Ok(copy)) => Some(copy),
                 Some(Err(error)) => {
@@ -219,7 +223,9 @@ fn open_task(home: &AppHome, path: &Path) -> TaskOutcome {
 
 fn opened(home: &AppHome, path: PathBuf, board: Board) -> TaskOutcome {
     Settings::remember_board(home, path.clone());
-    TaskOutcome::Opened(Box::new(OpenBoard::new(path, board)))
+    let mut open = OpenBoard::new(path, board);
+    open.look_for_recovery(&home.crash_reports_dir());
+    TaskOutcome::Opened(Box::new(open))
 }
 
 /// Describes a board that failed to open, with the good copies it can be restored from.

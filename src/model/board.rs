@@ -244,10 +244,10 @@ impl Board {
     }
 
     /// `blank` when no theme is untitled yet, else "Untitled theme 2", "Untitled theme 3"…
-    fn free_untitled_theme_name(&self, blank: String) -> String {
+    fn free_untitled_theme_name(&self, blank: &str) -> String {
         (1..)
             .map(|number| match number {
-                1 => blank.clone(),
+                1 => blank.to_owned(),
                 _ => format!("{UNTITLED_THEME} {number}"),
             })
             .find(|name| self.check_theme_name(None, name).is_ok())
@@ -351,7 +351,7 @@ impl Board {
     pub fn add_theme(&mut self, name: impl Into<String>, question: impl Into<String>) -> ThemeId {
         let mut name = name.into();
         if name.trim().is_empty() {
-            name = self.free_untitled_theme_name(name);
+            name = self.free_untitled_theme_name(&name);
         }
         let id = ThemeId(self.themes.iter().map(|theme| theme.id.0).max().unwrap_or(0) + 1);
         self.themes.push(Theme {

@@ -5,7 +5,8 @@ use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::fault::{self, WriteFault, fault_for};
+#[cfg(feature = "test-seams")]
+use super::fault;
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
@@ -18,9 +19,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Lets `stage` create a temporary file beside `path`, then renames it over `path` and flushes
 /// the folder. On error the temporary file is removed and `path` is untouched.
 pub fn replace_via_temp(path: &Path, stage: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
-    if fault_for(path) == Some(WriteFault::ReadOnly) {
-        return Err(fault::read_only());
-    }
+    #[cfg(feature = "test-seams")]
+    fault::refuse_replace(path)?;
     let temp = temp_path_for(path);
     let result = stage(&temp).and_then(|()| fs::rename(&temp, path));
     // rename(2) does nothing when both names are links to one file (a backup staged as a hard
@@ -61,15 +61,8 @@ pub fn remove_stale_temps(path: &Path) -> io::Result<usize> {
 
 fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
-    match fault_for(path) {
-        Some(WriteFault::DiskFull) => {
-            // As a full disk does: part of the data lands, then the write fails.
-            file.write_all(bytes.get(..bytes.len() / 2).unwrap_or_default())?;
-            return Err(fault::disk_full());
-        }
-        Some(WriteFault::Slow(delay)) => std::thread::sleep(delay),
-        Some(WriteFault::ReadOnly) | None => {}
-    }
+    #[cfg(feature = "test-seams")]
+    fault::disturb_write(&mut file, path, bytes)?;
     file.write_all(bytes)?;
     file.sync_all()
 }
@@ -123,16 +116,18 @@ mod tests {
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 
+    #[cfg(feature = "test-seams")]
     #[test]
     fn injected_faults_fail_the_write_and_leave_the_old_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("board.json");
         write_atomic(&path, b"good").unwrap();
+        use super::super::fault::{WriteFault, inject_write_fault};
         for (fault, message) in [
             (WriteFault::DiskFull, "No space left on device"),
             (WriteFault::ReadOnly, "Read-only file system"),
         ] {
-            let injected = super::super::fault::inject_write_fault(dir.path(), fault);
+            let injected = inject_write_fault(dir.path(), fault);
             let error = write_atomic(&path, b"new bytes").unwrap_err();
             assert_eq!(error.to_string(), message);
             assert_eq!(fs::read(&path).unwrap(), b"good");

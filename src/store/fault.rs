@@ -1,10 +1,12 @@
-//! A seam for tests: make the store's writes in one folder fail as a full disk or a read-only
-//! file system would, or take long as a slow disk does. Folder permissions can't do that where tests run as root (as CI does).
+//! A seam for tests (cargo feature `test-seams`, never in release builds): make the store's writes
+//! in one folder fail as a full disk or a read-only file system would, or take long as a slow disk
+//! does. Folder permissions can't do that where tests run as root (as CI does).
 //!
-//! Every file the store writes goes through `atomic_write`, which asks [`fault_for`] first, so a
+//! Every file the store writes goes through `atomic_write`, which asks this module first, so a
 //! fault reaches the app's real save path: saver thread, board file, backup, temporary file.
 
-use std::io;
+use std::fs::File;
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
@@ -42,8 +44,35 @@ impl Drop for InjectedFault {
     }
 }
 
+/// Refuses to create or replace `path` where the file system is made read only.
+pub(super) fn refuse_replace(path: &Path) -> io::Result<()> {
+    match fault_for(path) {
+        Some(WriteFault::ReadOnly) => Err(io::Error::new(
+            io::ErrorKind::ReadOnlyFilesystem,
+            "Read-only file system",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Before `bytes` go to the just created `file` at `path`: a full disk lets half of them land and
+/// fails, a slow one waits.
+pub(super) fn disturb_write(file: &mut File, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    match fault_for(path) {
+        Some(WriteFault::DiskFull) => {
+            file.write_all(bytes.get(..bytes.len() / 2).unwrap_or_default())?;
+            Err(io::Error::new(io::ErrorKind::StorageFull, "No space left on device"))
+        }
+        Some(WriteFault::Slow(delay)) => {
+            std::thread::sleep(delay);
+            Ok(())
+        }
+        Some(WriteFault::ReadOnly) | None => Ok(()),
+    }
+}
+
 /// The fault in force for a file about to be written, if any.
-pub(super) fn fault_for(path: &Path) -> Option<WriteFault> {
+fn fault_for(path: &Path) -> Option<WriteFault> {
     faults()
         .iter()
         .find(|(folder, _)| path.starts_with(folder))
@@ -53,14 +82,4 @@ pub(super) fn fault_for(path: &Path) -> Option<WriteFault> {
 fn faults() -> std::sync::MutexGuard<'static, Vec<(PathBuf, WriteFault)>> {
     // The list stays consistent even if a test panicked while holding it.
     FAULTS.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// What the system says when the disk is full.
-pub(super) fn disk_full() -> io::Error {
-    io::Error::new(io::ErrorKind::StorageFull, "No space left on device")
-}
-
-/// What the system says when the file system is read only.
-pub(super) fn read_only() -> io::Error {
-    io::Error::new(io::ErrorKind::ReadOnlyFilesystem, "Read-only file system")
 }

@@ -61,4 +61,14 @@ impl AppHome {
     pub fn thumbnails_dir(&self) -> PathBuf {
         self.root.join("thumbnails")
     }
+
+    /// The log file and its rotated predecessors.
+    pub fn logs_dir(&self) -> PathBuf {
+        self.root.join("logs")
+    }
+
+    /// A report per crash of the app, for bug reports.
+    pub fn crash_reports_dir(&self) -> PathBuf {
+        self.root.join("crash-reports")
+    }
 }

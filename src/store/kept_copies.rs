@@ -21,7 +21,7 @@ pub fn keep_copy_beside(path: &Path, label: &str, bytes: &[u8]) -> io::Result<Pa
 }
 
 /// `talks.json` → `talks.LABEL-SECONDS.json`, or `…-SECONDS-2.json` if that is taken.
-fn unused_name_beside(path: &Path, label: &str) -> PathBuf {
+pub(super) fn unused_name_beside(path: &Path, label: &str) -> PathBuf {
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|since| since.as_secs())
@@ -105,7 +105,7 @@ mod tests {
     fn the_copies_to_restore_are_the_backup_and_the_good_kept_versions_newest_first() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("talks.json");
-        let bytes = |title: &str| crate::store::to_bytes(&Board::new(title));
+        let bytes = |title: &str| crate::store::to_bytes(&Board::new(title)).unwrap();
         let older = keep_copy_beside(&path, "theirs", &bytes("Theirs")).unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
         let newer = keep_copy_beside(&path, "mine", &bytes("Mine")).unwrap();

@@ -1,13 +1,15 @@
 //! Board files on disk: load, validate, atomic save with backup, one writer at a time, outside
-//! edits noticed, and where files live. No egui.
+//! edits noticed, the board a crashed window kept, and where files live. No egui.
 
 mod atomic_write;
 mod board_file;
+#[cfg(feature = "test-seams")]
 mod fault;
 mod fingerprint;
 mod home;
 mod kept_copies;
 mod lock;
+mod recovery;
 mod saver;
 mod settings;
 
@@ -16,10 +18,12 @@ pub use board_file::{
     LoadError, MAX_BOARD_FILE_BYTES, Replace, SaveError, SaveOutcome, Saved, backup_path_for, fingerprint_for, load,
     load_with_fingerprint, media_dir_for, parse, save, save_replacing, to_bytes,
 };
+#[cfg(feature = "test-seams")]
 pub use fault::{InjectedFault, WriteFault, inject_write_fault};
 pub use fingerprint::Fingerprint;
 pub use home::{AppHome, HOME_ENV, NoHome};
 pub use kept_copies::{keep_copy_beside, restorable_copies, restore_copy};
 pub use lock::{BoardLock, LockError, lock_path_for};
+pub use recovery::{Recovery, find_recovery, recovery_path_for, set_recovery_aside, write_recovery};
 pub use saver::{OnSaved, SaveReport, SaveRequest, Saver};
 pub use settings::Settings;

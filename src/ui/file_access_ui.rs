@@ -44,7 +44,8 @@ pub fn outside_change_ui(ui: &mut egui::Ui, file_name: &str, commands: &mut Vec<
     });
 }
 
-fn banner_ui(ui: &mut egui::Ui, id: &str, contents: impl FnOnce(&mut egui::Ui)) {
+/// A bar across the top of the window.
+pub(super) fn banner_ui(ui: &mut egui::Ui, id: &str, contents: impl FnOnce(&mut egui::Ui)) {
     egui::Panel::top(id).show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal_wrapped(contents);

@@ -1,0 +1,12 @@
+//! What a bug report needs: a log file, and a crash report when the app panics. Both live under
+//! `BOOTHBOARD_HOME`; main installs them. No egui.
+
+mod crash_report;
+mod log_file;
+mod logger;
+mod utc;
+
+pub use crash_report::{CrashReport, install_panic_hook, newest_crash_report, write_crash_report};
+pub use log_file::RotatingFile;
+pub use logger::{LOG_LEVEL_ENV, Logger, Stderr, log_file};
+pub use utc::UtcTime;
