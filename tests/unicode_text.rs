@@ -188,8 +188,9 @@ fn check_label(label: Option<&str>, verb: &str, name: &str, untitled: &str) -> R
         return Err(TestCaseError::fail(format!("{label:?} is not {verb} “…”")));
     };
     prop_assert!(quoted.chars().count() <= 40, "{:?}", label);
-    let name = name.trim();
-    let name = if name.is_empty() { untitled } else { name };
+    prop_assert!(!quoted.contains(['\n', '\r']), "one line: {:?}", label);
+    let name = as_shown(name);
+    let name = if name.is_empty() { untitled } else { &name };
     if name.chars().count() <= 40 {
         prop_assert_eq!(quoted, name);
     } else {

@@ -524,7 +524,9 @@ impl Plan {
 
 /// A name in quotes for a step label, cut to a readable length.
 fn name(name: Option<&str>, untitled: &str) -> String {
-    let name = name.map(str::trim).filter(|name| !name.is_empty()).unwrap_or(untitled);
+    // One line in a menu: line breaks and runs of spaces from a file's title become one space.
+    let name = name.map(|name| name.split_whitespace().collect::<Vec<_>>().join(" "));
+    let name = name.as_deref().filter(|name| !name.is_empty()).unwrap_or(untitled);
     if name.chars().count() > MAX_NAME_CHARS {
         let cut: String = name.chars().take(MAX_NAME_CHARS - 1).collect();
         format!("“{}…”", cut.trim_end())
