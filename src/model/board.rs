@@ -2,96 +2,69 @@
 
 use std::collections::BTreeSet;
 
-use serde::{Deserialize, Serialize};
-
 use super::{CardId, ColumnId, Link, MediaName, ThemeId};
-
-/// The value of the `format` field that marks a Boothboard file.
-pub const FORMAT: &str = "boothboard";
-
-/// The newest file version this build reads and writes.
-pub const VERSION: u32 = 1;
 
 /// What a theme with a blank name is called wherever it is shown.
 pub const UNTITLED_THEME: &str = "Untitled theme";
 
-/// A conference board. Field order here is the order in the file, so keep it stable.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A conference board. How it is written to a file is the store's business (`store::format`).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Board {
-    /// Always [`FORMAT`].
-    pub format: String,
-    /// The file version, [`VERSION`] when written by this build.
-    pub version: u32,
     /// The conference, e.g. "KubeCon + CloudNativeCon North America 2018 (Seattle)".
     pub title: String,
     /// The questions the attendee came to answer.
-    #[serde(default)]
     pub themes: Vec<Theme>,
     /// Left to right.
-    #[serde(default)]
     pub columns: Vec<Column>,
 }
 
 /// A question the attendee came to answer, ticked on the cards that answer it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Theme {
     /// Stable id, referenced by cards.
     pub id: ThemeId,
     /// Short name, e.g. "Developer story".
     pub name: String,
     /// The question, e.g. "Has the developer story got better?".
-    #[serde(default)]
     pub question: String,
 }
 
 /// A column of cards, e.g. "Gateways and languages".
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Column {
     /// Stable id.
     pub id: ColumnId,
     /// Heading.
     pub name: String,
     /// Top to bottom.
-    #[serde(default)]
     pub cards: Vec<Card>,
 }
 
 /// One project, booth or talk.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Card {
     /// Stable id.
     pub id: CardId,
     /// The project's name.
     pub title: String,
     /// One line.
-    #[serde(default)]
     pub summary: String,
     /// Repository, site, talk video…
-    #[serde(default)]
     pub links: Vec<Link>,
     /// The user's own Markdown.
-    #[serde(default)]
     pub notes: String,
     /// Themes this card answers; a set, so the file order is stable.
-    #[serde(default)]
     pub themes: BTreeSet<ThemeId>,
     /// Screenshots and diagrams; the first is the cover.
-    #[serde(default)]
     pub images: Vec<ImageRef>,
 }
 
 /// An image stored in the board's media folder.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImageRef {
     /// File name inside the media folder (named by content hash).
     pub file: MediaName,
     /// Shown under the image and used as alt text.
-    #[serde(default)]
     pub caption: String,
     /// Pixel width.
     pub width: u32,
@@ -142,8 +115,6 @@ impl Board {
     /// An empty board with one column, ready for cards.
     pub fn new(title: impl Into<String>) -> Self {
         let mut board = Self {
-            format: FORMAT.to_owned(),
-            version: VERSION,
             title: title.into(),
             themes: Vec::new(),
             columns: Vec::new(),

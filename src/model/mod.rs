@@ -12,7 +12,7 @@ pub mod sample;
 mod search;
 mod validate;
 
-pub use board::{Board, Card, CardPosition, Column, EditError, FORMAT, ImageRef, Theme, UNTITLED_THEME, VERSION};
+pub use board::{Board, Card, CardPosition, Column, EditError, ImageRef, Theme, UNTITLED_THEME};
 pub use edit::{BoardEdit, Created};
 pub use excerpt::excerpt;
 pub use history::{Changed, History, MAX_BYTES, MAX_STEPS, TYPING_PAUSE, Travel};

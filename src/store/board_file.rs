@@ -8,8 +8,9 @@ use serde::Deserialize;
 
 use super::atomic_write::{replace_via_temp, write_atomic};
 use super::fingerprint::Fingerprint;
+use super::format::{self, FORMAT, VERSION};
 use super::kept_copies::keep_copy_beside;
-use crate::model::{Board, FORMAT, VERSION, excerpt};
+use crate::model::{Board, excerpt};
 
 /// Larger files are refused before they are read: no real board comes near this.
 pub const MAX_BOARD_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -200,7 +201,7 @@ pub fn backup_path_for(board_path: &Path) -> PathBuf {
 /// The bytes of a board file: pretty JSON, fields in declaration order, a final newline.
 /// The same board always gives the same bytes. An error is never turned into an empty file.
 pub fn to_bytes(board: &Board) -> Result<Vec<u8>, serde_json::Error> {
-    pretty_json(board)
+    pretty_json(&format::newest(board))
 }
 
 /// [`to_bytes`] for a save to `path`: an error names the file.
@@ -280,7 +281,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Board, LoadError> {
             found,
         });
     }
-    let board: Board = serde_json::from_slice(bytes).map_err(|error| LoadError::Invalid {
+    let board = format::decode(bytes).map_err(|error| LoadError::Invalid {
         path: path.to_owned(),
         line: error.line(),
         column: error.column(),

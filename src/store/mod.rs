@@ -6,6 +6,7 @@ mod board_file;
 #[cfg(feature = "test-seams")]
 mod fault;
 mod fingerprint;
+mod format;
 mod home;
 mod kept_copies;
 mod lock;
@@ -21,6 +22,7 @@ pub use board_file::{
 #[cfg(feature = "test-seams")]
 pub use fault::{InjectedFault, WriteFault, inject_write_fault};
 pub use fingerprint::Fingerprint;
+pub use format::{FORMAT, VERSION};
 pub use home::{AppHome, HOME_ENV, NoHome};
 pub use kept_copies::{keep_copy_beside, restorable_copies, restore_copy};
 pub use lock::{BoardLock, LockError, lock_path_for};

@@ -1,0 +1,24 @@
+//! The board file's encodings, apart from the model: serde structs for each file version, turned
+//! into a [`Board`] when read and made from one when written. A version's structs never change once
+//! released, so every old file keeps reading as it was written.
+
+mod v1;
+
+use crate::model::Board;
+
+/// The value of the `format` field that marks a Boothboard file.
+pub const FORMAT: &str = "boothboard";
+
+/// The newest file version this build reads and writes.
+pub const VERSION: u32 = 1;
+
+/// Reads the body of a board file whose header was checked (no newer than [`VERSION`]); the
+/// errors carry the line and column they were found at.
+pub(super) fn decode(bytes: &[u8]) -> serde_json::Result<Board> {
+    serde_json::from_slice::<v1::BoardFile>(bytes).map(Board::from)
+}
+
+/// `board` as the newest version writes it, ready to serialize (fields in declaration order).
+pub(super) fn newest(board: &Board) -> impl serde::Serialize {
+    v1::BoardFile::from(board)
+}
