@@ -6,9 +6,11 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::export::{ExportError, ExportScope, export_to_dir};
 use crate::media::prepare_file;
+use crate::model::DeviceId;
 use crate::model::{Board, BoardEdit, Link, ThemeId, saved_url};
 use crate::open::{OpenError, create_board, missing_media};
 use crate::store::{self, BoardLock, LoadError, LockError, Replace, SaveError};
+use crate::store::{AppHome, Settings};
 
 /// Boothboard: a card board for the projects you meet at a conference.
 #[derive(Debug, Parser)]
@@ -127,7 +129,7 @@ pub enum CliError {
 pub fn run(command: CliCommand) -> Result<String, CliError> {
     match command {
         CliCommand::New { board, title, sample } => {
-            let created = create_board(&board, title.as_deref(), sample)?;
+            let created = create_board(&board, title.as_deref(), sample, this_device())?;
             Ok(format!(
                 "created {} ({:?}, {} cards)",
                 board.display(),
@@ -151,9 +153,17 @@ fn change_board_file<T>(path: &Path, change: impl FnOnce(&mut Board) -> Result<T
     }
     let _writer = BoardLock::acquire(path)?;
     let (mut board, on_disk) = store::load_with_fingerprint(path)?;
+    board.adopt_device(this_device());
     let done = change(&mut board)?;
     store::save_replacing(path, &board, Replace::Known(Some(on_disk)))?;
     Ok(done)
+}
+
+/// The device whose changes the command makes: the one of the app home it runs with.
+fn this_device() -> DeviceId {
+    AppHome::from_env()
+        .map(|home| Settings::device(&home))
+        .unwrap_or_default()
 }
 
 fn attach(path: &Path, title: &str, files: &[PathBuf]) -> Result<String, CliError> {
@@ -305,13 +315,17 @@ fn link_label(url: &str) -> String {
 
 fn check(path: &Path) -> Result<String, CliError> {
     let board = store::load(path)?;
+    let version = std::fs::read(path)
+        .ok()
+        .and_then(|bytes| store::version_of(&bytes))
+        .unwrap_or(1);
     let problems = missing_media(path, &board);
     if !problems.is_empty() {
         return Err(CliError::Problems(problems));
     }
     let images: usize = board.cards().map(|card| card.images.len()).sum();
     Ok(format!(
-        "{}: ok: {:?}, {} cards in {} columns, {} themes, {images} images",
+        "{}: ok: version {version}, {:?}, {} cards in {} columns, {} themes, {images} images",
         path.display(),
         board.title,
         board.card_count(),

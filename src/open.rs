@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::media::{MediaError, store_image_bytes};
-use crate::model::{Board, sample};
+use crate::model::{Board, DeviceId, sample};
 use crate::store::{self, AppHome, BoardLock, LoadError, LockError, SaveError, Settings};
 
 const GLOO_PNG: &[u8] = include_bytes!("../assets/images/gloo-architecture.png");
@@ -42,22 +42,24 @@ pub fn board_to_open(home: &AppHome, requested: Option<PathBuf>) -> PathBuf {
 
 /// Loads `path`; a missing file becomes a new board there (the sample board at the default
 /// path). Never writes over an existing file.
+/// The board's next edits are stamped as this device's.
 pub fn open_or_create(home: &AppHome, path: &Path) -> Result<Board, OpenError> {
+    // The device id is read (or made) only for a board that opens: a failure writes nothing.
     match store::load(path) {
-        Ok(board) => Ok(board),
+        Ok(mut board) => {
+            board.adopt_device(Settings::device(home));
+            Ok(board)
+        }
         Err(error) if error.is_not_found() => {
-            if path == home.default_board_path() {
-                create_board(path, None, true)
-            } else {
-                create_board(path, None, false)
-            }
+            create_board(path, None, path == home.default_board_path(), Settings::device(home))
         }
         Err(error) => Err(error.into()),
     }
 }
 
-/// Creates a board file (and its media folder for the sample). Refuses an existing path.
-pub fn create_board(path: &Path, title: Option<&str>, with_sample: bool) -> Result<Board, OpenError> {
+/// Creates a board file (and its media folder for the sample), stamped as `device`'s. Refuses an
+/// existing path.
+pub fn create_board(path: &Path, title: Option<&str>, with_sample: bool, device: DeviceId) -> Result<Board, OpenError> {
     if path.exists() {
         return Err(OpenError::Exists { path: path.to_owned() });
     }
@@ -77,6 +79,7 @@ pub fn create_board(path: &Path, title: Option<&str>, with_sample: bool) -> Resu
     } else {
         Board::new(title_from_file_name(path))
     };
+    board.adopt_device(device);
     if let Some(title) = title {
         title.clone_into(&mut board.title);
     }
@@ -133,7 +136,7 @@ mod tests {
         let path = dir.path().join("notes.json");
         std::fs::write(&path, "my notes").unwrap();
         assert!(matches!(
-            create_board(&path, None, false),
+            create_board(&path, None, false, DeviceId(1)),
             Err(OpenError::Exists { .. })
         ));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "my notes");

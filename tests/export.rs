@@ -27,7 +27,7 @@ const HOSTILE: &str =
 /// The sample board, created as `boothboard new --sample` creates it, at `dir/name`.
 fn sample_board(dir: &Path, name: &str) -> (PathBuf, Board) {
     let path = dir.join(name);
-    let board = create_board(&path, None, true).unwrap();
+    let board = create_board(&path, None, true, boothboard::model::DeviceId(1)).unwrap();
     (path, board)
 }
 

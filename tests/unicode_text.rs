@@ -253,7 +253,7 @@ proptest! {
     fn names_made_from_a_board_file_name_stay_beside_it(stem in file_stem()) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(format!("{stem}.json"));
-        let board = create_board(&path, None, false).unwrap();
+        let board = create_board(&path, None, false, boothboard::model::DeviceId(1)).unwrap();
         let stem = path.file_stem().unwrap().to_str().unwrap();
         prop_assert_eq!(board.title, stem.replace(['-', '_'], " "));
         prop_assert_eq!(export_names(&path).unwrap(), (format!("{stem}.md"), format!("{stem}.media")));

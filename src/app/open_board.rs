@@ -139,7 +139,9 @@ impl OpenBoard {
     /// Replaces the whole board, as one change to save. The undo history starts afresh: its
     /// steps describe the board that was replaced.
     pub fn replace_content(&mut self, board: Board, now: Instant) {
+        let device = self.board.clock.device();
         self.board = board;
+        self.board.adopt_device(device);
         self.history = History::default();
         self.mark_changed(now);
     }

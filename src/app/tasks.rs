@@ -86,7 +86,7 @@ impl Tasks {
             let picked = board_file_dialog("New board", start_in)
                 .set_file_name("conference.json")
                 .save_file();
-            picked.map(|path| match create_board(&path, None, false) {
+            picked.map(|path| match create_board(&path, None, false, Settings::device(home)) {
                 Ok(board) => opened(home, path, board),
                 Err(error) => TaskOutcome::Notice(error.to_string()),
             })
@@ -141,9 +141,12 @@ impl Tasks {
     /// once theirs has loaded, so that taking another program's version loses nothing. A file
     /// that does not load is refused, and nothing is written.
     pub fn reload(&self, path: PathBuf, mine: Option<Board>) {
-        self.spawn("reload-board", move |_| {
+        self.spawn("reload-board", move |home| {
             let board = match store::load(&path) {
-                Ok(board) => board,
+                Ok(mut board) => {
+                    board.adopt_device(Settings::device(home));
+                    board
+                }
                 Err(error) => return Some(TaskOutcome::Notice(format!("Not reloaded: {error}"))),
             };
             let keep_mine = |mine: &Board| {

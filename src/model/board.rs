@@ -2,13 +2,14 @@
 
 use std::collections::BTreeSet;
 
-use super::{CardId, ColumnId, Link, MediaName, ThemeId};
+use super::stamps::{CardStamps, ColumnStamps, ThemeStamps, Tombstones};
+use super::{CardId, Clock, ColumnId, Link, MediaName, OrderKey, Stamp, ThemeId};
 
 /// What a theme with a blank name is called wherever it is shown.
 pub const UNTITLED_THEME: &str = "Untitled theme";
 
 /// A conference board. How it is written to a file is the store's business (`store::format`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Board {
     /// The conference, e.g. "KubeCon + CloudNativeCon North America 2018 (Seattle)".
     pub title: String,
@@ -16,10 +17,16 @@ pub struct Board {
     pub themes: Vec<Theme>,
     /// Left to right.
     pub columns: Vec<Column>,
+    /// When the title last changed.
+    pub title_stamp: Stamp,
+    /// What was deleted, and when.
+    pub tombstones: Tombstones,
+    /// Stamps the edits made here, as this device (set by whoever opens the board).
+    pub clock: Clock,
 }
 
 /// A question the attendee came to answer, ticked on the cards that answer it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Theme {
     /// Stable id, referenced by cards.
     pub id: ThemeId,
@@ -27,10 +34,14 @@ pub struct Theme {
     pub name: String,
     /// The question, e.g. "Has the developer story got better?".
     pub question: String,
+    /// Its place among the themes.
+    pub order: OrderKey,
+    /// When its fields last changed.
+    pub stamps: ThemeStamps,
 }
 
 /// A column of cards, e.g. "Gateways and languages".
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Column {
     /// Stable id.
     pub id: ColumnId,
@@ -38,6 +49,10 @@ pub struct Column {
     pub name: String,
     /// Top to bottom.
     pub cards: Vec<Card>,
+    /// Its place among the columns.
+    pub order: OrderKey,
+    /// When its fields last changed.
+    pub stamps: ColumnStamps,
 }
 
 /// One project, booth or talk.
@@ -57,6 +72,12 @@ pub struct Card {
     pub themes: BTreeSet<ThemeId>,
     /// Screenshots and diagrams; the first is the cover.
     pub images: Vec<ImageRef>,
+    /// Its place in its column.
+    pub order: OrderKey,
+    /// When its fields last changed, and which devices' changes it holds.
+    pub stamps: CardStamps,
+    /// A merge found its notes changed on two copies and kept both: "merged — check the notes".
+    pub check_notes: bool,
 }
 
 /// An image stored in the board's media folder.
@@ -101,6 +122,18 @@ pub enum EditError {
     ThemeNameTaken(String),
 }
 
+/// Two boards are equal when they hold the same things with the same stamps, whichever device's
+/// clock each would stamp its next edit with.
+impl PartialEq for Board {
+    fn eq(&self, other: &Self) -> bool {
+        self.title == other.title
+            && self.themes == other.themes
+            && self.columns == other.columns
+            && self.title_stamp == other.title_stamp
+            && self.tombstones == other.tombstones
+    }
+}
+
 impl Theme {
     /// The name as shown: [`UNTITLED_THEME`] when it is blank.
     pub fn shown_name(&self) -> &str {
@@ -118,6 +151,9 @@ impl Board {
             title: title.into(),
             themes: Vec::new(),
             columns: Vec::new(),
+            title_stamp: Stamp::default(),
+            tombstones: Tombstones::default(),
+            clock: Clock::default(),
         };
         board.add_column("Projects");
         board
@@ -168,7 +204,7 @@ impl Board {
         self.columns.iter().find(|column| column.id == id)
     }
 
-    fn column_mut(&mut self, id: ColumnId) -> Result<&mut Column, EditError> {
+    pub(super) fn column_mut(&mut self, id: ColumnId) -> Result<&mut Column, EditError> {
         self.columns
             .iter_mut()
             .find(|column| column.id == id)
@@ -232,11 +268,17 @@ impl Board {
 
     /// Adds an empty column at the right.
     pub fn add_column(&mut self, name: impl Into<String>) -> ColumnId {
-        let id = ColumnId(self.columns.iter().map(|column| column.id.0).max().unwrap_or(0) + 1);
+        let id = ColumnId(self.fresh_id(|board, id| board.column(ColumnId(id)).is_some()));
+        let stamp = self.clock.tick();
         self.columns.push(Column {
             id,
             name: name.into(),
             cards: Vec::new(),
+            order: OrderKey::between(self.columns.last().map(|column| &column.order), None),
+            stamps: ColumnStamps {
+                name: stamp,
+                place: stamp,
+            },
         });
         id
     }
@@ -271,13 +313,18 @@ impl Board {
 
     /// Adds a card at the bottom of a column.
     pub fn add_card(&mut self, column: ColumnId, title: impl Into<String>) -> Result<CardId, EditError> {
-        let id = CardId(self.cards().map(|card| card.id.0).max().unwrap_or(0) + 1);
+        self.column(column).ok_or(EditError::NoColumn(column))?;
+        let id = CardId(self.fresh_id(|board, id| board.card(CardId(id)).is_some()));
+        let stamps = CardStamps::new(self.clock.tick());
+        let cards = &mut self.column_mut(column)?.cards;
         let card = Card {
             id,
             title: title.into(),
+            order: OrderKey::between(cards.last().map(|card| &card.order), None),
+            stamps,
             ..Card::default()
         };
-        self.column_mut(column)?.cards.push(card);
+        cards.push(card);
         Ok(id)
     }
 
@@ -324,11 +371,18 @@ impl Board {
         if name.trim().is_empty() {
             name = self.free_untitled_theme_name(&name);
         }
-        let id = ThemeId(self.themes.iter().map(|theme| theme.id.0).max().unwrap_or(0) + 1);
+        let id = ThemeId(self.fresh_id(|board, id| board.theme(ThemeId(id)).is_some()));
+        let stamp = self.clock.tick();
         self.themes.push(Theme {
             id,
             name,
             question: question.into(),
+            order: OrderKey::between(self.themes.last().map(|theme| &theme.order), None),
+            stamps: ThemeStamps {
+                name: stamp,
+                question: stamp,
+                place: stamp,
+            },
         });
         id
     }

@@ -1,5 +1,6 @@
 //! Every change a user can make to a board, as data: the UI emits them, the app applies them.
 
+use super::stamping::Effect;
 use super::{Board, CardId, ColumnId, EditError, ImageRef, Link, ThemeId};
 
 /// One change to a board.
@@ -72,8 +73,15 @@ pub enum Created {
 }
 
 impl Board {
-    /// Applies an edit; on error the board is unchanged.
+    /// Applies an edit and stamps what it changed; on error the board is unchanged.
     pub fn apply(&mut self, edit: BoardEdit) -> Result<Created, EditError> {
+        let effect = Effect::of(&edit, self);
+        let created = self.apply_unstamped(edit)?;
+        self.stamp(effect);
+        Ok(created)
+    }
+
+    fn apply_unstamped(&mut self, edit: BoardEdit) -> Result<Created, EditError> {
         match edit {
             BoardEdit::SetTitle(title) => self.title = title,
             BoardEdit::AddColumn(name) => return Ok(Created::Column(self.add_column(name))),

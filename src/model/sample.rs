@@ -34,11 +34,13 @@ pub fn sample_board(images: SampleImages) -> Board {
             id: developer,
             name: "Developer story".to_owned(),
             question: "Has the developer story on Kubernetes got better?".to_owned(),
+            ..Theme::default()
         },
         Theme {
             id: database,
             name: "Database story".to_owned(),
             question: "Which databases have a good story on Kubernetes, and what storage do they need?".to_owned(),
+            ..Theme::default()
         },
     ];
     let mut gateways = Vec::new();
@@ -151,16 +153,19 @@ Answers the second half of the database question: where the volumes come from wh
             id: ColumnId(1),
             name: "Gateways and languages".to_owned(),
             cards: gateways,
+            ..Column::default()
         },
         Column {
             id: ColumnId(2),
             name: "Databases".to_owned(),
             cards: databases,
+            ..Column::default()
         },
         Column {
             id: ColumnId(3),
             name: "Storage".to_owned(),
             cards: storage,
+            ..Column::default()
         },
     ];
     for (number, card) in board
@@ -171,6 +176,7 @@ Answers the second half of the database question: where the volumes come from wh
     {
         card.id = CardId(number as u64 + 1);
     }
+    board.settle_orders();
     board
 }
 

@@ -281,7 +281,8 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Board, LoadError> {
             found,
         });
     }
-    let board = format::decode(bytes).map_err(|error| LoadError::Invalid {
+    let version = header.version.as_ref().and_then(serde_json::Value::as_u64);
+    let board = format::decode(version, bytes).map_err(|error| LoadError::Invalid {
         path: path.to_owned(),
         line: error.line(),
         column: error.column(),
@@ -363,8 +364,37 @@ pub fn save_replacing(path: &Path, board: &Board, replace: Replace) -> Result<Sa
     if existing.is_some() && replace != Replace::KeepingTheirs {
         keep_backup(path).map_err(write_error)?;
     }
+    if let Some(existing) = &existing {
+        keep_older_version(path, existing).map_err(write_error)?;
+    }
     write_atomic(path, &bytes).map_err(write_error)?;
     Ok(saved(SaveOutcome::Written, theirs_kept))
+}
+
+/// The file version a board file says it is, if it says.
+pub fn version_of(bytes: &[u8]) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Header {
+        version: Option<u64>,
+    }
+    serde_json::from_slice::<Header>(bytes)
+        .ok()
+        .and_then(|header| header.version)
+}
+
+/// Keeps a file an older Boothboard wrote as `NAME.vN.json` before it is replaced by the newest
+/// version, so that an older Boothboard can still open it; the app never deletes it.
+fn keep_older_version(path: &Path, existing: &[u8]) -> io::Result<()> {
+    let Some(version) = version_of(existing).filter(|version| *version < u64::from(VERSION)) else {
+        return Ok(());
+    };
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let kept = path.with_file_name(format!("{stem}.v{version}.json"));
+    if kept.exists() {
+        keep_copy_beside(path, &format!("v{version}"), existing).map(drop)
+    } else {
+        write_atomic(&kept, existing)
+    }
 }
 
 /// Points the backup name at the current file; a hard link costs no copy, and the
@@ -415,7 +445,7 @@ pub(super) mod tests {
         assert_eq!(fs::read(&path).unwrap(), first);
         let text = String::from_utf8(first).unwrap();
         assert!(
-            text.starts_with("{\n  \"format\": \"boothboard\",\n  \"version\": 1,"),
+            text.starts_with("{\n  \"format\": \"boothboard\",\n  \"version\": 2,"),
             "{text}"
         );
     }
@@ -449,12 +479,13 @@ pub(super) mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("board.json");
         let mut board = sample();
+        let before_crash = board.clone();
         save(&path, &board).unwrap();
         fs::hard_link(&path, backup_path_for(&path)).unwrap();
         board.title = "After the crash".to_owned();
         save(&path, &board).unwrap();
         assert_eq!(names_in(dir.path()), ["board.json", "board.json.bak"]);
-        assert_eq!(load(&backup_path_for(&path)).unwrap(), sample());
+        assert_eq!(load(&backup_path_for(&path)).unwrap(), before_crash);
     }
 
     #[test]
@@ -498,10 +529,10 @@ pub(super) mod tests {
         let path = dir.path().join("board.json");
         fs::write(
             &path,
-            br#"{"format": "boothboard", "version": 2, "title": "x", "stickers": []}"#,
+            br#"{"format": "boothboard", "version": 3, "title": "x", "stickers": []}"#,
         )
         .unwrap();
-        assert!(matches!(load(&path), Err(LoadError::NewerVersion { found: 2, .. })));
+        assert!(matches!(load(&path), Err(LoadError::NewerVersion { found: 3, .. })));
     }
 
     #[test]

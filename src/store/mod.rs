@@ -17,7 +17,7 @@ mod settings;
 pub use atomic_write::write_atomic;
 pub use board_file::{
     LoadError, MAX_BOARD_FILE_BYTES, Replace, SaveError, SaveOutcome, Saved, backup_path_for, fingerprint_for, load,
-    load_with_fingerprint, media_dir_for, parse, save, save_replacing, to_bytes,
+    load_with_fingerprint, media_dir_for, parse, save, save_replacing, to_bytes, version_of,
 };
 #[cfg(feature = "test-seams")]
 pub use fault::{InjectedFault, WriteFault, inject_write_fault};

@@ -3,6 +3,7 @@
 //! released, so every old file keeps reading as it was written.
 
 mod v1;
+mod v2;
 
 use crate::model::Board;
 
@@ -10,15 +11,20 @@ use crate::model::Board;
 pub const FORMAT: &str = "boothboard";
 
 /// The newest file version this build reads and writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
-/// Reads the body of a board file whose header was checked (no newer than [`VERSION`]); the
-/// errors carry the line and column they were found at.
-pub(super) fn decode(bytes: &[u8]) -> serde_json::Result<Board> {
-    serde_json::from_slice::<v1::BoardFile>(bytes).map(Board::from)
+/// Reads the body of a board file of `version`, whose header was checked (no newer than
+/// [`VERSION`]); the errors carry the line and column they were found at. A file without a
+/// version is read as version 1, whose structs refuse it for the missing field.
+pub(super) fn decode(version: Option<u64>, bytes: &[u8]) -> serde_json::Result<Board> {
+    if version == Some(u64::from(VERSION)) {
+        serde_json::from_slice::<v2::BoardFile>(bytes).map(Board::from)
+    } else {
+        serde_json::from_slice::<v1::BoardFile>(bytes).map(Board::from)
+    }
 }
 
 /// `board` as the newest version writes it, ready to serialize (fields in declaration order).
 pub(super) fn newest(board: &Board) -> impl serde::Serialize {
-    v1::BoardFile::from(board)
+    v2::BoardFile::from(board)
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::{FORMAT, VERSION};
+use super::FORMAT;
 use crate::model::{Board, Card, CardId, Column, ColumnId, ImageRef, Link, MediaName, Theme, ThemeId};
 
 #[derive(Serialize, Deserialize)]
@@ -58,14 +58,14 @@ struct CardRecord {
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct LinkRecord {
+pub(super) struct LinkRecord {
     label: String,
     url: String,
 }
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ImageRecord {
+pub(super) struct ImageRecord {
     /// Checked when read: a plain file name inside the media folder.
     file: MediaName,
     #[serde(default)]
@@ -79,6 +79,7 @@ impl From<BoardFile> for Board {
         let mut board = Board::new(file.title);
         board.themes = file.themes.into_iter().map(Theme::from).collect();
         board.columns = file.columns.into_iter().map(Column::from).collect();
+        board.settle_orders();
         board
     }
 }
@@ -87,7 +88,7 @@ impl From<&Board> for BoardFile {
     fn from(board: &Board) -> Self {
         Self {
             format: FORMAT.to_owned(),
-            version: VERSION,
+            version: 1,
             title: board.title.clone(),
             themes: board.themes.iter().map(ThemeRecord::from).collect(),
             columns: board.columns.iter().map(ColumnRecord::from).collect(),
@@ -101,6 +102,7 @@ impl From<ThemeRecord> for Theme {
             id: ThemeId(record.id),
             name: record.name,
             question: record.question,
+            ..Theme::default()
         }
     }
 }
@@ -121,6 +123,7 @@ impl From<ColumnRecord> for Column {
             id: ColumnId(record.id),
             name: record.name,
             cards: record.cards.into_iter().map(Card::from).collect(),
+            ..Column::default()
         }
     }
 }
@@ -145,6 +148,7 @@ impl From<CardRecord> for Card {
             notes: record.notes,
             themes: record.themes.into_iter().map(ThemeId).collect(),
             images: record.images.into_iter().map(ImageRef::from).collect(),
+            ..Card::default()
         }
     }
 }
