@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use boothboard::export::{ExportError, ExportProgress, ExportScope, Exported, export_to_dir};
+use boothboard::export::{ExportError, ExportOptions, ExportProgress, ExportScope, Exported, export_to_dir};
 use boothboard::model::{Board, ImageRef, Link, MediaName};
 use boothboard::open::create_board;
 use boothboard::store;
@@ -32,7 +32,7 @@ fn sample_board(dir: &Path, name: &str) -> (PathBuf, Board) {
 }
 
 fn export(board: &Board, path: &Path, scope: &ExportScope, out: &Path) -> Exported {
-    export_to_dir(board, path, scope, out, &mut |_| {}).unwrap()
+    export_to_dir(board, path, scope, &ExportOptions::default(), out, &mut |_| {}).unwrap()
 }
 
 /// File names in `dir`, sorted, hidden ones included.
@@ -311,9 +311,16 @@ fn exporting_again_replaces_the_previous_export_and_nothing_else() {
     let first = export(&board, &path, &ExportScope::Board, &out);
     let first_bytes = fs::read(&first.markdown).unwrap();
     let mut progress = Vec::new();
-    let again = export_to_dir(&board, &path, &ExportScope::Board, &out, &mut |step| {
-        progress.push(step);
-    })
+    let again = export_to_dir(
+        &board,
+        &path,
+        &ExportScope::Board,
+        &ExportOptions::default(),
+        &out,
+        &mut |step| {
+            progress.push(step);
+        },
+    )
     .unwrap();
     assert_eq!(
         fs::read(&again.markdown).unwrap(),
@@ -388,7 +395,15 @@ fn a_missing_image_is_named_and_nothing_is_written() {
         height: 1,
     });
     let out = dir.path().join("blog");
-    let error = export_to_dir(&board, &path, &ExportScope::Board, &out, &mut |_| {}).unwrap_err();
+    let error = export_to_dir(
+        &board,
+        &path,
+        &ExportScope::Board,
+        &ExportOptions::default(),
+        &out,
+        &mut |_| {},
+    )
+    .unwrap_err();
     assert!(matches!(error, ExportError::MissingImage { .. }), "{error}");
     let message = error.to_string();
     assert!(
@@ -404,7 +419,15 @@ fn the_board_folder_itself_is_refused() {
     let (path, board) = sample_board(dir.path(), "kubecon-2018.json");
     let media = store::media_dir_for(&path);
     let before = names_in(&media);
-    let error = export_to_dir(&board, &path, &ExportScope::Board, dir.path(), &mut |_| {}).unwrap_err();
+    let error = export_to_dir(
+        &board,
+        &path,
+        &ExportScope::Board,
+        &ExportOptions::default(),
+        dir.path(),
+        &mut |_| {},
+    )
+    .unwrap_err();
     assert!(matches!(error, ExportError::BoardMediaInTheWay { .. }), "{error}");
     assert!(error.to_string().contains("choose another folder"), "{error}");
     assert_eq!(names_in(&media), before, "the board's images are untouched");

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use boothboard::app::{BoothboardApp, Startup, load_failure};
 use boothboard::command::Command;
-use boothboard::export::ExportScope;
+use boothboard::export::{ExportOptions, ExportScope};
 use boothboard::model::{Board, BoardEdit, History};
 use boothboard::open::open_or_create;
 use boothboard::store::{self, AppHome};
@@ -596,10 +596,11 @@ fn an_export_chosen_in_the_dialog_runs_in_the_background_and_offers_its_folder()
     let mut session = sample_session();
     let out = session._home.path().join("blog");
     // What the folder dialog sends once a folder is picked.
-    session
-        .harness
-        .state_mut()
-        .queue_command(Command::ExportMarkdown(ExportScope::Board, out.clone()));
+    session.harness.state_mut().queue_command(Command::ExportMarkdown(
+        ExportScope::Board,
+        ExportOptions::default(),
+        out.clone(),
+    ));
     session.harness.step();
     assert!(
         matches!(
@@ -628,10 +629,11 @@ fn an_export_chosen_in_the_dialog_runs_in_the_background_and_offers_its_folder()
 fn a_failed_export_says_why() {
     let mut session = sample_session();
     let board_folder = session.path.parent().unwrap().to_owned();
-    session
-        .harness
-        .state_mut()
-        .queue_command(Command::ExportMarkdown(ExportScope::Board, board_folder));
+    session.harness.state_mut().queue_command(Command::ExportMarkdown(
+        ExportScope::Board,
+        ExportOptions::default(),
+        board_folder,
+    ));
     assert_eq!(wait_for_export(&mut session), None);
     session.harness.run_steps(1);
     session
