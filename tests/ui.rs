@@ -878,6 +878,42 @@ fn a_missing_media_file_shows_a_placeholder_not_a_crash() {
     assert_eq!(session.harness.state().textures_held(), 0);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_media_file_linked_outside_the_board_shows_a_warning_not_the_picture() {
+    let outside = tempfile::tempdir().unwrap();
+    let picture = common::write_png(outside.path(), "elsewhere.png", 320, 200);
+    let mut gloo_file = None;
+    let mut session = sample_session_with(|path| {
+        let board = store::load(path).unwrap();
+        let file = board.card_by_title("Gloo").unwrap().images[0].file.clone();
+        let in_media = store::media_dir_for(path).join(file.as_str());
+        std::fs::remove_file(&in_media).unwrap();
+        std::os::unix::fs::symlink(&picture, &in_media).unwrap();
+        gloo_file = Some(file);
+    });
+    session.wait_for_imports();
+    session.click("Gloo");
+    session.wait_for_imports();
+    let placeholders = session
+        .harness
+        .get_all_by_label_contains("Image changed outside Boothboard: Gloo architecture");
+    assert_eq!(placeholders.count(), 2, "on the card and in its editor");
+    assert_eq!(session.harness.state().textures_held(), 1, "TiDB's picture only");
+
+    // "Open in system viewer" does not hand the link to the system's opener.
+    session
+        .harness
+        .state_mut()
+        .queue_command(Command::OpenImage(gloo_file.unwrap()));
+    session.harness.step();
+    let message = session.harness.state().message().unwrap().text.clone();
+    assert!(
+        message.starts_with("Not opened in the system viewer") && message.contains("elsewhere.png"),
+        "{message}"
+    );
+}
+
 #[test]
 fn only_the_images_of_cards_in_view_become_textures() {
     let home_dir = tempfile::tempdir().unwrap();
