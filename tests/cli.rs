@@ -395,7 +395,7 @@ fn stranger_board(dir: &Path) -> StrangerBoard {
         media: store::media_dir_for(&board),
         board,
         card: gloo.title.clone(),
-        file: gloo.images[0].file.as_str().to_owned(),
+        file: gloo.images.first().unwrap().file.as_str().to_owned(),
         secret,
     }
 }
@@ -491,7 +491,8 @@ fn a_media_folder_linked_elsewhere_is_refused_with_its_target() {
     // The card names a file in the folder the link leads to.
     let mut board = store::load(&stranger.board).unwrap();
     let gloo = board.card_by_title("Gloo").unwrap().id;
-    board.card_mut(gloo).unwrap().images[0].file = boothboard::model::MediaName::new("id_rsa").unwrap();
+    board.card_mut(gloo).unwrap().images.first_mut().unwrap().file =
+        boothboard::model::MediaName::new("id_rsa").unwrap();
     store::save(&stranger.board, &board).unwrap();
     std::fs::rename(&stranger.media, dir.path().join("put-away")).unwrap();
     let outside = stranger.secret.parent().unwrap();

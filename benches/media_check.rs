@@ -1,0 +1,129 @@
+//! What checking media against their names costs: `cargo bench --bench media_check`.
+//!
+//! The 1,000-image synthetic board (1,000 cards, a 1920x1080 screenshot each): time from opening it
+//! to the first frame with every thumbnail in view drawn, with the content check on (as the app
+//! runs) and off, taking turns in the same run; once with an empty thumbnail disk cache and once
+//! with it filled (where the check is the only reading of the images). Then the export of the whole
+//! board (which checks every image before writing and again while copying), and the check pass alone.
+//! Prints medians; asserts nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+#![allow(clippy::indexing_slicing, clippy::string_slice)]
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use boothboard::export::{ExportOptions, ExportScope, export_to_dir};
+use boothboard::media::{ContentCheck, verify_media};
+use boothboard::store;
+
+#[path = "support/headless_window.rs"]
+mod headless_window;
+#[path = "support/screenshot.rs"]
+mod screenshot;
+#[path = "support/synthetic_board.rs"]
+mod synthetic_board;
+#[path = "support/timing.rs"]
+mod timing;
+
+use headless_window::Window;
+use timing::{median, median_time};
+
+const IMAGES: usize = 1_000;
+const ROUNDS: usize = 5;
+
+/// Opens the board and runs frames until the thumbnails in view have arrived; returns the time taken.
+fn open_and_draw(path: &Path, home: &Path, check: ContentCheck) -> Duration {
+    let started = Instant::now();
+    let mut window = match check {
+        ContentCheck::Verify => Window::open(path, home),
+        ContentCheck::Trust => Window::open_checking(path, home, check),
+    };
+    for _ in 0..100_000 {
+        window.frame();
+        if window.app.textures_held() > 0 && !window.app.thumbnails_busy() && !window.ctx.has_requested_repaint() {
+            return started.elapsed();
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    panic!("the thumbnails never arrived");
+}
+
+fn ms(duration: Duration) -> String {
+    format!("{:.0} ms", duration.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let folder = tempfile::tempdir().unwrap();
+    println!("Writing a board of {IMAGES} cards with a 1920x1080 screenshot each…");
+    let (path, board) = synthetic_board::synthetic_board(folder.path(), IMAGES, IMAGES);
+    let media = store::media_dir_for(&path);
+    let media_bytes: u64 = std::fs::read_dir(&media)
+        .unwrap()
+        .map(|entry| entry.unwrap().metadata().unwrap().len())
+        .sum();
+
+    let checks = [ContentCheck::Verify, ContentCheck::Trust];
+    let mut cold: [Vec<Duration>; 2] = Default::default();
+    let mut warm: [Vec<Duration>; 2] = Default::default();
+    for round in 0..ROUNDS {
+        // Taking turns, the order changing every round, so drift on a shared machine touches both alike.
+        for turn in 0..2 {
+            let which = (round + turn) % 2;
+            let home = tempfile::tempdir().unwrap();
+            cold[which].push(open_and_draw(&path, home.path(), checks[which]));
+            warm[which].push(open_and_draw(&path, home.path(), checks[which]));
+        }
+        println!("round {} of {ROUNDS} done", round + 1);
+    }
+
+    let out = folder.path().join("export");
+    let export = median_time(ROUNDS, || {
+        let exported = export_to_dir(
+            &board,
+            &path,
+            &ExportScope::Board,
+            &ExportOptions::default(),
+            &out,
+            &mut |_| {},
+        );
+        assert_eq!(exported.unwrap().images, IMAGES);
+    });
+    let names: Vec<_> = board
+        .cards()
+        .flat_map(|card| &card.images)
+        .map(|image| image.file.clone())
+        .collect();
+    let check_pass = median_time(ROUNDS, || {
+        for name in &names {
+            verify_media(&media, name).unwrap();
+        }
+    });
+
+    println!();
+    println!(
+        "{IMAGES} images, {} MiB in the media folder; median of {ROUNDS} runs.",
+        media_bytes >> 20
+    );
+    println!("| measured | content check on | content check off | cost |");
+    println!("|---|---:|---:|---:|");
+    for (name, [on, off]) in [
+        ("open to first draw, empty thumbnail cache", cold),
+        ("open to first draw, thumbnail cache filled", warm),
+    ] {
+        let (on, off) = (median(on), median(off));
+        println!(
+            "| {name} | {} | {} | {:+.0} ms |",
+            ms(on),
+            ms(off),
+            (on.as_secs_f64() - off.as_secs_f64()) * 1000.0
+        );
+    }
+    println!(
+        "| export of the whole board (checks every image, then copies) | {} | | |",
+        ms(export)
+    );
+    println!(
+        "| of which the check pass alone ({IMAGES} files hashed) | {} | | |",
+        ms(check_pass)
+    );
+}
