@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use boothboard::export::{ExportOptions, ExportScope, export_to_dir};
-use boothboard::media::{ContentCheck, verify_media};
+use boothboard::media::{ContentCheck, ThumbnailDiskCache, make_thumbnail, verify_media};
 use boothboard::store;
 
 #[path = "support/headless_window.rs"]
@@ -29,7 +29,11 @@ use headless_window::Window;
 use timing::{median, median_time};
 
 const IMAGES: usize = 1_000;
-const ROUNDS: usize = 5;
+const ROUNDS: usize = 7;
+/// Thumbnails timed in a row from a filled disk cache: the cost per image without the window.
+const CACHED_THUMBNAILS: usize = 50;
+/// The app's thumbnail size.
+const THUMBNAIL_MAX_SIDE: u32 = 512;
 
 /// Opens the board and runs frames until the thumbnails in view have arrived; returns the time taken.
 fn open_and_draw(path: &Path, home: &Path, check: ContentCheck) -> Duration {
@@ -63,6 +67,8 @@ fn main() {
         .sum();
 
     let checks = [ContentCheck::Verify, ContentCheck::Trust];
+    // A first open, not measured, so every measured one finds the files in the page cache.
+    open_and_draw(&path, &folder.path().join("warm-up"), ContentCheck::Verify);
     let mut cold: [Vec<Duration>; 2] = Default::default();
     let mut warm: [Vec<Duration>; 2] = Default::default();
     for round in 0..ROUNDS {
@@ -73,7 +79,14 @@ fn main() {
             cold[which].push(open_and_draw(&path, home.path(), checks[which]));
             warm[which].push(open_and_draw(&path, home.path(), checks[which]));
         }
-        println!("round {} of {ROUNDS} done", round + 1);
+        println!(
+            "round {} of {ROUNDS}: on {} / {}, off {} / {} (empty / filled cache)",
+            round + 1,
+            ms(cold[0][round]),
+            ms(warm[0][round]),
+            ms(cold[1][round]),
+            ms(warm[1][round])
+        );
     }
 
     let out = folder.path().join("export");
@@ -93,6 +106,22 @@ fn main() {
         .flat_map(|card| &card.images)
         .map(|image| image.file.clone())
         .collect();
+    let disk = ThumbnailDiskCache::new(folder.path().join("thumbnails"));
+    let sample = &names[..CACHED_THUMBNAILS];
+    for name in sample {
+        make_thumbnail(&media, name, THUMBNAIL_MAX_SIDE, &disk, ContentCheck::Trust).unwrap();
+    }
+    let mut cached: [Vec<Duration>; 2] = Default::default();
+    for round in 0..ROUNDS * 4 {
+        for turn in 0..2 {
+            let which = (round + turn) % 2;
+            cached[which].push(median_time(1, || {
+                for name in sample {
+                    make_thumbnail(&media, name, THUMBNAIL_MAX_SIDE, &disk, checks[which]).unwrap();
+                }
+            }));
+        }
+    }
     let check_pass = median_time(ROUNDS, || {
         for name in &names {
             verify_media(&media, name).unwrap();
@@ -118,6 +147,14 @@ fn main() {
             (on.as_secs_f64() - off.as_secs_f64()) * 1000.0
         );
     }
+    let [on, off] = cached.map(median);
+    let per_thumbnail = |total: Duration| total.as_secs_f64() * 1000.0 / CACHED_THUMBNAILS as f64;
+    println!(
+        "| one thumbnail from the filled cache ({CACHED_THUMBNAILS} in a row) | {:.2} ms | {:.2} ms | {:+.2} ms |",
+        per_thumbnail(on),
+        per_thumbnail(off),
+        per_thumbnail(on) - per_thumbnail(off)
+    );
     println!(
         "| export of the whole board (checks every image, then copies) | {} | | |",
         ms(export)
