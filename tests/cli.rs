@@ -466,7 +466,7 @@ fn a_media_file_linked_outside_the_board_is_refused_by_check_and_export() {
     let checked = stranger.check(dir.path());
     assert_fails_naming(&checked, &[&card, &stranger.file, "a link to", secret]);
     let exported = stranger.export(dir.path(), &[]);
-    assert_fails_naming(&exported, &["nothing was exported", &card, &stranger.file, secret]);
+    assert_fails_naming(&exported, &["nothing was written", &card, &stranger.file, secret]);
     assert!(!dir.path().join("out").exists(), "nothing written");
 
     let fixed = boothboard_within(&["check", "--fix-media", stranger.board.to_str().unwrap()], dir.path());
@@ -503,7 +503,7 @@ fn a_media_folder_linked_elsewhere_is_refused_with_its_target() {
     let exported = stranger.export(dir.path(), &[]);
     assert_fails_naming(
         &exported,
-        &["nothing was exported", "the media folder is a link to", outside],
+        &["nothing was written", "the media folder is a link to", outside],
     );
     assert!(!dir.path().join("out").exists(), "nothing written");
     let fixed = boothboard_within(&["check", "--fix-media", stranger.board.to_str().unwrap()], dir.path());
@@ -527,7 +527,7 @@ fn an_image_changed_outside_boothboard_is_named_and_moved_aside_on_request() {
     let checked = stranger.check(dir.path());
     assert_fails_naming(&checked, &[&card, &stranger.file, "changed outside Boothboard"]);
     let exported = stranger.export(dir.path(), &[]);
-    assert_fails_naming(&exported, &["nothing was exported", &card, &stranger.file]);
+    assert_fails_naming(&exported, &["nothing was written", &card, &stranger.file]);
     assert!(!dir.path().join("out").exists(), "nothing written");
 
     let fixed = boothboard_within(&["check", "--fix-media", stranger.board.to_str().unwrap()], dir.path());

@@ -120,12 +120,11 @@ fn thumbnails_fit_the_box_and_are_cached_on_disk() {
     assert_eq!((made.width, made.height), (512, 288));
     assert_eq!(std::fs::read_dir(dir.path().join("thumbnails")).unwrap().count(), 1);
     assert_eq!(cache.load(&path, 512), Some(made.clone()));
-    // A changed source is not served its old thumbnail, and is refused for not matching its name.
+    // A changed source is not served its old thumbnail, and is refused for not matching its name,
+    // even where its thumbnail would be trusted.
     let other = write_png(dir.path(), "other.png", 1000, 1000);
     std::fs::copy(&other, &path).unwrap();
-    let remade = make_thumbnail(&media, &name, 512, &cache, ContentCheck::Trust).unwrap();
-    assert_eq!((remade.width, remade.height), (512, 512));
-    let refused = make_thumbnail(&media, &name, 512, &cache, ContentCheck::Verify).unwrap_err();
+    let refused = make_thumbnail(&media, &name, 512, &cache, ContentCheck::Trust).unwrap_err();
     assert!(refused.is_untrusted(), "{refused}");
 }
 
@@ -180,4 +179,33 @@ fn the_thumbnail_cache_keeps_the_entries_used_last_within_its_size() {
     assert!(cache.load(&sources[1], 128).is_none());
     assert!(cache.load(&sources[2], 128).is_none());
     assert_eq!(cache.prune(u64::MAX), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_image_is_never_stored_through_a_linked_media_folder_and_heals_a_changed_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = dir.path().join("elsewhere");
+    std::fs::create_dir(&outside).unwrap();
+    let linked = dir.path().join("linked.media");
+    std::os::unix::fs::symlink(&outside, &linked).unwrap();
+    let file = write_png(dir.path(), "slide.png", 40, 30);
+    let refused = prepare_file(&file).unwrap().store(&linked).unwrap_err();
+    assert!(refused.is_untrusted(), "{refused}");
+    assert_eq!(
+        std::fs::read_dir(&outside).unwrap().count(),
+        0,
+        "nothing written through the link"
+    );
+
+    let media = dir.path().join("board.media");
+    let stored = prepare_file(&file).unwrap().store(&media).unwrap();
+    let path = media.join(stored.file.as_str());
+    std::fs::write(&path, "changed").unwrap();
+    prepare_file(&file).unwrap().store(&media).unwrap();
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(&file).unwrap(),
+        "the image again"
+    );
 }

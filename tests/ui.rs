@@ -577,6 +577,18 @@ fn the_export_dialog_offers_the_board_a_theme_or_the_selected_card() {
     session.harness.get_by_label("Choose folder…");
 }
 
+#[test]
+fn the_export_dialog_lets_raw_html_through_only_when_ticked() {
+    let mut session = sample_session();
+    let allowed = |session: &Session| session.harness.state().view().export_options.allow_html;
+    session.click("Board");
+    session.harness.get_by_label_contains("Export Markdown…").click();
+    session.harness.run_steps(2);
+    assert!(!allowed(&session), "raw HTML shows as text unless asked for");
+    session.click("Keep raw HTML in notes (<details>, <kbd> …)");
+    assert!(allowed(&session));
+}
+
 /// Steps the app until the export bar shows something other than progress.
 fn wait_for_export(session: &mut Session) -> Option<ExportStatus> {
     let deadline = Instant::now() + Duration::from_secs(10);

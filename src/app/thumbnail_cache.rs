@@ -242,7 +242,7 @@ impl ThumbnailCache {
         self.pool.run(move || {
             let result = match &key {
                 Key::Thumbnail(file) => make_thumbnail(&media_dir, file, THUMBNAIL_MAX_SIDE, &disk, check),
-                Key::Full(file) => make_picture(&media_dir, file, full_side, check),
+                Key::Full(file) => make_picture(&media_dir, file, full_side),
             };
             let result = result.map(|pixels| color_image(&pixels));
             if sender.send(Finished { media_dir, key, result }).is_ok() {

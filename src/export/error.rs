@@ -35,13 +35,12 @@ pub enum ExportError {
         media_dir: PathBuf,
     },
     /// The board's media folder is a link or not a folder: no image is read through it.
-    #[error("nothing was exported: {0}")]
+    #[error("{0}; nothing was written")]
     MediaFolder(MediaProblem),
     /// Images that are not what Boothboard stored: links, not regular files, or changed content.
     #[error(
-        "nothing was exported: {} image(s) of this board are not what Boothboard stored; \
-         `boothboard check --fix-media BOARD` moves them aside:\n{}",
-        .0.len(),
+        "{}, so nothing was written; `boothboard check --fix-media BOARD` moves them aside:\n{}",
+        refused_count(.0.len()),
         .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
     )]
     RefusedImages(Vec<RefusedImage>),
@@ -83,4 +82,12 @@ pub struct RefusedImage {
     pub card: String,
     /// What is wrong with its file.
     pub problem: MediaProblem,
+}
+
+fn refused_count(images: usize) -> String {
+    if images == 1 {
+        "an image of this board is not what Boothboard stored".to_owned()
+    } else {
+        format!("{images} images of this board are not what Boothboard stored")
+    }
 }

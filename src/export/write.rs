@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::{ExportError, ExportOptions, ExportScope, RefusedImage, board_markdown};
-use crate::media::{ContentCheck, MediaProblem, check_media_folder, read_media, verify_media};
+use crate::media::{MediaProblem, check_media_folder, read_media, verify_media};
 use crate::model::{Board, MediaName};
 use crate::store::{media_dir_for, write_atomic};
 
@@ -205,7 +205,7 @@ fn stage_images(
 /// Copies one image as it is read (no link followed), checked again against its name, so a file
 /// swapped since the check before writing is caught too.
 fn copy_image(board_media: &Path, file: &MediaName, card: &str, staged: &Path) -> Result<(), ExportError> {
-    let bytes = read_media(board_media, file, ContentCheck::Verify).map_err(|problem| match problem {
+    let bytes = read_media(board_media, file).map_err(|problem| match problem {
         MediaProblem::Read { path, source } => ExportError::Copy { path, source },
         problem => ExportError::RefusedImages(vec![RefusedImage {
             card: card.to_owned(),

@@ -90,7 +90,11 @@ pub fn audit_media(board: &Board, media_dir: &Path) -> Vec<MediaFinding> {
     let mut others: Vec<(OsString, io::Result<fs::Metadata>)> = entries
         .flatten()
         .map(|entry| (entry.file_name(), fs::symlink_metadata(entry.path())))
-        .filter(|(name, _)| name != QUARANTINE && !name.to_str().is_some_and(|name| shown.contains(name)))
+        .filter(|(name, metadata)| {
+            // The quarantine is skipped only when it is a real folder: a link of that name is reported.
+            let quarantine = name == QUARANTINE && metadata.as_ref().is_ok_and(fs::Metadata::is_dir);
+            !quarantine && !name.to_str().is_some_and(|name| shown.contains(name))
+        })
         .collect();
     others.sort_by(|(a, _), (b, _)| a.cmp(b));
     for (name, metadata) in others {

@@ -98,12 +98,13 @@ impl MediaProblem {
     }
 }
 
-/// Whether to check a file's content against its hash name while reading it.
+/// Whether a thumbnail kept on disk is checked against its file's name before it is shown. A file
+/// that is read (no thumbnail kept) is always checked: hashing what was read costs little.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ContentCheck {
-    /// Hash the content and refuse it when it does not match the name.
+    /// Read and hash the file, and refuse it when its content does not match its name.
     Verify,
-    /// Trust the content (it was verified earlier in this session).
+    /// The file was verified earlier in this session: show the kept thumbnail without reading it.
     Trust,
 }
 
@@ -149,9 +150,9 @@ pub fn open_media(media_dir: &Path, name: &MediaName) -> Result<(File, Metadata)
     Ok((file, opened))
 }
 
-/// Reads the media file `name` (see [`open_media`]) up to the image size limit and, with
-/// [`ContentCheck::Verify`], checks that its content matches its name.
-pub fn read_media(media_dir: &Path, name: &MediaName, check: ContentCheck) -> Result<Vec<u8>, MediaProblem> {
+/// Reads the media file `name` (see [`open_media`]) up to the image size limit and checks that its
+/// content matches its name.
+pub fn read_media(media_dir: &Path, name: &MediaName) -> Result<Vec<u8>, MediaProblem> {
     let path = media_dir.join(name.as_str());
     let (file, _) = open_media(media_dir, name)?;
     let mut bytes = Vec::new();
@@ -162,9 +163,7 @@ pub fn read_media(media_dir: &Path, name: &MediaName, check: ContentCheck) -> Re
     if bytes.len() as u64 > MAX_IMAGE_FILE_BYTES {
         return Err(MediaProblem::TooLarge { path });
     }
-    if check == ContentCheck::Verify {
-        check_content(&path, name, &blake3::hash(&bytes))?;
-    }
+    check_content(&path, name, &blake3::hash(&bytes))?;
     Ok(bytes)
 }
 
@@ -322,18 +321,17 @@ mod tests {
     fn a_file_named_by_its_content_is_read_and_a_changed_one_refused() {
         let dir = tempfile::tempdir().unwrap();
         let name = stored(dir.path(), b"picture");
-        assert_eq!(read_media(dir.path(), &name, ContentCheck::Verify).unwrap(), b"picture");
+        assert_eq!(read_media(dir.path(), &name).unwrap(), b"picture");
         verify_media(dir.path(), &name).unwrap();
         fs::write(dir.path().join(name.as_str()), b"other").unwrap();
         assert!(matches!(
-            read_media(dir.path(), &name, ContentCheck::Verify),
+            read_media(dir.path(), &name),
             Err(MediaProblem::Changed { .. })
         ));
         assert!(matches!(
             verify_media(dir.path(), &name),
             Err(MediaProblem::Changed { .. })
         ));
-        assert_eq!(read_media(dir.path(), &name, ContentCheck::Trust).unwrap(), b"other");
     }
 
     #[test]
@@ -359,7 +357,7 @@ mod tests {
         fs::write(&secret, "secret").unwrap();
         let link = MediaName::new(name_for_content(b"secret", "png")).unwrap();
         std::os::unix::fs::symlink(&secret, dir.path().join(link.as_str())).unwrap();
-        let problem = read_media(dir.path(), &link, ContentCheck::Trust).unwrap_err();
+        let problem = read_media(dir.path(), &link).unwrap_err();
         assert!(matches!(problem, MediaProblem::Link { .. }), "{problem}");
         assert!(problem.to_string().contains("secret.txt"), "{problem}");
 
@@ -370,7 +368,7 @@ mod tests {
             .unwrap();
         assert!(made.success());
         assert!(matches!(
-            read_media(dir.path(), &pipe, ContentCheck::Trust),
+            read_media(dir.path(), &pipe),
             Err(MediaProblem::NotRegular {
                 kind: "a named pipe",
                 ..

@@ -139,8 +139,8 @@ impl ThumbnailDiskCache {
 }
 
 /// The thumbnail of the media file `name` in `media_dir`: from the disk cache when it is there, else
-/// decoded, scaled and cached. With [`ContentCheck::Verify`] the file is checked against its name
-/// even when the cache has it, so a cached thumbnail never hides a changed file.
+/// decoded, scaled and cached. The file is checked against its name whenever it is read, and with
+/// [`ContentCheck::Verify`] also when the cache has it, so a kept thumbnail never hides a changed file.
 pub fn make_thumbnail(
     media_dir: &Path,
     name: &MediaName,
@@ -155,19 +155,14 @@ pub fn make_thumbnail(
         }
         return Ok(cached);
     }
-    let thumbnail = make_picture(media_dir, name, max_side, check)?;
+    let thumbnail = make_picture(media_dir, name, max_side)?;
     cache.save(&path, max_side, &thumbnail);
     Ok(thumbnail)
 }
 
-/// The media file `name` in `media_dir`, read without following links, checked as `check` says,
+/// The media file `name` in `media_dir`, read without following links, checked against its name,
 /// decoded and scaled to fit a `max_side` square.
-pub fn make_picture(
-    media_dir: &Path,
-    name: &MediaName,
-    max_side: u32,
-    check: ContentCheck,
-) -> Result<RgbaPixels, MediaError> {
-    let bytes = read_media(media_dir, name, check)?;
+pub fn make_picture(media_dir: &Path, name: &MediaName, max_side: u32) -> Result<RgbaPixels, MediaError> {
+    let bytes = read_media(media_dir, name)?;
     Ok(prepare_bytes(name.as_str(), bytes)?.thumbnail(max_side))
 }
