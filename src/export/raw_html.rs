@@ -1,10 +1,11 @@
 //! Raw HTML in the user's Markdown, shown as text: found by a CommonMark parser, so only what a
 //! renderer would treat as HTML changes, and code keeps its `<` as written.
 
-use pulldown_cmark::{Event, Options, Parser};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// `markdown` with the `<` that opens each piece of raw HTML (a tag, a comment, a block) written as
-/// `&lt;`, so a renderer shows it as text. Code spans, code blocks and autolinks are kept.
+/// `&lt;`, so a renderer shows it as text. Code spans, code blocks and autolinks are kept, also
+/// those that were inside an HTML block.
 ///
 /// ```
 /// use boothboard::export::escape_raw_html;
@@ -12,10 +13,10 @@ use pulldown_cmark::{Event, Options, Parser};
 /// ```
 pub fn escape_raw_html(markdown: &str) -> String {
     let mut text = markdown.to_owned();
-    // Escaping can change what the lines around it are (an HTML block becomes a paragraph), so parse
-    // again until nothing is HTML; every round removes at least one `<`, so this ends.
+    // Escaping the `<` that opens an HTML block makes it a paragraph, in which a tag or a code span
+    // may appear: parse again until nothing is HTML. Every round removes at least one `<`, so this ends.
     loop {
-        let starts = html_angle_brackets(&text);
+        let starts = html_openers(&text);
         if starts.is_empty() {
             return text;
         }
@@ -31,19 +32,35 @@ pub fn escape_raw_html(markdown: &str) -> String {
     }
 }
 
-/// Byte offsets of every `<` inside raw HTML, as plain CommonMark and GFM renderers read `text`.
-fn html_angle_brackets(text: &str) -> Vec<usize> {
+/// Byte offsets of the `<` that opens each HTML block and inline tag, as plain CommonMark and GFM
+/// renderers read `text`.
+fn html_openers(text: &str) -> Vec<usize> {
     let gfm =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_FOOTNOTES;
-    let mut starts: Vec<usize> = [Options::empty(), gfm]
-        .into_iter()
-        .flat_map(|options| Parser::new_ext(text, options).into_offset_iter())
-        .filter(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
-        .flat_map(|(_, range)| {
-            let html = text.get(range.clone()).unwrap_or_default();
-            html.match_indices('<').map(move |(offset, _)| range.start + offset)
-        })
-        .collect();
+    let mut starts = Vec::new();
+    for options in [Options::empty(), gfm] {
+        // The first line of a block holds its opener; the lines after it are looked at once it is gone.
+        let mut block_opened = false;
+        for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+            let opener = match event {
+                Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {
+                    block_opened = false;
+                    continue;
+                }
+                Event::Html(_) if block_opened => continue,
+                Event::Html(_) => {
+                    block_opened = true;
+                    true
+                }
+                Event::InlineHtml(_) => true,
+                _ => false,
+            };
+            let first = text.get(range.clone()).and_then(|html| html.find('<'));
+            if let (true, Some(offset)) = (opener, first) {
+                starts.push(range.start + offset);
+            }
+        }
+    }
     starts.sort_unstable();
     starts.dedup();
     starts
