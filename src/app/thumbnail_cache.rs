@@ -66,7 +66,7 @@ pub struct ThumbnailCache {
     entries: HashMap<Key, Entry>,
     /// When the viewer last drew a full-size picture.
     full_size_drawn: Option<Instant>,
-    /// Whether a file's content is checked against its name the first time it is read this session.
+    /// Whether a kept thumbnail is checked against its file before it is first shown this session.
     content_check: ContentCheck,
     /// Files whose content matched their name this session: not hashed again when a texture comes back.
     verified: HashSet<MediaName>,

@@ -7,7 +7,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::{MediaProblem, check_media_folder, kind_of, verify_media};
+use super::media_file::kind_of;
+use super::{MediaProblem, check_media_folder, verify_media};
 use crate::model::{Board, MediaName};
 
 /// The folder inside a media folder that `check --fix-media` moves files into.

@@ -9,7 +9,7 @@ use super::limits::MAX_IMAGE_FILE_BYTES;
 use crate::model::MediaName;
 
 /// Hex digits of the content hash in the names Boothboard gives media files.
-pub const HASH_DIGITS: usize = 32;
+const HASH_DIGITS: usize = 32;
 
 /// The extensions Boothboard gives media files, one per image format it takes.
 const MEDIA_EXTENSIONS: &[&str] = &["png", "jpg", "gif", "webp", "bmp"];
@@ -187,7 +187,7 @@ pub fn verify_media(media_dir: &Path, name: &MediaName) -> Result<(), MediaProbl
 }
 
 /// Whether `name` is one Boothboard gives an image: `<content hash>.<image extension>`.
-pub fn is_boothboard_name(name: &MediaName) -> bool {
+fn is_boothboard_name(name: &MediaName) -> bool {
     name.as_str().split_once('.').is_some_and(|(hash, extension)| {
         hash.len() == HASH_DIGITS
             && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
@@ -196,7 +196,7 @@ pub fn is_boothboard_name(name: &MediaName) -> bool {
 }
 
 /// The name Boothboard gives an image with this content and extension.
-pub fn name_for_content(bytes: &[u8], extension: &str) -> String {
+pub(super) fn name_for_content(bytes: &[u8], extension: &str) -> String {
     let hash = blake3::hash(bytes).to_hex();
     let short_hash = hash.as_str().get(..HASH_DIGITS).unwrap_or(hash.as_str());
     format!("{short_hash}.{extension}")
@@ -234,7 +234,7 @@ fn refuse_other_kinds(path: &Path, metadata: &Metadata) -> Result<(), MediaProbl
 }
 
 /// What a file that is not a regular file is, in words.
-pub fn kind_of(metadata: &Metadata) -> &'static str {
+pub(super) fn kind_of(metadata: &Metadata) -> &'static str {
     let file_type = metadata.file_type();
     if file_type.is_dir() {
         return "a folder";

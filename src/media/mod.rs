@@ -13,9 +13,6 @@ mod workers;
 pub use audit::{MediaFinding, MovedAside, QUARANTINE, audit_media, quarantine};
 pub use error::MediaError;
 pub use import::{PreparedImage, prepare_file, prepare_pixels, store_image_bytes};
-pub use media_file::{
-    ContentCheck, HASH_DIGITS, MediaProblem, check_media_folder, is_boothboard_name, kind_of, open_media, read_media,
-    verify_media,
-};
+pub use media_file::{ContentCheck, MediaProblem, check_media_folder, open_media, read_media, verify_media};
 pub use thumbnails::{RgbaPixels, ThumbnailDiskCache, make_picture, make_thumbnail};
 pub use workers::WorkerPool;
