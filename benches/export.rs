@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use boothboard::export::{ExportScope, board_markdown, export_to_dir};
+use boothboard::export::{ExportOptions, ExportScope, board_markdown, export_to_dir};
 use boothboard::media::store_image_bytes;
 use boothboard::model::{Board, Link};
 use boothboard::store;
@@ -65,10 +65,20 @@ fn main() {
         let out = dir.path().join(format!("out-{cards}"));
         let clone = median_time(RUNS, || drop(std::hint::black_box(board.clone())));
         let markdown = median_time(RUNS, || {
-            drop(board_markdown(&board, &ExportScope::Board, "board.media").unwrap());
+            drop(board_markdown(&board, &ExportScope::Board, "board.media", &ExportOptions::default()).unwrap());
         });
         let export = median_time(RUNS, || {
-            drop(export_to_dir(&board, &path, &ExportScope::Board, &out, &mut |_| {}).unwrap());
+            drop(
+                export_to_dir(
+                    &board,
+                    &path,
+                    &ExportScope::Board,
+                    &ExportOptions::default(),
+                    &out,
+                    &mut |_| {},
+                )
+                .unwrap(),
+            );
         });
         let bytes = std::fs::metadata(out.join(format!("board-{cards}.md"))).unwrap().len();
         println!(

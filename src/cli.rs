@@ -4,11 +4,11 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::export::{ExportError, ExportScope, export_to_dir};
-use crate::media::prepare_file;
+use crate::export::{ExportError, ExportOptions, ExportScope, export_to_dir};
+use crate::media::{MediaFinding, QUARANTINE, audit_media, prepare_file, quarantine};
 use crate::model::DeviceId;
 use crate::model::{Board, BoardEdit, Link, ThemeId, saved_url};
-use crate::open::{OpenError, create_board, missing_media};
+use crate::open::{OpenError, create_board};
 use crate::store::{self, BoardLock, LoadError, LockError, Replace, SaveError};
 use crate::store::{AppHome, Settings};
 
@@ -57,10 +57,15 @@ pub enum CliCommand {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Check a board file and its media; say what is wrong.
+    /// Check a board file and its media; say what is wrong. Fails on links, special files, images
+    /// changed outside Boothboard and missing images; files no card shows are only mentioned.
     Check {
         /// The board file.
         board: PathBuf,
+        /// Move files no card shows, changed or foreign files, links and special files from the media
+        /// folder into NAME.media/.quarantine/ (nothing is deleted; a link moves as the link).
+        #[arg(long)]
+        fix_media: bool,
     },
     /// Export a board to Markdown: writes DIR/NAME.md and DIR/NAME.media/ (NAME as the board file) with its images,
     /// and prints the path of the .md file.
@@ -73,6 +78,9 @@ pub enum CliCommand {
         /// Export only the cards that tick this theme, by name.
         #[arg(long, value_name = "NAME")]
         theme: Option<String>,
+        /// Keep raw HTML in notes (`<details>` and the like) as written; by default it is shown as text.
+        #[arg(long)]
+        allow_html: bool,
     },
 }
 
@@ -139,8 +147,13 @@ pub fn run(command: CliCommand) -> Result<String, CliError> {
         }
         CliCommand::AddCard { board, card } => add_card(&board, &card),
         CliCommand::Attach { board, card, files } => attach(&board, &card, &files),
-        CliCommand::Check { board } => check(&board),
-        CliCommand::Export { board, out, theme } => export(&board, &out, theme.as_deref()),
+        CliCommand::Check { board, fix_media } => check(&board, fix_media),
+        CliCommand::Export {
+            board,
+            out,
+            theme,
+            allow_html,
+        } => export(&board, &out, theme.as_deref(), &ExportOptions { allow_html }),
     }
 }
 
@@ -293,13 +306,13 @@ fn theme_named(board: &Board, path: &Path, name: &str) -> Result<ThemeId, CliErr
     Ok(theme.id)
 }
 
-fn export(path: &Path, out: &Path, theme: Option<&str>) -> Result<String, CliError> {
+fn export(path: &Path, out: &Path, theme: Option<&str>, options: &ExportOptions) -> Result<String, CliError> {
     let board = store::load(path)?;
     let scope = match theme {
         Some(name) => ExportScope::Theme(theme_named(&board, path, name)?),
         None => ExportScope::Board,
     };
-    let exported = export_to_dir(&board, path, &scope, out, &mut |_| {})?;
+    let exported = export_to_dir(&board, path, &scope, options, out, &mut |_| {})?;
     Ok(exported.markdown.display().to_string())
 }
 
@@ -313,23 +326,57 @@ fn link_label(url: &str) -> String {
         .to_owned()
 }
 
-fn check(path: &Path) -> Result<String, CliError> {
+fn check(path: &Path, fix_media: bool) -> Result<String, CliError> {
     let board = store::load(path)?;
     let version = std::fs::read(path)
         .ok()
         .and_then(|bytes| store::version_of(&bytes))
         .unwrap_or(1);
-    let problems = missing_media(path, &board);
-    if !problems.is_empty() {
-        return Err(CliError::Problems(problems));
+    let media = store::media_dir_for(path);
+    let mut findings = audit_media(&board, &media);
+    let mut lines = Vec::new();
+    if fix_media {
+        // Another Boothboard may be adding images to this folder: move nothing under its feet.
+        let _writer = BoardLock::acquire(path)?;
+        let (moved, failed) = quarantine(&media, &findings);
+        lines.extend(moved.iter().map(|moved| {
+            format!(
+                "{}: moved {} to {}",
+                path.display(),
+                moved.from.display(),
+                moved.to.display()
+            )
+        }));
+        if let Some(problem) = failed {
+            lines.push(format!("{}: not moved aside: {problem}", path.display()));
+        }
+        findings = audit_media(&board, &media);
+    }
+    lines.extend(findings.iter().map(|finding| finding_line(path, finding)));
+    if findings.iter().any(MediaFinding::is_error) {
+        return Err(CliError::Problems(lines));
     }
     let images: usize = board.cards().map(|card| card.images.len()).sum();
-    Ok(format!(
+    lines.push(format!(
         "{}: ok: version {version}, {:?}, {} cards in {} columns, {} themes, {images} images",
         path.display(),
         board.title,
         board.card_count(),
         board.columns.len(),
         board.themes.len()
-    ))
+    ));
+    Ok(lines.join("\n"))
+}
+
+/// One line of `check`'s report.
+fn finding_line(path: &Path, finding: &MediaFinding) -> String {
+    let board = path.display();
+    match finding {
+        MediaFinding::Folder(problem) | MediaFinding::Strange(problem) => format!("{board}: {problem}"),
+        MediaFinding::CardImage { card, file, problem } => format!("{board}: card {card:?} shows {file}: {problem}"),
+        MediaFinding::Unused { path } => format!(
+            "{board}: warning: no card shows {}; `boothboard check --fix-media` moves it into {QUARANTINE}",
+            path.display()
+        ),
+    }
 }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::export::ExportScope;
+use crate::export::{ExportOptions, ExportScope};
 use crate::model::{BoardEdit, CardId, ColumnId, MediaName};
 
 /// A request from the UI. The UI never changes the board or touches files itself.
@@ -35,9 +35,9 @@ pub enum Command {
     /// Quit even though the last changes could not be saved.
     QuitWithoutSaving,
     /// Ask for a folder, then export this part of the board to Markdown in it.
-    ExportMarkdownDialog(ExportScope),
+    ExportMarkdownDialog(ExportScope, ExportOptions),
     /// Export this part of the board to Markdown in this folder.
-    ExportMarkdown(ExportScope, PathBuf),
+    ExportMarkdown(ExportScope, ExportOptions, PathBuf),
     /// Put a card's Markdown on the clipboard.
     CopyCardMarkdown(CardId),
     /// Show a folder in the system's file manager.

@@ -93,25 +93,6 @@ fn title_from_file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// What `check` found wrong with a loadable board: media files that are missing.
-pub fn missing_media(path: &Path, board: &Board) -> Vec<String> {
-    let media = store::media_dir_for(path);
-    board
-        .cards()
-        .flat_map(|card| card.images.iter().map(move |image| (card, image)))
-        .filter(|(_, image)| !media.join(image.file.as_str()).is_file())
-        .map(|(card, image)| {
-            format!(
-                "{}: card {:?} shows {}, which is missing from {}",
-                path.display(),
-                card.title,
-                image.file,
-                media.display()
-            )
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,7 +105,7 @@ mod tests {
         assert_eq!(path, home.default_board_path());
         let board = open_or_create(&home, &path).unwrap();
         assert_eq!(board.title, sample::TITLE);
-        assert!(missing_media(&path, &board).is_empty());
+        assert!(crate::media::audit_media(&board, &store::media_dir_for(&path)).is_empty());
         assert_eq!(std::fs::read_dir(store::media_dir_for(&path)).unwrap().count(), 2);
         // The second launch loads what the first one wrote.
         assert_eq!(open_or_create(&home, &path).unwrap(), board);

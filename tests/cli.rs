@@ -370,3 +370,264 @@ fn add_card_saves_a_www_link_as_https() {
     assert_eq!(envoy.links[0].label, "www.envoyproxy.io");
     assert_eq!(envoy.themes.len(), 1);
 }
+
+/// The sample board at `dir/kubecon-2018.json` as a stranger sends it, with the card and file of
+/// Gloo's image, and a secret outside the board's folder that nothing may read.
+struct StrangerBoard {
+    board: PathBuf,
+    media: PathBuf,
+    card: String,
+    file: String,
+    secret: PathBuf,
+}
+
+const SECRET: &str = "-----BEGIN OPENSSH PRIVATE KEY----- the secret";
+
+fn stranger_board(dir: &Path) -> StrangerBoard {
+    let board = new_sample_board(dir, "kubecon-2018.json");
+    let loaded = store::load(&board).unwrap();
+    let gloo = loaded.card_by_title("Gloo").unwrap();
+    let outside = dir.join("home-of-the-receiver");
+    std::fs::create_dir(&outside).unwrap();
+    let secret = outside.join("id_rsa");
+    std::fs::write(&secret, SECRET).unwrap();
+    StrangerBoard {
+        media: store::media_dir_for(&board),
+        board,
+        card: gloo.title.clone(),
+        file: gloo.images.first().unwrap().file.as_str().to_owned(),
+        secret,
+    }
+}
+
+impl StrangerBoard {
+    fn check(&self, home: &Path) -> Output {
+        boothboard_within(&["check", self.board.to_str().unwrap()], home)
+    }
+
+    /// Exports into `dir/out`; asserts that nothing outside the board reached it.
+    fn export(&self, home: &Path, extra: &[&str]) -> Output {
+        let out = home.join("out");
+        let mut args = vec!["export", self.board.to_str().unwrap(), "--out", out.to_str().unwrap()];
+        args.extend(extra);
+        let output = boothboard_within(&args, home);
+        for file in common::files_under(&out) {
+            let content = std::fs::read(&file).unwrap_or_default();
+            assert!(
+                !String::from_utf8_lossy(&content).contains("the secret"),
+                "{} holds the secret",
+                file.display()
+            );
+        }
+        output
+    }
+}
+
+/// Runs the binary, failing the test if it has not finished within a minute (a read that blocks on a pipe).
+fn boothboard_within(args: &[&str], home: &Path) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_boothboard"))
+        .args(args)
+        .env(store::HOME_ENV, home)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("boothboard {args:?} hangs");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// Fails, with stderr naming each of `words`.
+fn assert_fails_naming(output: &Output, words: &[&str]) {
+    assert!(!output.status.success(), "should fail: {}", stdout(output));
+    let err = stderr(output);
+    for word in words {
+        assert!(err.contains(word), "stderr should name {word:?}: {err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_media_file_linked_outside_the_board_is_refused_by_check_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let stranger = stranger_board(dir.path());
+    let file = stranger.media.join(&stranger.file);
+    std::fs::remove_file(&file).unwrap();
+    std::os::unix::fs::symlink(&stranger.secret, &file).unwrap();
+
+    let card = format!("{:?}", stranger.card);
+    let secret = stranger.secret.to_str().unwrap();
+    let checked = stranger.check(dir.path());
+    assert_fails_naming(&checked, &[&card, &stranger.file, "a link to", secret]);
+    let exported = stranger.export(dir.path(), &[]);
+    assert_fails_naming(&exported, &["nothing was written", &card, &stranger.file, secret]);
+    assert!(!dir.path().join("out").exists(), "nothing written");
+
+    let fixed = boothboard_within(&["check", "--fix-media", stranger.board.to_str().unwrap()], dir.path());
+    let moved = stranger.media.join(".quarantine").join(&stranger.file);
+    assert!(
+        moved.symlink_metadata().unwrap().file_type().is_symlink(),
+        "the link itself moved"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&stranger.secret).unwrap(),
+        SECRET,
+        "its target untouched"
+    );
+    assert_fails_naming(&fixed, &["moved", "missing"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_media_folder_linked_elsewhere_is_refused_with_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let stranger = stranger_board(dir.path());
+    // The card names a file in the folder the link leads to.
+    let mut board = store::load(&stranger.board).unwrap();
+    let gloo = board.card_by_title("Gloo").unwrap().id;
+    board.card_mut(gloo).unwrap().images.first_mut().unwrap().file =
+        boothboard::model::MediaName::new("id_rsa").unwrap();
+    store::save(&stranger.board, &board).unwrap();
+    std::fs::rename(&stranger.media, dir.path().join("put-away")).unwrap();
+    let outside = stranger.secret.parent().unwrap();
+    std::os::unix::fs::symlink(outside, &stranger.media).unwrap();
+
+    let outside = outside.to_str().unwrap();
+    assert_fails_naming(&stranger.check(dir.path()), &["the media folder is a link to", outside]);
+    let exported = stranger.export(dir.path(), &[]);
+    assert_fails_naming(
+        &exported,
+        &["nothing was written", "the media folder is a link to", outside],
+    );
+    assert!(!dir.path().join("out").exists(), "nothing written");
+    let fixed = boothboard_within(&["check", "--fix-media", stranger.board.to_str().unwrap()], dir.path());
+    assert_fails_naming(&fixed, &["the media folder is a link to"]);
+    assert_eq!(
+        std::fs::read_dir(outside).unwrap().count(),
+        1,
+        "nothing moved inside the link's target"
+    );
+}
+
+#[test]
+fn an_image_changed_outside_boothboard_is_named_and_moved_aside_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let stranger = stranger_board(dir.path());
+    let file = stranger.media.join(&stranger.file);
+    let other = common::write_png(dir.path(), "other.png", 40, 30);
+    std::fs::copy(&other, &file).unwrap();
+
+    let card = format!("{:?}", stranger.card);
+    let checked = stranger.check(dir.path());
+    assert_fails_naming(&checked, &[&card, &stranger.file, "changed outside Boothboard"]);
+    let exported = stranger.export(dir.path(), &[]);
+    assert_fails_naming(&exported, &["nothing was written", &card, &stranger.file]);
+    assert!(!dir.path().join("out").exists(), "nothing written");
+
+    let fixed = boothboard_within(&["check", "--fix-media", stranger.board.to_str().unwrap()], dir.path());
+    assert_fails_naming(&fixed, &["moved", &stranger.file, "missing"]);
+    let moved = stranger.media.join(".quarantine").join(&stranger.file);
+    assert_eq!(
+        std::fs::read(moved).unwrap(),
+        std::fs::read(&other).unwrap(),
+        "kept, not deleted"
+    );
+}
+
+#[test]
+fn files_no_card_shows_are_a_warning_and_move_aside_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let stranger = stranger_board(dir.path());
+    std::fs::write(stranger.media.join("notes.txt"), "left here").unwrap();
+    let checked = stranger.check(dir.path());
+    assert!(checked.status.success(), "{}", stderr(&checked));
+    let report = stdout(&checked);
+    assert!(
+        report.contains("warning: no card shows") && report.contains("notes.txt"),
+        "{report}"
+    );
+    assert!(report.contains(": ok: "), "{report}");
+
+    let fixed = boothboard_within(&["check", "--fix-media", stranger.board.to_str().unwrap()], dir.path());
+    assert!(fixed.status.success(), "{}", stderr(&fixed));
+    assert!(!stranger.media.join("notes.txt").exists());
+    let quarantine = stranger.media.join(".quarantine");
+    assert_eq!(
+        std::fs::read_to_string(quarantine.join("notes.txt")).unwrap(),
+        "left here"
+    );
+    // Once aside, the same name again does not replace what was moved.
+    std::fs::write(stranger.media.join("notes.txt"), "again").unwrap();
+    let fixed = boothboard_within(&["check", "--fix-media", stranger.board.to_str().unwrap()], dir.path());
+    assert!(fixed.status.success(), "{}", stderr(&fixed));
+    assert_eq!(
+        std::fs::read_to_string(quarantine.join("notes.txt")).unwrap(),
+        "left here"
+    );
+    assert_eq!(
+        std::fs::read_to_string(quarantine.join("notes.txt.1")).unwrap(),
+        "again"
+    );
+    assert!(!check_passes(&stranger.board, dir.path()).contains("warning"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_the_media_folder_never_hangs_check_or_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let stranger = stranger_board(dir.path());
+    let file = stranger.media.join(&stranger.file);
+    std::fs::remove_file(&file).unwrap();
+    assert!(Command::new("mkfifo").arg(&file).status().unwrap().success());
+    assert!(
+        Command::new("mkfifo")
+            .arg(stranger.media.join("spare.png"))
+            .status()
+            .unwrap()
+            .success()
+    );
+
+    let card = format!("{:?}", stranger.card);
+    assert_fails_naming(&stranger.check(dir.path()), &[&card, "a named pipe", "spare.png"]);
+    assert_fails_naming(&stranger.export(dir.path(), &[]), &[&card, "a named pipe"]);
+    assert!(!dir.path().join("out").exists(), "nothing written");
+}
+
+#[test]
+fn export_shows_raw_html_as_text_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let stranger = stranger_board(dir.path());
+    let added = boothboard(
+        &[
+            "add-card",
+            stranger.board.to_str().unwrap(),
+            "--title",
+            "Demo",
+            "--notes",
+            "<script>alert(1)</script>\n\n<details>\n\nMore\n</details>",
+        ],
+        dir.path(),
+    );
+    assert!(added.status.success(), "{}", stderr(&added));
+    let markdown = dir.path().join("out").join("kubecon-2018.md");
+    let exported = stranger.export(dir.path(), &[]);
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    let text = std::fs::read_to_string(&markdown).unwrap();
+    assert!(
+        text.contains("&lt;script>alert(1)&lt;/script>") && !text.contains("<details>"),
+        "{text}"
+    );
+    let exported = stranger.export(dir.path(), &["--allow-html"]);
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    let text = std::fs::read_to_string(&markdown).unwrap();
+    assert!(
+        text.contains("<script>alert(1)</script>") && text.contains("<details>"),
+        "{text}"
+    );
+}

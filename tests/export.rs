@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use boothboard::export::{ExportError, ExportProgress, ExportScope, Exported, export_to_dir};
+use boothboard::export::{ExportError, ExportOptions, ExportProgress, ExportScope, Exported, export_to_dir};
 use boothboard::model::{Board, ImageRef, Link, MediaName};
 use boothboard::open::create_board;
 use boothboard::store;
@@ -32,7 +32,7 @@ fn sample_board(dir: &Path, name: &str) -> (PathBuf, Board) {
 }
 
 fn export(board: &Board, path: &Path, scope: &ExportScope, out: &Path) -> Exported {
-    export_to_dir(board, path, scope, out, &mut |_| {}).unwrap()
+    export_to_dir(board, path, scope, &ExportOptions::default(), out, &mut |_| {}).unwrap()
 }
 
 /// File names in `dir`, sorted, hidden ones included.
@@ -311,9 +311,16 @@ fn exporting_again_replaces_the_previous_export_and_nothing_else() {
     let first = export(&board, &path, &ExportScope::Board, &out);
     let first_bytes = fs::read(&first.markdown).unwrap();
     let mut progress = Vec::new();
-    let again = export_to_dir(&board, &path, &ExportScope::Board, &out, &mut |step| {
-        progress.push(step);
-    })
+    let again = export_to_dir(
+        &board,
+        &path,
+        &ExportScope::Board,
+        &ExportOptions::default(),
+        &out,
+        &mut |step| {
+            progress.push(step);
+        },
+    )
     .unwrap();
     assert_eq!(
         fs::read(&again.markdown).unwrap(),
@@ -388,7 +395,15 @@ fn a_missing_image_is_named_and_nothing_is_written() {
         height: 1,
     });
     let out = dir.path().join("blog");
-    let error = export_to_dir(&board, &path, &ExportScope::Board, &out, &mut |_| {}).unwrap_err();
+    let error = export_to_dir(
+        &board,
+        &path,
+        &ExportScope::Board,
+        &ExportOptions::default(),
+        &out,
+        &mut |_| {},
+    )
+    .unwrap_err();
     assert!(matches!(error, ExportError::MissingImage { .. }), "{error}");
     let message = error.to_string();
     assert!(
@@ -404,9 +419,113 @@ fn the_board_folder_itself_is_refused() {
     let (path, board) = sample_board(dir.path(), "kubecon-2018.json");
     let media = store::media_dir_for(&path);
     let before = names_in(&media);
-    let error = export_to_dir(&board, &path, &ExportScope::Board, dir.path(), &mut |_| {}).unwrap_err();
+    let error = export_to_dir(
+        &board,
+        &path,
+        &ExportScope::Board,
+        &ExportOptions::default(),
+        dir.path(),
+        &mut |_| {},
+    )
+    .unwrap_err();
     assert!(matches!(error, ExportError::BoardMediaInTheWay { .. }), "{error}");
     assert!(error.to_string().contains("choose another folder"), "{error}");
     assert_eq!(names_in(&media), before, "the board's images are untouched");
     assert!(!dir.path().join("kubecon-2018.md").exists());
+}
+
+const NOTES_WITH_HTML: &str = "Demo:\n\n<script>alert(1)</script>\n\n<details>\n<summary>More</summary>\n\nHidden\n</details>\n\n\
+                               Press <kbd>Ctrl</kbd> and `<b>` in code.";
+
+/// A board with one card whose notes hold raw HTML, saved at `dir/html.json`.
+fn board_with_html_notes(dir: &Path) -> (PathBuf, Board) {
+    let path = dir.join("html.json");
+    let mut board = Board::new("HTML");
+    let column = board.columns[0].id;
+    let card = board.add_card(column, "Demo").unwrap();
+    board.card_mut(card).unwrap().notes = NOTES_WITH_HTML.to_owned();
+    store::save(&path, &board).unwrap();
+    (path, board)
+}
+
+#[test]
+fn raw_html_in_notes_shows_as_text_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, board) = board_with_html_notes(dir.path());
+    let out = dir.path().join("blog");
+    let exported = export(&board, &path, &ExportScope::Board, &out);
+    let markdown = fs::read_to_string(&exported.markdown).unwrap();
+    let parsed = parse(&markdown);
+    assert!(
+        parsed.html.is_empty(),
+        "no raw HTML by default: {:?}\n{markdown}",
+        parsed.html
+    );
+    let shown: String = Parser::new(&markdown)
+        .filter_map(|event| match event {
+            Event::Text(text) | Event::Code(text) => Some(text.into_string()),
+            _ => None,
+        })
+        .collect();
+    for text in ["<script>alert(1)</script>", "<details>", "<kbd>Ctrl</kbd>", "<b>"] {
+        assert!(shown.contains(text), "{text} shows as text: {shown}");
+    }
+
+    let allowed = ExportOptions { allow_html: true };
+    let exported = export_to_dir(&board, &path, &ExportScope::Board, &allowed, &out, &mut |_| {}).unwrap();
+    let parsed = parse(&fs::read_to_string(&exported.markdown).unwrap());
+    let html = parsed.html.concat();
+    for tag in ["<script>alert(1)</script>", "<details>", "<kbd>"] {
+        assert!(html.contains(tag), "{tag} passed through: {html}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_image_swapped_for_a_link_after_the_check_is_not_copied() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, board) = sample_board(dir.path(), "kubecon-2018.json");
+    let secret = dir.path().join("secret.txt");
+    fs::write(&secret, "the secret").unwrap();
+    let out = dir.path().join("blog");
+    let first = export(&board, &path, &ExportScope::Board, &out);
+    let before = names_in(&first.media_dir);
+
+    let media = store::media_dir_for(&path);
+    let mut swapped = false;
+    let error = export_to_dir(
+        &board,
+        &path,
+        &ExportScope::Board,
+        &ExportOptions::default(),
+        &out,
+        &mut |_| {
+            // The images were checked; now, before they are copied, each becomes a link to the secret.
+            if !swapped {
+                swapped = true;
+                for name in names_in(&media) {
+                    fs::remove_file(media.join(&name)).unwrap();
+                    std::os::unix::fs::symlink(&secret, media.join(&name)).unwrap();
+                }
+            }
+        },
+    )
+    .unwrap_err();
+    assert!(swapped, "the export reached the copy");
+    assert!(matches!(error, ExportError::RefusedImages(_)), "{error}");
+    assert!(error.to_string().contains("secret.txt"), "{error}");
+    for file in common::files_under(&out) {
+        assert_ne!(
+            fs::read(&file).unwrap_or_default(),
+            b"the secret",
+            "{} holds the secret",
+            file.display()
+        );
+    }
+    assert_eq!(names_in(&first.media_dir), before, "the earlier export is kept");
+    assert_eq!(
+        names_in(&out),
+        ["kubecon-2018.md", "kubecon-2018.media"],
+        "no staging folder left"
+    );
 }

@@ -10,7 +10,7 @@ use std::cell::Cell;
 use std::path::{Component, Path};
 use std::sync::OnceLock;
 
-use boothboard::export::{ExportScope, board_markdown, card_markdown};
+use boothboard::export::{ExportOptions, ExportScope, board_markdown, card_markdown};
 use boothboard::model::Board;
 use boothboard::open::create_board;
 use boothboard::store::{self, LoadError};
@@ -303,14 +303,16 @@ fn check_sound(path: &Path, board: &Board) -> Result<(), TestCaseError> {
         prop_assert!(matches!(components[..], [Component::Normal(_)]), "{}", image.file);
     }
     // Whatever text it holds exports: the whole board, each theme, each card.
-    let markdown =
-        |scope| board_markdown(board, &scope, "fuzz.media").map_err(|error| TestCaseError::fail(error.to_string()));
+    let markdown = |scope| {
+        board_markdown(board, &scope, "fuzz.media", &ExportOptions::default())
+            .map_err(|error| TestCaseError::fail(error.to_string()))
+    };
     markdown(ExportScope::Board)?;
     for theme in &board.themes {
         markdown(ExportScope::Theme(theme.id))?;
     }
     for card in board.cards() {
-        card_markdown(board, card, "fuzz.media");
+        card_markdown(board, card, "fuzz.media", &ExportOptions::default());
     }
     Ok(())
 }

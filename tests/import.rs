@@ -3,7 +3,10 @@
 
 mod common;
 
-use boothboard::media::{MediaError, ThumbnailDiskCache, make_thumbnail, prepare_file};
+use std::path::Path;
+
+use boothboard::media::{ContentCheck, MediaError, ThumbnailDiskCache, make_thumbnail, prepare_file};
+use boothboard::model::MediaName;
 use common::*;
 use image::ImageFormat;
 
@@ -100,30 +103,66 @@ fn the_same_image_twice_is_stored_once() {
     assert_eq!(std::fs::read_dir(&media).unwrap().count(), 2);
 }
 
+/// Stores a PNG of `width` x `height` in `media` as the app does; returns its name there.
+fn stored_png(dir: &Path, media: &Path, width: u32, height: u32) -> MediaName {
+    let file = write_png(dir, "source.png", width, height);
+    prepare_file(&file).unwrap().store(media).unwrap().file
+}
+
 #[test]
 fn thumbnails_fit_the_box_and_are_cached_on_disk() {
     let dir = tempfile::tempdir().unwrap();
+    let media = dir.path().join("board.media");
     let cache = ThumbnailDiskCache::new(dir.path().join("thumbnails"));
-    let path = write_png(dir.path(), "wide.png", 1920, 1080);
-    let made = make_thumbnail(&path, 512, &cache).unwrap();
+    let name = stored_png(dir.path(), &media, 1920, 1080);
+    let path = media.join(name.as_str());
+    let made = make_thumbnail(&media, &name, 512, &cache, ContentCheck::Verify).unwrap();
     assert_eq!((made.width, made.height), (512, 288));
     assert_eq!(std::fs::read_dir(dir.path().join("thumbnails")).unwrap().count(), 1);
     assert_eq!(cache.load(&path, 512), Some(made.clone()));
-    // A changed source is not served its old thumbnail.
-    write_png(dir.path(), "wide.png", 1000, 1000);
-    let remade = make_thumbnail(&path, 512, &cache).unwrap();
-    assert_eq!((remade.width, remade.height), (512, 512));
+    // A changed source is not served its old thumbnail, and is refused for not matching its name,
+    // even where its thumbnail would be trusted.
+    let other = write_png(dir.path(), "other.png", 1000, 1000);
+    std::fs::copy(&other, &path).unwrap();
+    let refused = make_thumbnail(&media, &name, 512, &cache, ContentCheck::Trust).unwrap_err();
+    assert!(refused.is_untrusted(), "{refused}");
+}
+
+#[test]
+fn a_cached_thumbnail_does_not_hide_a_file_changed_with_its_size_and_time_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let media = dir.path().join("board.media");
+    let cache = ThumbnailDiskCache::new(dir.path().join("thumbnails"));
+    let name = stored_png(dir.path(), &media, 300, 200);
+    let path = media.join(name.as_str());
+    make_thumbnail(&media, &name, 128, &cache, ContentCheck::Verify).unwrap();
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let mut bytes = std::fs::read(&path).unwrap();
+    *bytes.last_mut().unwrap() ^= 0xff;
+    std::fs::write(&path, &bytes).unwrap();
+    std::fs::File::options()
+        .append(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    assert!(cache.load(&path, 128).is_some(), "the cache still has it");
+    let refused = make_thumbnail(&media, &name, 128, &cache, ContentCheck::Verify).unwrap_err();
+    assert!(refused.is_untrusted(), "{refused}");
+    assert!(refused.to_string().contains("changed outside Boothboard"), "{refused}");
 }
 
 #[test]
 fn the_thumbnail_cache_keeps_the_entries_used_last_within_its_size() {
     let dir = tempfile::tempdir().unwrap();
+    let media = dir.path().join("board.media");
     let cache = ThumbnailDiskCache::new(dir.path().join("thumbnails"));
-    let sources: Vec<_> = (0..4)
-        .map(|number| write_png(dir.path(), &format!("slide {number}.png"), 400 + number, 300))
+    let names: Vec<_> = (0..4)
+        .map(|number| stored_png(dir.path(), &media, 400 + number, 300))
         .collect();
-    for source in &sources {
-        make_thumbnail(source, 128, &cache).unwrap();
+    let sources: Vec<_> = names.iter().map(|name| media.join(name.as_str())).collect();
+    for name in &names {
+        make_thumbnail(&media, name, 128, &cache, ContentCheck::Verify).unwrap();
         // Apart in time, so "used last" is well defined even on a coarse clock.
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
@@ -140,4 +179,33 @@ fn the_thumbnail_cache_keeps_the_entries_used_last_within_its_size() {
     assert!(cache.load(&sources[1], 128).is_none());
     assert!(cache.load(&sources[2], 128).is_none());
     assert_eq!(cache.prune(u64::MAX), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_image_is_never_stored_through_a_linked_media_folder_and_heals_a_changed_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = dir.path().join("elsewhere");
+    std::fs::create_dir(&outside).unwrap();
+    let linked = dir.path().join("linked.media");
+    std::os::unix::fs::symlink(&outside, &linked).unwrap();
+    let file = write_png(dir.path(), "slide.png", 40, 30);
+    let refused = prepare_file(&file).unwrap().store(&linked).unwrap_err();
+    assert!(refused.is_untrusted(), "{refused}");
+    assert_eq!(
+        std::fs::read_dir(&outside).unwrap().count(),
+        0,
+        "nothing written through the link"
+    );
+
+    let media = dir.path().join("board.media");
+    let stored = prepare_file(&file).unwrap().store(&media).unwrap();
+    let path = media.join(stored.file.as_str());
+    std::fs::write(&path, "changed").unwrap();
+    prepare_file(&file).unwrap().store(&media).unwrap();
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(&file).unwrap(),
+        "the image again"
+    );
 }

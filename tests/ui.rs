@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use boothboard::app::{BoothboardApp, Startup, load_failure};
 use boothboard::command::Command;
-use boothboard::export::ExportScope;
+use boothboard::export::{ExportOptions, ExportScope};
 use boothboard::model::{Board, BoardEdit, History};
 use boothboard::open::open_or_create;
 use boothboard::store::{self, AppHome};
@@ -577,6 +577,18 @@ fn the_export_dialog_offers_the_board_a_theme_or_the_selected_card() {
     session.harness.get_by_label("Choose folder…");
 }
 
+#[test]
+fn the_export_dialog_lets_raw_html_through_only_when_ticked() {
+    let mut session = sample_session();
+    let allowed = |session: &Session| session.harness.state().view().export_options.allow_html;
+    session.click("Board");
+    session.harness.get_by_label_contains("Export Markdown…").click();
+    session.harness.run_steps(2);
+    assert!(!allowed(&session), "raw HTML shows as text unless asked for");
+    session.click("Keep raw HTML in notes (<details>, <kbd> …)");
+    assert!(allowed(&session));
+}
+
 /// Steps the app until the export bar shows something other than progress.
 fn wait_for_export(session: &mut Session) -> Option<ExportStatus> {
     let deadline = Instant::now() + Duration::from_secs(10);
@@ -596,10 +608,11 @@ fn an_export_chosen_in_the_dialog_runs_in_the_background_and_offers_its_folder()
     let mut session = sample_session();
     let out = session._home.path().join("blog");
     // What the folder dialog sends once a folder is picked.
-    session
-        .harness
-        .state_mut()
-        .queue_command(Command::ExportMarkdown(ExportScope::Board, out.clone()));
+    session.harness.state_mut().queue_command(Command::ExportMarkdown(
+        ExportScope::Board,
+        ExportOptions::default(),
+        out.clone(),
+    ));
     session.harness.step();
     assert!(
         matches!(
@@ -628,10 +641,11 @@ fn an_export_chosen_in_the_dialog_runs_in_the_background_and_offers_its_folder()
 fn a_failed_export_says_why() {
     let mut session = sample_session();
     let board_folder = session.path.parent().unwrap().to_owned();
-    session
-        .harness
-        .state_mut()
-        .queue_command(Command::ExportMarkdown(ExportScope::Board, board_folder));
+    session.harness.state_mut().queue_command(Command::ExportMarkdown(
+        ExportScope::Board,
+        ExportOptions::default(),
+        board_folder,
+    ));
     assert_eq!(wait_for_export(&mut session), None);
     session.harness.run_steps(1);
     session
@@ -874,6 +888,42 @@ fn a_missing_media_file_shows_a_placeholder_not_a_crash() {
         .get_all_by_label_contains("Image missing: TiDB architecture");
     assert_eq!(placeholders.count(), 2, "on the card and in its editor");
     assert_eq!(session.harness.state().textures_held(), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_media_file_linked_outside_the_board_shows_a_warning_not_the_picture() {
+    let outside = tempfile::tempdir().unwrap();
+    let picture = common::write_png(outside.path(), "elsewhere.png", 320, 200);
+    let mut gloo_file = None;
+    let mut session = sample_session_with(|path| {
+        let board = store::load(path).unwrap();
+        let file = board.card_by_title("Gloo").unwrap().images[0].file.clone();
+        let in_media = store::media_dir_for(path).join(file.as_str());
+        std::fs::remove_file(&in_media).unwrap();
+        std::os::unix::fs::symlink(&picture, &in_media).unwrap();
+        gloo_file = Some(file);
+    });
+    session.wait_for_imports();
+    session.click("Gloo");
+    session.wait_for_imports();
+    let placeholders = session
+        .harness
+        .get_all_by_label_contains("Image changed outside Boothboard: Gloo architecture");
+    assert_eq!(placeholders.count(), 2, "on the card and in its editor");
+    assert_eq!(session.harness.state().textures_held(), 1, "TiDB's picture only");
+
+    // "Open in system viewer" does not hand the link to the system's opener.
+    session
+        .harness
+        .state_mut()
+        .queue_command(Command::OpenImage(gloo_file.unwrap()));
+    session.harness.step();
+    let message = session.harness.state().message().unwrap().text.clone();
+    assert!(
+        message.starts_with("Not opened in the system viewer") && message.contains("elsewhere.png"),
+        "{message}"
+    );
 }
 
 #[test]

@@ -10,7 +10,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use boothboard::export::{
-    ExportScope, board_markdown, card_markdown, encode_path_segment, escape_text, export_names, link_destination,
+    ExportOptions, ExportScope, board_markdown, card_markdown, encode_path_segment, escape_text, export_names,
+    link_destination,
 };
 use boothboard::model::{Board, BoardEdit, Card, History, ImageRef, Link, MediaName, Search, excerpt, openable_url};
 use boothboard::open::create_board;
@@ -399,12 +400,12 @@ proptest! {
         }
         scopes.extend(board.themes.iter().map(|theme| ExportScope::Theme(theme.id)));
         for scope in &scopes {
-            let markdown = board_markdown(&board, scope, media).unwrap();
+            let markdown = board_markdown(&board, scope, media, &ExportOptions::default()).unwrap();
             let shown_title = Some(as_shown(&board.title)).filter(|title| !title.is_empty());
             let title = headings(&markdown, HeadingLevel::H1);
             prop_assert_eq!(title.first(), Some(&shown_title.unwrap_or_else(|| "Untitled board".to_owned())));
         }
-        let markdown = board_markdown(&board, &ExportScope::Board, media).unwrap();
+        let markdown = board_markdown(&board, &ExportScope::Board, media, &ExportOptions::default()).unwrap();
         let titles: Vec<String> = board
             .cards()
             .map(|card| Some(as_shown(&card.title)).filter(|title| !title.is_empty()).unwrap_or_else(|| "Untitled card".to_owned()))
@@ -413,7 +414,7 @@ proptest! {
         let card_headings = headings(&markdown, HeadingLevel::H3);
         prop_assert!(is_subsequence(&titles, &card_headings), "{:?} in\n{}", titles, markdown);
         for (card, title) in board.cards().zip(&titles) {
-            let one = card_markdown(&board, card, media);
+            let one = card_markdown(&board, card, media, &ExportOptions::default());
             let heading = headings(&one, HeadingLevel::H3);
             prop_assert_eq!(heading.first(), Some(title), "{}", one);
         }

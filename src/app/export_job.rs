@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::OpenBoard;
-use crate::export::{ExportProgress, ExportScope, Exported, card_markdown, export_names, export_to_dir};
+use crate::export::{ExportOptions, ExportProgress, ExportScope, Exported, card_markdown, export_names, export_to_dir};
 use crate::model::CardId;
 use crate::ui::ExportStatus;
 
@@ -56,6 +56,7 @@ impl Exports {
         ctx: &egui::Context,
         open: &OpenBoard,
         scope: ExportScope,
+        options: ExportOptions,
         out_dir: PathBuf,
     ) -> Result<(), String> {
         if self.running.is_some() {
@@ -70,7 +71,7 @@ impl Exports {
             .spawn(move || {
                 let _repaint = RepaintWhenDone(ctx.clone());
                 let sender = sender;
-                let result = export_to_dir(&board, &board_path, &scope, &out_dir, &mut |progress| {
+                let result = export_to_dir(&board, &board_path, &scope, &options, &out_dir, &mut |progress| {
                     let _ = sender.send(Update::Progress(progress));
                     ctx.request_repaint();
                 });
@@ -121,8 +122,8 @@ impl Exports {
     }
 
     /// Starts making a card's Markdown for the clipboard on its own thread, with image links as
-    /// an export of the board writes them (they also work from the board's own folder);
-    /// [`Self::receive`] copies it and says so.
+    /// an export of the board writes them (they also work from the board's own folder) and raw
+    /// HTML in its notes shown as text, as an export does by default; [`Self::receive`] copies it and says so.
     pub fn copy_card(&mut self, ctx: &egui::Context, open: &OpenBoard, card: CardId) -> Result<(), String> {
         let Some(title) = open.board.card(card).map(|card| card.title.clone()) else {
             return Ok(());
@@ -132,7 +133,7 @@ impl Exports {
         self.copy_made_on_thread(ctx, title, move || {
             board
                 .card(card)
-                .map(|card| card_markdown(&board, card, &media_folder))
+                .map(|card| card_markdown(&board, card, &media_folder, &ExportOptions::default()))
                 .unwrap_or_default()
         })
     }

@@ -21,7 +21,7 @@ pub use quit_signals::close_on_quit_signals;
 pub use tasks::load_failure;
 
 use crate::command::Command;
-use crate::media::{ThumbnailDiskCache, WorkerPool};
+use crate::media::{ContentCheck, ThumbnailDiskCache, WorkerPool, open_media};
 use crate::model::{Board, BoardEdit, Changed, Created, Travel, openable_url};
 use crate::store::{self, AppHome, Saver};
 use crate::ui::{self, ExportStatus, LoadFailure, Message, SaveStatus, ViewState};
@@ -88,6 +88,17 @@ impl std::fmt::Debug for BoothboardApp {
 impl BoothboardApp {
     /// Starts the app's worker threads and shows `startup`.
     pub fn new(ctx: &egui::Context, home: AppHome, startup: Startup) -> std::io::Result<Self> {
+        Self::with_content_check(ctx, home, startup, ContentCheck::Verify)
+    }
+
+    /// [`Self::new`], checking media content against its names as `content_check` says: the app
+    /// always verifies; benchmarks compare that with trusting.
+    pub fn with_content_check(
+        ctx: &egui::Context,
+        home: AppHome,
+        startup: Startup,
+        content_check: ContentCheck,
+    ) -> std::io::Result<Self> {
         ui::install_cjk_fallback(ctx);
         let repaint = ctx.clone();
         let saver = Saver::spawn(Box::new(move || repaint.request_repaint()))?;
@@ -113,7 +124,7 @@ impl BoothboardApp {
             workspace,
             view: ViewState::default(),
             saver,
-            thumbnails: ThumbnailCache::new(ctx, Arc::clone(&pool), media_dir, disk.clone()),
+            thumbnails: ThumbnailCache::new(ctx, Arc::clone(&pool), media_dir, disk.clone(), content_check),
             imports: Imports::new(ctx, pool, disk),
             tasks: Tasks::new(ctx, home),
             message: None,
@@ -269,9 +280,20 @@ impl BoothboardApp {
             }
             Command::OpenImage(file) => {
                 if let Workspace::Open(open) = &self.workspace {
-                    let path = store::media_dir_for(&open.path).join(file.as_str());
-                    if let Err(error) = open::that_detached(&path) {
-                        let text = format!("Can't open {} in the system viewer: {error}", path.display());
+                    let media_dir = store::media_dir_for(&open.path);
+                    let path = media_dir.join(file.as_str());
+                    // The opener follows links: hand it only a regular file whose content was checked.
+                    let text = match open_media(&media_dir, &file) {
+                        Err(problem) => Some(format!("Not opened in the system viewer: {problem}.")),
+                        Ok(_) if !self.thumbnails.is_verified(&file) => Some(format!(
+                            "{} is still being checked; open it again once it shows.",
+                            path.display()
+                        )),
+                        Ok(_) => open::that_detached(&path)
+                            .err()
+                            .map(|error| format!("Can't open {} in the system viewer: {error}", path.display())),
+                    };
+                    if let Some(text) = text {
                         self.message = Some(Message::error(text));
                     }
                 }
@@ -284,15 +306,15 @@ impl BoothboardApp {
                 self.quit_without_saving = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            Command::ExportMarkdownDialog(scope) => {
+            Command::ExportMarkdownDialog(scope, options) => {
                 if let Workspace::Open(open) = &self.workspace {
                     self.tasks
-                        .export_folder_dialog(open.path.clone(), scope, self.exports.last_folder());
+                        .export_folder_dialog(open.path.clone(), scope, options, self.exports.last_folder());
                 }
             }
-            Command::ExportMarkdown(scope, out_dir) => {
+            Command::ExportMarkdown(scope, options, out_dir) => {
                 if let Workspace::Open(open) = &self.workspace
-                    && let Err(error) = self.exports.start(ctx, open, scope, out_dir)
+                    && let Err(error) = self.exports.start(ctx, open, scope, options, out_dir)
                 {
                     self.message = Some(Message::error(error));
                 }

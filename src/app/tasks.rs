@@ -5,7 +5,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 
 use super::OpenBoard;
 use crate::command::{Command, ImageSource, ImageTarget};
-use crate::export::ExportScope;
+use crate::export::{ExportOptions, ExportScope};
 use crate::model::{Board, CardId};
 use crate::open::{OpenError, create_board, open_or_create};
 use crate::store::{self, AppHome, Settings};
@@ -94,7 +94,13 @@ impl Tasks {
     }
 
     /// Asks for a folder, then exports `scope` of the open board to Markdown in it.
-    pub fn export_folder_dialog(&self, board: PathBuf, scope: ExportScope, start_in: Option<PathBuf>) {
+    pub fn export_folder_dialog(
+        &self,
+        board: PathBuf,
+        scope: ExportScope,
+        options: ExportOptions,
+        start_in: Option<PathBuf>,
+    ) {
         self.spawn("export-folder-dialog", move |_| {
             if !file_dialog_available() {
                 return Some(no_dialog(EXPORT_INSTEAD));
@@ -105,7 +111,7 @@ impl Tasks {
                 None => dialog,
             };
             let picked = dialog.pick_folder();
-            picked.map(|folder| TaskOutcome::ForBoard(board, Command::ExportMarkdown(scope, folder)))
+            picked.map(|folder| TaskOutcome::ForBoard(board, Command::ExportMarkdown(scope, options, folder)))
         });
     }
 

@@ -1,12 +1,14 @@
 //! Thumbnails as textures: made on worker threads, uploaded a few per frame, and only kept for what is in view.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Instant;
 
-use crate::media::{MediaError, RgbaPixels, ThumbnailDiskCache, WorkerPool, make_thumbnail, prepare_file};
+use crate::media::{
+    ContentCheck, MediaError, RgbaPixels, ThumbnailDiskCache, WorkerPool, make_picture, make_thumbnail,
+};
 use crate::model::{ImageRef, MediaName};
 use crate::ui::{ThumbnailState, Thumbnails};
 
@@ -30,6 +32,14 @@ const UPLOADS_PER_FRAME: usize = 4;
 enum Key {
     Thumbnail(MediaName),
     Full(MediaName),
+}
+
+impl Key {
+    fn file(&self) -> &MediaName {
+        match self {
+            Self::Thumbnail(file) | Self::Full(file) => file,
+        }
+    }
 }
 
 struct Finished {
@@ -56,6 +66,10 @@ pub struct ThumbnailCache {
     entries: HashMap<Key, Entry>,
     /// When the viewer last drew a full-size picture.
     full_size_drawn: Option<Instant>,
+    /// Whether a kept thumbnail is checked against its file before it is first shown this session.
+    content_check: ContentCheck,
+    /// Files whose content matched their name this session: not hashed again when a texture comes back.
+    verified: HashSet<MediaName>,
 }
 
 impl std::fmt::Debug for ThumbnailCache {
@@ -68,8 +82,15 @@ impl std::fmt::Debug for ThumbnailCache {
 }
 
 impl ThumbnailCache {
-    /// A cache for the images in `media_dir`, keeping finished thumbnails in `disk`.
-    pub fn new(ctx: &egui::Context, pool: Arc<WorkerPool>, media_dir: PathBuf, disk: ThumbnailDiskCache) -> Self {
+    /// A cache for the images in `media_dir`, keeping finished thumbnails in `disk`. `content_check`
+    /// is [`ContentCheck::Verify`] in the app; benchmarks measure what it costs against `Trust`.
+    pub fn new(
+        ctx: &egui::Context,
+        pool: Arc<WorkerPool>,
+        media_dir: PathBuf,
+        disk: ThumbnailDiskCache,
+        content_check: ContentCheck,
+    ) -> Self {
         let (sender, finished) = mpsc::channel();
         Self {
             media_dir,
@@ -81,6 +102,8 @@ impl ThumbnailCache {
             waiting_upload: VecDeque::new(),
             entries: HashMap::new(),
             full_size_drawn: None,
+            content_check,
+            verified: HashSet::new(),
         }
     }
 
@@ -90,6 +113,7 @@ impl ThumbnailCache {
             self.media_dir = media_dir;
             self.entries.clear();
             self.waiting_upload.clear();
+            self.verified.clear();
         }
     }
 
@@ -123,11 +147,13 @@ impl ThumbnailCache {
             let entry = match finished.result {
                 Ok(image) => {
                     uploaded += 1;
+                    self.verified.insert(finished.key.file().clone());
                     let name = format!("{:?}", finished.key);
                     let options = egui::TextureOptions::LINEAR.with_mipmap_mode(Some(egui::TextureFilter::Linear));
                     Entry::Ready(ctx.load_texture(name, image, options), Instant::now())
                 }
                 Err(error) if error.is_missing() => Entry::Failed(ThumbnailState::Missing(error.to_string())),
+                Err(error) if error.is_untrusted() => Entry::Failed(ThumbnailState::Untrusted(error.to_string())),
                 Err(error) => Entry::Failed(ThumbnailState::Failed(error.to_string())),
             };
             self.entries.insert(finished.key, entry);
@@ -143,6 +169,11 @@ impl ThumbnailCache {
             self.full_size_drawn = None;
         }
         self.evict_least_recently_drawn();
+    }
+
+    /// Whether `file`'s content was found to match its name this session.
+    pub fn is_verified(&self, file: &MediaName) -> bool {
+        self.verified.contains(file)
     }
 
     /// True while pictures are being made or wait to be uploaded.
@@ -203,10 +234,15 @@ impl ThumbnailCache {
         let ctx = self.ctx.clone();
         let max_texture_side = u32::try_from(ctx.input(|input| input.max_texture_side)).unwrap_or(u32::MAX);
         let full_side = max_texture_side.min(FULL_SIZE_MAX_SIDE);
+        let check = if self.verified.contains(key.file()) {
+            ContentCheck::Trust
+        } else {
+            self.content_check
+        };
         self.pool.run(move || {
             let result = match &key {
-                Key::Thumbnail(file) => make_thumbnail(&media_dir.join(file.as_str()), THUMBNAIL_MAX_SIDE, &disk),
-                Key::Full(file) => prepare_file(&media_dir.join(file.as_str())).map(|image| image.thumbnail(full_side)),
+                Key::Thumbnail(file) => make_thumbnail(&media_dir, file, THUMBNAIL_MAX_SIDE, &disk, check),
+                Key::Full(file) => make_picture(&media_dir, file, full_side),
             };
             let result = result.map(|pixels| color_image(&pixels));
             if sender.send(Finished { media_dir, key, result }).is_ok() {

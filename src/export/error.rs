@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::media::MediaProblem;
 use crate::model::{MediaName, ThemeId};
 
 /// An export failure. Nothing in the export folder is changed when an export fails before
@@ -33,6 +34,16 @@ pub enum ExportError {
         /// The board's media folder.
         media_dir: PathBuf,
     },
+    /// The board's media folder is a link or not a folder: no image is read through it.
+    #[error("{0}; nothing was written")]
+    MediaFolder(MediaProblem),
+    /// Images that are not what Boothboard stored: links, not regular files, or changed content.
+    #[error(
+        "{}, so nothing was written; `boothboard check --fix-media BOARD` moves them aside:\n{}",
+        refused_count(.0.len()),
+        .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+    )]
+    RefusedImages(Vec<RefusedImage>),
     /// The export's media folder would be a board's own media folder.
     #[error(
         "{}: this is the media folder of the board {}; choose another folder for the export",
@@ -61,4 +72,22 @@ pub enum ExportError {
         /// What the system said.
         source: std::io::Error,
     },
+}
+
+/// An image an export refused, and the card that shows it.
+#[derive(Debug, thiserror::Error)]
+#[error("card {card:?}: {problem}")]
+pub struct RefusedImage {
+    /// The card's title.
+    pub card: String,
+    /// What is wrong with its file.
+    pub problem: MediaProblem,
+}
+
+fn refused_count(images: usize) -> String {
+    if images == 1 {
+        "an image of this board is not what Boothboard stored".to_owned()
+    } else {
+        format!("{images} images of this board are not what Boothboard stored")
+    }
 }

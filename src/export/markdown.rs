@@ -1,17 +1,23 @@
 //! The Markdown of a board, a theme or some cards: CommonMark with GFM task lists.
 //!
 //! Titles, summaries, captions and labels are the user's plain text and are escaped; notes are
-//! the user's own Markdown and pass through.
+//! the user's own Markdown and pass through, their raw HTML shown as text unless it is allowed.
 
 use std::fmt::Write as _;
 
 use super::escape::{encode_path_segment, escape_text, link_destination};
-use super::{ExportError, ExportScope};
+use super::raw_html::escape_raw_html;
+use super::{ExportError, ExportOptions, ExportScope};
 use crate::model::{Board, Card, Link, openable_url};
 
 /// The Markdown document for `scope`; images link into the folder named `media_folder`
 /// beside the document.
-pub fn board_markdown(board: &Board, scope: &ExportScope, media_folder: &str) -> Result<String, ExportError> {
+pub fn board_markdown(
+    board: &Board,
+    scope: &ExportScope,
+    media_folder: &str,
+    options: &ExportOptions,
+) -> Result<String, ExportError> {
     let outline = scope.outline(board)?;
     let mut doc = Document::default();
     doc.block(&format!("# {}", text_or(&board.title, "Untitled board")));
@@ -39,20 +45,20 @@ pub fn board_markdown(board: &Board, scope: &ExportScope, media_folder: &str) ->
             doc.block("*No card ticks this theme yet.*");
         }
         for card in &section.cards {
-            card_blocks(&mut doc, board, card, media_folder);
+            card_blocks(&mut doc, board, card, media_folder, options);
         }
     }
     Ok(doc.finish())
 }
 
 /// One card's Markdown, as it appears in an export; images link into `media_folder`.
-pub fn card_markdown(board: &Board, card: &Card, media_folder: &str) -> String {
+pub fn card_markdown(board: &Board, card: &Card, media_folder: &str, options: &ExportOptions) -> String {
     let mut doc = Document::default();
-    card_blocks(&mut doc, board, card, media_folder);
+    card_blocks(&mut doc, board, card, media_folder, options);
     doc.finish()
 }
 
-fn card_blocks(doc: &mut Document, board: &Board, card: &Card, media_folder: &str) {
+fn card_blocks(doc: &mut Document, board: &Board, card: &Card, media_folder: &str, options: &ExportOptions) {
     doc.block(&format!("### {}", text_or(&card.title, "Untitled card")));
     if !card.summary.trim().is_empty() {
         doc.block(&escape_text(&card.summary));
@@ -82,7 +88,7 @@ fn card_blocks(doc: &mut Document, board: &Board, card: &Card, media_folder: &st
             .collect();
         doc.list(&ticks.join("\n"));
     }
-    doc.notes(&card.notes);
+    doc.notes(&card.notes, options);
 }
 
 /// `* [Label](address)` for an address that may be opened; the rest as plain text, never a link.
@@ -130,9 +136,15 @@ impl Document {
         self.after_list = true;
     }
 
-    /// The user's Markdown as written, but unable to spill into what follows it.
-    fn notes(&mut self, notes: &str) {
+    /// The user's Markdown as written (raw HTML as text unless `options` allow it), but unable to
+    /// spill into what follows it.
+    fn notes(&mut self, notes: &str, options: &ExportOptions) {
         let notes = notes.replace("\r\n", "\n").replace('\r', "\n");
+        let notes = if options.allow_html {
+            notes
+        } else {
+            escape_raw_html(&notes)
+        };
         let notes = notes.trim_end();
         // Drop whole blank lines at the start; the first line's indentation is meaningful.
         let start = notes
@@ -303,7 +315,7 @@ mod tests {
         card.notes = "\n\nBuilt on **Envoy**.\n\n".to_owned();
         let card = board.card(id).unwrap();
         assert_eq!(
-            card_markdown(&board, card, "my talks.media"),
+            card_markdown(&board, card, "my talks.media", &ExportOptions::default()),
             "### Gloo\n\nEnvoy underneath\n\n\
              * [Repository](https://github.com/solo-io/gloo)\n* Evil: javascript:alert(1)\n\n\
              ![Gloo architecture](my%20talks.media/0a1b.png)\n\n\
@@ -316,7 +328,7 @@ mod tests {
     fn notes_cannot_spill_into_the_next_card() {
         let (mut board, id) = board();
         board.card_mut(id).unwrap().notes = "    indented code\n\n```rust\nfn main() {}".to_owned();
-        let markdown = card_markdown(&board, board.card(id).unwrap(), "m");
+        let markdown = card_markdown(&board, board.card(id).unwrap(), "m", &ExportOptions::default());
         assert!(
             markdown.ends_with("- [ ] Database story\n\n<!-- -->\n\n    indented code\n\n```rust\nfn main() {}\n```\n"),
             "{markdown}"
@@ -352,8 +364,11 @@ mod tests {
     fn a_card_after_notes_with_open_html_still_shows() {
         let (mut board, id) = board();
         board.card_mut(id).unwrap().notes = "Demo:\n<script>\nalert(1)".to_owned();
-        let markdown = card_markdown(&board, board.card(id).unwrap(), "m");
+        let allowed = ExportOptions { allow_html: true };
+        let markdown = card_markdown(&board, board.card(id).unwrap(), "m", &allowed);
         assert!(markdown.ends_with("<script>\nalert(1)\n</script>\n"), "{markdown}");
+        let markdown = card_markdown(&board, board.card(id).unwrap(), "m", &ExportOptions::default());
+        assert!(markdown.ends_with("Demo:\n&lt;script>\nalert(1)\n"), "{markdown}");
     }
 
     #[test]
@@ -362,14 +377,14 @@ mod tests {
         let column = board.columns[0].id;
         board.add_card(column, "Rook").unwrap();
         let developer = board.themes[0].id;
-        let markdown = board_markdown(&board, &ExportScope::Theme(developer), "m").unwrap();
+        let markdown = board_markdown(&board, &ExportScope::Theme(developer), "m", &ExportOptions::default()).unwrap();
         assert!(
             markdown.starts_with("# Test\n\n## Developer story\n\nBetter?\n\n### Gloo\n"),
             "{markdown}"
         );
         assert!(!markdown.contains("Rook"));
         let empty = board.themes[1].id;
-        let markdown = board_markdown(&board, &ExportScope::Theme(empty), "m").unwrap();
+        let markdown = board_markdown(&board, &ExportScope::Theme(empty), "m", &ExportOptions::default()).unwrap();
         assert!(markdown.contains("*No card ticks this theme yet.*"), "{markdown}");
     }
 
@@ -379,7 +394,13 @@ mod tests {
         let second = board.add_column("Storage");
         let rook = board.add_card(second, "Rook").unwrap();
         board.add_card(second, "Ceph").unwrap();
-        let markdown = board_markdown(&board, &ExportScope::Cards(vec![rook, gloo]), "m").unwrap();
+        let markdown = board_markdown(
+            &board,
+            &ExportScope::Cards(vec![rook, gloo]),
+            "m",
+            &ExportOptions::default(),
+        )
+        .unwrap();
         let headings: Vec<&str> = markdown.lines().filter(|line| line.starts_with('#')).collect();
         assert_eq!(
             headings,
@@ -393,7 +414,12 @@ mod tests {
             ]
         );
         assert!(matches!(
-            board_markdown(&board, &ExportScope::Cards(vec![crate::model::CardId(99)]), "m"),
+            board_markdown(
+                &board,
+                &ExportScope::Cards(vec![crate::model::CardId(99)]),
+                "m",
+                &ExportOptions::default()
+            ),
             Err(ExportError::NoCards)
         ));
     }

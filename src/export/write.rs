@@ -1,12 +1,13 @@
 //! Writing an export: `DIR/<board>.md` and `DIR/<board>.media/` with the images it shows.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::{ExportError, ExportScope, board_markdown};
+use super::{ExportError, ExportOptions, ExportScope, RefusedImage, board_markdown};
+use crate::media::{MediaProblem, check_media_folder, read_media, verify_media};
 use crate::model::{Board, MediaName};
 use crate::store::{media_dir_for, write_atomic};
 
@@ -52,16 +53,19 @@ pub fn export_names(board_path: &Path) -> Result<(String, String), ExportError> 
 /// needed. Writes nothing outside `out_dir`; replaces an earlier export there whole, so no stale
 /// image stays; an unchanged board gives byte-identical files. `on_progress` hears of each image.
 ///
-/// Every image is checked before anything is written: a missing one is an error that names it.
+/// Every image is checked before anything is written: a missing one is an error that names it, and
+/// images that are not what Boothboard stored (links, not regular files, content changed) are
+/// listed in one error. They are read without following links and checked again as they are copied.
 pub fn export_to_dir(
     board: &Board,
     board_path: &Path,
     scope: &ExportScope,
+    options: &ExportOptions,
     out_dir: &Path,
     on_progress: &mut dyn FnMut(ExportProgress),
 ) -> Result<Exported, ExportError> {
     let (markdown_name, media_name) = export_names(board_path)?;
-    let markdown = board_markdown(board, scope, &media_name)?;
+    let markdown = board_markdown(board, scope, &media_name, options)?;
     let board_media = media_dir_for(board_path);
     let images = images_to_copy(board, scope, &board_media)?;
     let media_dir = out_dir.join(&media_name);
@@ -93,28 +97,47 @@ pub fn export_to_dir(
     })
 }
 
-/// The images the exported cards show, each once.
+/// The images the exported cards show, each once, with the title of the first card that shows it.
+/// Each is checked against its name; the ones that fail are all listed in the error.
 fn images_to_copy<'a>(
     board: &'a Board,
     scope: &ExportScope,
     board_media: &Path,
-) -> Result<BTreeSet<&'a MediaName>, ExportError> {
-    let mut images = BTreeSet::new();
+) -> Result<BTreeMap<&'a MediaName, &'a str>, ExportError> {
+    let mut images = BTreeMap::new();
     for section in scope.outline(board)?.sections {
         for card in section.cards {
             for image in &card.images {
-                if !board_media.join(image.file.as_str()).is_file() {
-                    return Err(ExportError::MissingImage {
-                        card: card.title.clone(),
-                        file: image.file.clone(),
-                        media_dir: board_media.to_owned(),
-                    });
-                }
-                images.insert(&image.file);
+                images.entry(&image.file).or_insert(card.title.as_str());
             }
         }
     }
-    Ok(images)
+    if images.is_empty() {
+        return Ok(images);
+    }
+    check_media_folder(board_media).map_err(ExportError::MediaFolder)?;
+    let mut refused = Vec::new();
+    for (file, card) in &images {
+        match verify_media(board_media, file) {
+            Ok(()) => {}
+            Err(problem) if problem.is_missing() => {
+                return Err(ExportError::MissingImage {
+                    card: (*card).to_owned(),
+                    file: (*file).clone(),
+                    media_dir: board_media.to_owned(),
+                });
+            }
+            Err(problem) => refused.push(RefusedImage {
+                card: (*card).to_owned(),
+                problem,
+            }),
+        }
+    }
+    if refused.is_empty() {
+        Ok(images)
+    } else {
+        Err(ExportError::RefusedImages(refused))
+    }
 }
 
 /// Refuses an export whose media folder would be a board's own: the board's folder itself,
@@ -151,7 +174,7 @@ fn refuse_board_media(
 /// Copies the images into a hidden folder beside the final one, so a failed copy never
 /// replaces the previous export. Returns the folder.
 fn stage_images(
-    images: &BTreeSet<&MediaName>,
+    images: &BTreeMap<&MediaName, &str>,
     board_media: &Path,
     out_dir: &Path,
     media_name: &str,
@@ -167,17 +190,30 @@ fn stage_images(
         images_total: images.len(),
     };
     on_progress(progress);
-    for file in images {
-        let from = board_media.join(file.as_str());
-        if let Err(source) = fs::copy(&from, staged.join(file.as_str())) {
+    for (file, card) in images {
+        if let Err(error) = copy_image(board_media, file, card, &staged) {
             // Best effort: the copy error is the one to report.
             let _ = fs::remove_dir_all(&staged);
-            return Err(ExportError::Copy { path: from, source });
+            return Err(error);
         }
         progress.images_copied += 1;
         on_progress(progress);
     }
     Ok(staged)
+}
+
+/// Copies one image as it is read (no link followed), checked again against its name, so a file
+/// swapped since the check before writing is caught too.
+fn copy_image(board_media: &Path, file: &MediaName, card: &str, staged: &Path) -> Result<(), ExportError> {
+    let bytes = read_media(board_media, file).map_err(|problem| match problem {
+        MediaProblem::Read { path, source } => ExportError::Copy { path, source },
+        problem => ExportError::RefusedImages(vec![RefusedImage {
+            card: card.to_owned(),
+            problem,
+        }]),
+    })?;
+    let to = staged.join(file.as_str());
+    fs::write(&to, bytes).map_err(|source| ExportError::Copy { path: to, source })
 }
 
 /// Renames an earlier export's media folder (or whatever has its name) out of the way.

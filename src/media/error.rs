@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use super::MediaProblem;
+
 /// An image problem; every variant names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum MediaError {
@@ -43,11 +45,23 @@ pub enum MediaError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// A board's media file was refused before it was decoded: a link, not a regular file, or changed.
+    #[error(transparent)]
+    Refused(#[from] MediaProblem),
 }
 
 impl MediaError {
     /// The file is not there (moved, deleted, or a board copied without its media folder).
     pub fn is_missing(&self) -> bool {
-        matches!(self, Self::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+        match self {
+            Self::Read { source, .. } => source.kind() == std::io::ErrorKind::NotFound,
+            Self::Refused(problem) => problem.is_missing(),
+            _ => false,
+        }
+    }
+
+    /// The file is not what Boothboard stored: a link, something other than a file, or changed content.
+    pub fn is_untrusted(&self) -> bool {
+        matches!(self, Self::Refused(problem) if problem.is_untrusted())
     }
 }

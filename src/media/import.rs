@@ -10,6 +10,7 @@ use image::{DynamicImage, ImageFormat, RgbaImage};
 use super::decode::decode_upright;
 use super::inspect::{ImageInfo, inspect};
 use super::limits::MAX_IMAGE_FILE_BYTES;
+use super::media_file::{check_media_folder, name_for_content, verify_media};
 use super::thumbnails::thumbnail_of;
 use super::{MediaError, RgbaPixels};
 use crate::model::{ImageRef, MediaName};
@@ -90,15 +91,16 @@ impl PreparedImage {
 
     /// Stores the file in `media_dir` as `<content hash>.<ext>` (once, however often it is added)
     /// and returns the reference a card keeps, with the size as the image is shown (upright).
+    /// Nothing is written through a media folder that is a link; a link, special file or changed
+    /// file of that name is replaced by the image.
     pub fn store(&self, media_dir: &Path) -> Result<ImageRef, MediaError> {
         let extension = self.info.format.extensions_str().first().copied().unwrap_or("img");
-        let hash = blake3::hash(&self.bytes).to_hex();
-        let short_hash = hash.as_str().get(..32).unwrap_or(hash.as_str());
-        let file = MediaName::new(format!("{short_hash}.{extension}")).map_err(|_| MediaError::NotAnImage {
+        let file = MediaName::new(name_for_content(&self.bytes, extension)).map_err(|_| MediaError::NotAnImage {
             name: self.caption.clone(),
         })?;
         let path = media_dir.join(file.as_str());
-        if !path.is_file() {
+        check_media_folder(media_dir)?;
+        if verify_media(media_dir, &file).is_err() {
             let write_error = |source| MediaError::Write {
                 path: path.clone(),
                 source,

@@ -1,14 +1,18 @@
 //! Images: checking, storing by content hash, and thumbnails on worker threads. No egui.
 
+mod audit;
 mod decode;
 mod error;
 mod import;
 mod inspect;
 mod limits;
+mod media_file;
 mod thumbnails;
 mod workers;
 
+pub use audit::{MediaFinding, MovedAside, QUARANTINE, audit_media, quarantine};
 pub use error::MediaError;
 pub use import::{PreparedImage, prepare_file, prepare_pixels, store_image_bytes};
-pub use thumbnails::{RgbaPixels, ThumbnailDiskCache, make_thumbnail};
+pub use media_file::{ContentCheck, MediaProblem, check_media_folder, open_media, read_media, verify_media};
+pub use thumbnails::{RgbaPixels, ThumbnailDiskCache, make_picture, make_thumbnail};
 pub use workers::WorkerPool;

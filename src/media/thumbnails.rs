@@ -7,8 +7,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::{DynamicImage, ImageEncoder};
 
-use super::MediaError;
-use super::import::prepare_file;
+use super::import::prepare_bytes;
+use super::{ContentCheck, MediaError, read_media, verify_media};
+use crate::model::MediaName;
 use crate::store::write_atomic;
 
 /// Decoded RGBA pixels, ready to become a texture.
@@ -49,9 +50,10 @@ impl ThumbnailDiskCache {
         Self { dir }
     }
 
-    /// The cache file for `source` as it is now; `None` when the source can't be examined.
+    /// The cache file for `source` as it is now (a link by itself, not what it points to);
+    /// `None` when the source can't be examined.
     fn entry_path(&self, source: &Path, max_side: u32) -> Option<PathBuf> {
-        let metadata = fs::metadata(source).ok()?;
+        let metadata = fs::symlink_metadata(source).ok()?;
         let modified = metadata.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
         let mut key = blake3::Hasher::new();
         key.update(source.as_os_str().as_encoded_bytes());
@@ -136,12 +138,31 @@ impl ThumbnailDiskCache {
     }
 }
 
-/// The thumbnail of an image file: from the disk cache when it is there, else decoded, scaled and cached.
-pub fn make_thumbnail(path: &Path, max_side: u32, cache: &ThumbnailDiskCache) -> Result<RgbaPixels, MediaError> {
-    if let Some(cached) = cache.load(path, max_side) {
+/// The thumbnail of the media file `name` in `media_dir`: from the disk cache when it is there, else
+/// decoded, scaled and cached. The file is checked against its name whenever it is read, and with
+/// [`ContentCheck::Verify`] also when the cache has it, so a kept thumbnail never hides a changed file.
+pub fn make_thumbnail(
+    media_dir: &Path,
+    name: &MediaName,
+    max_side: u32,
+    cache: &ThumbnailDiskCache,
+    check: ContentCheck,
+) -> Result<RgbaPixels, MediaError> {
+    let path = media_dir.join(name.as_str());
+    if let Some(cached) = cache.load(&path, max_side) {
+        if check == ContentCheck::Verify {
+            verify_media(media_dir, name)?;
+        }
         return Ok(cached);
     }
-    let thumbnail = prepare_file(path)?.thumbnail(max_side);
-    cache.save(path, max_side, &thumbnail);
+    let thumbnail = make_picture(media_dir, name, max_side)?;
+    cache.save(&path, max_side, &thumbnail);
     Ok(thumbnail)
+}
+
+/// The media file `name` in `media_dir`, read without following links, checked against its name,
+/// decoded and scaled to fit a `max_side` square.
+pub fn make_picture(media_dir: &Path, name: &MediaName, max_side: u32) -> Result<RgbaPixels, MediaError> {
+    let bytes = read_media(media_dir, name)?;
+    Ok(prepare_bytes(name.as_str(), bytes)?.thumbnail(max_side))
 }

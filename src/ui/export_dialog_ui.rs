@@ -57,6 +57,15 @@ pub fn export_dialog_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState
             choice = ExportChoice::SelectedCards;
         }
         ui.add_space(6.0);
+        ui.checkbox(
+            &mut view.export_options.allow_html,
+            "Keep raw HTML in notes (<details>, <kbd> …)",
+        )
+        .on_hover_text(
+            "Off: HTML in notes shows as text, so a <script> from a teammate's or an imported note never runs \
+             on your site. On: it goes into the Markdown as written.",
+        );
+        ui.add_space(6.0);
         ui.weak(
             "Writes a .md file, and a .media folder with the images it shows, into the folder you choose. \
              An earlier export of this board there is replaced.",
@@ -69,7 +78,7 @@ pub fn export_dialog_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState
                 .clicked()
                 && let Some(scope) = scope
             {
-                commands.push(Command::ExportMarkdownDialog(scope));
+                commands.push(Command::ExportMarkdownDialog(scope, view.export_options));
                 close = true;
             }
             if ui.button("Cancel").clicked() {

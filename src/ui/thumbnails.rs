@@ -13,6 +13,8 @@ pub enum ThumbnailState {
     Missing(String),
     /// The file can't be shown; the reason names it.
     Failed(String),
+    /// Not the image Boothboard stored: a link, something other than a file, or changed content.
+    Untrusted(String),
 }
 
 /// Provides pictures; asking for one that is not ready starts loading it.
@@ -57,7 +59,9 @@ pub fn thumbnail_ui(
     };
     response.widget_info(|| egui::WidgetInfo::labeled(role, true, &label));
     match state {
-        ThumbnailState::Missing(reason) | ThumbnailState::Failed(reason) => response.on_hover_text(reason),
+        ThumbnailState::Missing(reason) | ThumbnailState::Failed(reason) | ThumbnailState::Untrusted(reason) => {
+            response.on_hover_text(reason)
+        }
         ThumbnailState::Loading | ThumbnailState::Ready(_) => response.on_hover_text(&image.caption),
     }
 }
@@ -75,6 +79,7 @@ pub fn paint_picture(ui: &egui::Ui, rect: egui::Rect, state: &ThumbnailState, ca
         ThumbnailState::Loading => format!("Loading {caption}…"),
         ThumbnailState::Missing(_) => format!("Image missing: {caption}"),
         ThumbnailState::Failed(_) => format!("Can't show {caption}"),
+        ThumbnailState::Untrusted(_) => format!("Image changed outside Boothboard: {caption}"),
     };
     let visuals = ui.visuals();
     ui.painter().rect_filled(rect, 4.0, visuals.faint_bg_color);

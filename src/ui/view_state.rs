@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use super::board_index::BoardIndex;
 use super::board_layout::BoardLayout;
 use super::{ExportChoice, FileDrag};
+use crate::export::ExportOptions;
 use crate::model::{Board, Card, CardId, ColumnId, LinkRefused, ThemeId};
 
 /// Selection, filters and open editors. Not saved with the board.
@@ -48,6 +49,8 @@ pub struct ViewState {
     pub confirm: Option<Confirm>,
     /// The export dialog is open with this choice.
     pub export_dialog: Option<ExportChoice>,
+    /// What the export dialog's options are set to; kept for the next export in this session.
+    pub export_options: ExportOptions,
     /// Files being dragged in from the file manager.
     pub file_drag: FileDrag,
     /// The image shown full size.

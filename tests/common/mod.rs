@@ -33,6 +33,19 @@ pub fn write_image(dir: &Path, name: &str, image: &RgbaImage, format: ImageForma
     path
 }
 
+/// Every file under `dir`, recursively; links as themselves, not followed.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if entry.file_type().unwrap().is_dir() {
+            files.extend(files_under(&entry.path()));
+        } else {
+            files.push(entry.path());
+        }
+    }
+    files
+}
+
 /// A PNG of the two-colour image.
 pub fn write_png(dir: &Path, name: &str, width: u32, height: u32) -> PathBuf {
     write_image(dir, name, &two_colour_image(width, height), ImageFormat::Png)
