@@ -32,9 +32,12 @@ fn config(cases: u32) -> ProptestConfig {
     }
 }
 
-/// How Markdown shows escaped plain text: whitespace runs as one space.
+/// How Markdown shows escaped plain text: whitespace runs as one space, NUL as U+FFFD.
 fn as_shown(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('\0', "\u{FFFD}")
 }
 
 /// The CommonMark features the export is read with (GitHub's task lists and strikethrough).
@@ -190,7 +193,7 @@ fn check_label(label: Option<&str>, verb: &str, name: &str, untitled: &str) -> R
     };
     prop_assert!(quoted.chars().count() <= 40, "{:?}", label);
     prop_assert!(!quoted.contains(['\n', '\r']), "one line: {:?}", label);
-    let name = as_shown(name);
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     let name = if name.is_empty() { untitled } else { &name };
     if name.chars().count() <= 40 {
         prop_assert_eq!(quoted, name);
@@ -419,4 +422,13 @@ proptest! {
             prop_assert_eq!(heading.first(), Some(title), "{}", one);
         }
     }
+}
+
+#[test]
+fn a_title_with_nul_exports_as_readers_show_it() {
+    let mut board = Board::new("Board");
+    let column = board.columns[0].id;
+    board.add_card(column, "a\0b").unwrap();
+    let markdown = board_markdown(&board, &ExportScope::Board, "m.media", &ExportOptions::default()).unwrap();
+    assert_eq!(headings(&markdown, HeadingLevel::H3), ["a\u{FFFD}b"]);
 }

@@ -23,7 +23,8 @@ pub fn escape_text(text: &str) -> String {
         if ALWAYS_ESCAPED.contains(&c) || starts_a_block(written, c) || starts_an_autolink(written, c, after) {
             escaped.push('\\');
         }
-        escaped.push(c);
+        // CommonMark reads NUL as U+FFFD: write what every renderer will show.
+        escaped.push(if c == '\0' { char::REPLACEMENT_CHARACTER } else { c });
     }
     escaped
 }
@@ -159,6 +160,11 @@ mod tests {
         assert_eq!(escape_text("Привет."), "Привет.");
         assert_eq!(escape_text("demo 🎉."), "demo 🎉.");
         assert_eq!(escape_text("ẅẅẅ.x wWw.y"), r"ẅẅẅ.x wWw\.y");
+    }
+
+    #[test]
+    fn nul_is_written_as_the_replacement_character_readers_show() {
+        assert_eq!(escape_text("a\0b"), "a\u{FFFD}b");
     }
 
     #[test]
