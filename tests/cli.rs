@@ -8,13 +8,7 @@ use boothboard::store;
 
 mod common;
 
-fn boothboard(args: &[&str], home: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_boothboard"))
-        .args(args)
-        .env(store::HOME_ENV, home)
-        .output()
-        .expect("the binary runs")
-}
+use common::boothboard;
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

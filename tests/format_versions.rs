@@ -3,26 +3,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use boothboard::model::Board;
 use boothboard::store;
+use common::{boothboard, succeeds};
+
+mod common;
 
 /// The sample board as version 1 of the app wrote it (`boothboard new --sample`).
 const SAMPLE_V1: &str = "tests/data/kubecon-2018.v1.json";
-
-fn boothboard(args: &[&str], home: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_boothboard"))
-        .args(args)
-        .env(store::HOME_ENV, home)
-        .output()
-        .expect("the binary runs")
-}
-
-fn succeeds(output: &Output) -> String {
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 /// What a card holds that the user wrote, in order.
 fn cards_as_written(board: &Board) -> Vec<String> {

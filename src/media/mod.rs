@@ -1,6 +1,7 @@
 //! Images: checking, storing by content hash, and thumbnails on worker threads. No egui.
 
 mod audit;
+mod copy;
 mod decode;
 mod error;
 mod import;
@@ -11,6 +12,7 @@ mod thumbnails;
 mod workers;
 
 pub use audit::{MediaFinding, MovedAside, QUARANTINE, audit_media, quarantine};
+pub use copy::{MediaCopied, copy_media};
 pub use error::MediaError;
 pub use import::{PreparedImage, prepare_file, prepare_pixels, store_image_bytes};
 pub use media_file::{ContentCheck, MediaProblem, check_media_folder, open_media, read_media, verify_media};

@@ -81,7 +81,7 @@ pub struct Card {
 }
 
 /// An image stored in the board's media folder.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct ImageRef {
     /// File name inside the media folder (named by content hash).
     pub file: MediaName,

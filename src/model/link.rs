@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A labelled URL: a repository, a site, a moment in a talk video.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     /// What the link is, in the user's words ("Repository").

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use super::stamping::key_fits;
 use super::stamps::CardField;
-use super::{Board, Card, CardId, CardPosition, Column, ColumnId, Stamp, Theme, ThemeId};
+use super::{Board, Card, CardId, CardPosition, Column, ColumnId, Theme, ThemeId};
 
 impl Board {
     /// Stamps a card that undo or redo just made as it was, against `replaced`: the card and its
@@ -35,12 +35,7 @@ impl Board {
                 self.tombstones.cards.remove(&id);
                 if let Ok(card) = self.card_mut(id) {
                     if let Some((was, _)) = replaced {
-                        for (device, newest) in &was.stamps.seen.0 {
-                            card.stamps.seen.add(Stamp {
-                                hlc: *newest,
-                                device: *device,
-                            });
-                        }
+                        card.stamps.seen.add_all(&was.stamps.seen);
                     }
                     for field in &changed {
                         card.stamps.set(*field, stamp);

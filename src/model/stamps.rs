@@ -21,6 +21,16 @@ impl Seen {
         *newest = (*newest).max(stamp.hlc);
     }
 
+    /// Records every change `other` holds.
+    pub fn add_all(&mut self, other: &Self) {
+        for (device, newest) in &other.0 {
+            self.add(Stamp {
+                hlc: *newest,
+                device: *device,
+            });
+        }
+    }
+
     /// Whether the change stamped `stamp` is one this holds (or has replaced).
     pub fn has(&self, stamp: Stamp) -> bool {
         self.0.get(&stamp.device).is_some_and(|newest| *newest >= stamp.hlc)

@@ -7,6 +7,7 @@ pub mod unicode;
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use image::codecs::jpeg::JpegEncoder;
 use image::{ImageEncoder, ImageFormat, Rgba, RgbaImage};
@@ -137,4 +138,19 @@ impl egui::DroppedFile for DroppedPath {
     fn bytes(&self) -> Result<Vec<u8>, String> {
         std::fs::read(&self.0).map_err(|error| error.to_string())
     }
+}
+
+/// Runs the real binary with `home` as its app home.
+pub fn boothboard(args: &[&str], home: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_boothboard"))
+        .args(args)
+        .env(boothboard::store::HOME_ENV, home)
+        .output()
+        .expect("the binary runs")
+}
+
+/// What a command that must succeed printed.
+pub fn succeeds(output: &Output) -> String {
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }

@@ -1,0 +1,366 @@
+//! Merging two copies of a board edited apart (issue 12): random edit scripts on two devices from
+//! a common start, and the promises checked on the result.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use boothboard::model::sample::{SampleImages, sample_board};
+use boothboard::model::{Board, BoardEdit, CardId, DeviceId, ImageRef, MediaName, merge};
+use boothboard::store;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, FileFailurePersistence};
+
+mod common;
+
+/// One edit a person makes, with numbers that pick what it acts on.
+#[derive(Clone, Debug)]
+enum Step {
+    AddCard(usize),
+    Title(usize),
+    Summary(usize),
+    NotesTop(usize),
+    NotesBottom(usize),
+    Tick(usize, usize),
+    Move(usize, usize, usize),
+    Delete(usize),
+    AddColumn,
+    RenameColumn(usize),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    let n = || 0usize..64;
+    prop_oneof![
+        n().prop_map(Step::AddCard),
+        n().prop_map(Step::Title),
+        n().prop_map(Step::Summary),
+        n().prop_map(Step::NotesTop),
+        n().prop_map(Step::NotesBottom),
+        (n(), n()).prop_map(|(card, theme)| Step::Tick(card, theme)),
+        (n(), n(), n()).prop_map(|(card, column, index)| Step::Move(card, column, index)),
+        n().prop_map(Step::Delete),
+        Just(Step::AddColumn),
+        n().prop_map(Step::RenameColumn),
+    ]
+}
+
+/// What one side did, to check the merge against.
+#[derive(Debug, Default)]
+struct Done {
+    added: BTreeSet<CardId>,
+    /// The last value this side gave each (card, field).
+    set: BTreeMap<(CardId, &'static str), String>,
+    /// Lines this side added to a card's notes.
+    note_lines: BTreeMap<CardId, Vec<String>>,
+    deleted: BTreeSet<CardId>,
+}
+
+fn start() -> Board {
+    let image = |name: &str| ImageRef {
+        file: MediaName::new(format!("{name}.png")).unwrap(),
+        caption: name.to_owned(),
+        width: 1,
+        height: 1,
+    };
+    let mut board = sample_board(SampleImages {
+        gloo: image("gloo"),
+        tidb: image("tidb"),
+    });
+    board.adopt_device(DeviceId(100));
+    board
+}
+
+fn play(board: &mut Board, side: &str, steps: &[Step]) -> Done {
+    let mut done = Done::default();
+    for (number, step) in steps.iter().enumerate() {
+        let cards: Vec<CardId> = board.cards().map(|card| card.id).collect();
+        let card = |n: usize| cards.get(n % cards.len().max(1)).copied();
+        let column = |n: usize| board.columns[n % board.columns.len()].id;
+        let text = format!("{side} {number}");
+        let edit = match step {
+            Step::AddCard(n) => Some(BoardEdit::AddCard(column(*n), text.clone())),
+            Step::Title(n) => card(*n).map(|id| BoardEdit::SetCardTitle(id, text.clone())),
+            Step::Summary(n) => card(*n).map(|id| BoardEdit::SetCardSummary(id, text.clone())),
+            Step::NotesTop(n) | Step::NotesBottom(n) => card(*n).map(|id| {
+                let notes = &board.card(id).unwrap().notes;
+                let line = format!("line from {text}");
+                done.note_lines.entry(id).or_default().push(line.clone());
+                let notes = if matches!(step, Step::NotesTop(_)) {
+                    format!("{line}\n{notes}")
+                } else {
+                    format!("{notes}\n{line}")
+                };
+                BoardEdit::SetCardNotes(id, notes)
+            }),
+            Step::Tick(n, theme) => card(*n).map(|id| {
+                let theme = board.themes[theme % board.themes.len()].id;
+                let ticked = board.card(id).unwrap().themes.contains(&theme);
+                BoardEdit::SetCardTheme(id, theme, !ticked)
+            }),
+            Step::Move(n, to, index) => card(*n).map(|id| BoardEdit::MoveCard(id, column(*to), *index % 4)),
+            Step::Delete(n) => card(*n).map(BoardEdit::DeleteCard),
+            Step::AddColumn => Some(BoardEdit::AddColumn(text.clone())),
+            Step::RenameColumn(n) => Some(BoardEdit::RenameColumn(column(*n), text.clone())),
+        };
+        let Some(edit) = edit else { continue };
+        let touched = match &edit {
+            BoardEdit::SetCardTitle(id, value) => Some((*id, "title", value.clone())),
+            BoardEdit::SetCardSummary(id, value) => Some((*id, "summary", value.clone())),
+            _ => None,
+        };
+        let deleted = match &edit {
+            BoardEdit::DeleteCard(id) => Some(*id),
+            _ => None,
+        };
+        let created = board.apply(edit).unwrap();
+        if let boothboard::model::Created::Card(id) = created {
+            done.added.insert(id);
+        }
+        if let Some((id, field, value)) = touched {
+            done.set.insert((id, field), value);
+        }
+        if let Some(id) = deleted {
+            done.deleted.insert(id);
+        }
+    }
+    done
+}
+
+fn field(board: &Board, id: CardId, field: &str) -> Option<String> {
+    let card = board.card(id)?;
+    Some(match field {
+        "title" => card.title.clone(),
+        _ => card.summary.clone(),
+    })
+}
+
+/// The merged board must be one the loader accepts, and save and load as itself.
+fn loads_as_itself(board: &Board) -> Result<(), TestCaseError> {
+    prop_assert!(board.problems().is_empty(), "{:?}", board.problems());
+    let bytes = store::to_bytes(board).unwrap();
+    let loaded = store::parse(std::path::Path::new("merged.json"), &bytes).unwrap();
+    prop_assert_eq!(&loaded, board);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(Config {
+        cases: 200,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Off)),
+        ..Config::default()
+    })]
+
+    #[test]
+    fn two_copies_edited_apart_merge_losing_nothing(
+        ours_steps in prop::collection::vec(step(), 0..25),
+        theirs_steps in prop::collection::vec(step(), 0..25),
+    ) {
+        let common = start();
+        let mut ours = common.clone();
+        ours.adopt_device(DeviceId(1));
+        let mut theirs = common.clone();
+        theirs.adopt_device(DeviceId(2));
+        let ours_done = play(&mut ours, "ours", &ours_steps);
+        let theirs_done = play(&mut theirs, "theirs", &theirs_steps);
+
+        let (merged, report) = merge(&ours, &theirs, None);
+        let (other_way, _) = merge(&theirs, &ours, None);
+        prop_assert_eq!(&merged, &other_way, "merge is symmetric");
+        prop_assert_eq!(&merge(&merged, &merged, None).0, &merged, "merge is idempotent");
+        prop_assert_eq!(&merge(&ours, &ours, None).0, &ours);
+        loads_as_itself(&merged)?;
+
+        for (done, side, other) in [(&ours_done, &ours, &theirs_done), (&theirs_done, &theirs, &ours_done)] {
+            // Every card added on either side is there, unless that side deleted it again.
+            for id in done.added.iter().filter(|id| side.card(**id).is_some()) {
+                prop_assert!(merged.card(*id).is_some(), "added {id} is kept");
+            }
+            // A field only one side changed has that side's value, wherever the card went.
+            for ((id, name), value) in &done.set {
+                let only_here = !other.set.contains_key(&(*id, *name));
+                if only_here && side.card(*id).is_some() {
+                    let merged_value = field(&merged, *id, name);
+                    prop_assert_eq!(merged_value.as_ref(), Some(value), "{} of {}", name, id);
+                }
+            }
+            // Every line one side added to notes is in the merged notes.
+            for (id, lines) in &done.note_lines {
+                if let (Some(card), Some(kept)) = (side.card(*id), merged.card(*id)) {
+                    for line in lines.iter().filter(|line| card.notes.contains(line.as_str())) {
+                        prop_assert!(kept.notes.contains(line.as_str()), "{:?} kept in {:?}", line, kept.notes);
+                    }
+                }
+            }
+        }
+        // A card deleted on one side and changed on the other is kept.
+        for id in &report.kept_after_deletion {
+            prop_assert!(merged.card(*id).is_some());
+        }
+    }
+}
+
+#[test]
+fn notes_added_at_the_top_on_one_copy_and_the_bottom_on_the_other_merge_cleanly() {
+    let common = start();
+    let tidb = common.card_by_title("TiDB").unwrap().id;
+    let notes = common.card(tidb).unwrap().notes.clone();
+    let mut ours = common.clone();
+    ours.adopt_device(DeviceId(1));
+    ours.apply(BoardEdit::SetCardNotes(tidb, format!("Seen at the booth.\n{notes}")))
+        .unwrap();
+    let mut theirs = common.clone();
+    theirs.adopt_device(DeviceId(2));
+    theirs
+        .apply(BoardEdit::SetCardNotes(tidb, format!("{notes}\nAsk about TiFlash.")))
+        .unwrap();
+    let (merged, report) = merge(&ours, &theirs, None);
+    let card = merged.card(tidb).unwrap();
+    assert_eq!(card.notes, format!("Seen at the booth.\n{notes}\nAsk about TiFlash."));
+    assert!(!card.check_notes && report.notes_to_check.is_empty());
+}
+
+#[test]
+fn the_same_lines_changed_on_both_copies_keep_both_and_flag_the_card() {
+    let common = start();
+    let rook = common.card_by_title("Rook").unwrap().id;
+    let mut ours = common.clone();
+    ours.adopt_device(DeviceId(1));
+    ours.apply(BoardEdit::SetCardNotes(rook, "Ceph on every node.".into()))
+        .unwrap();
+    let mut theirs = common.clone();
+    theirs.adopt_device(DeviceId(2));
+    theirs
+        .apply(BoardEdit::SetCardNotes(rook, "Only on storage nodes.".into()))
+        .unwrap();
+    let (merged, report) = merge(&ours, &theirs, None);
+    let card = merged.card(rook).unwrap();
+    assert!(card.notes.contains("Ceph on every node.") && card.notes.contains("Only on storage nodes."));
+    assert!(card.notes.contains("merged"), "{}", card.notes);
+    assert!(card.check_notes);
+    assert_eq!(report.notes_to_check, [rook]);
+}
+
+#[test]
+fn a_card_deleted_on_one_copy_and_edited_on_the_other_is_kept() {
+    let common = start();
+    let gloo = common.card_by_title("Gloo").unwrap().id;
+    let mut ours = common.clone();
+    ours.adopt_device(DeviceId(1));
+    ours.apply(BoardEdit::DeleteCard(gloo)).unwrap();
+    let mut theirs = common.clone();
+    theirs.adopt_device(DeviceId(2));
+    theirs
+        .apply(BoardEdit::SetCardSummary(gloo, "Still worth a look".into()))
+        .unwrap();
+    let (merged, report) = merge(&ours, &theirs, None);
+    assert_eq!(merged.card(gloo).unwrap().summary, "Still worth a look");
+    assert_eq!(report.kept_after_deletion, [gloo]);
+    // Deleted on one copy, untouched on the other: deleted.
+    let (merged, _) = merge(&ours, &common, None);
+    assert!(merged.card(gloo).is_none());
+}
+
+#[test]
+fn a_card_moved_on_both_copies_goes_where_the_later_move_put_it() {
+    let common = start();
+    let rook = common.card_by_title("Rook").unwrap().id;
+    let (gateways, databases) = (common.columns[0].id, common.columns[1].id);
+    let mut ours = common.clone();
+    ours.adopt_device(DeviceId(1));
+    ours.apply(BoardEdit::MoveCard(rook, gateways, 0)).unwrap();
+    let mut theirs = common.clone();
+    theirs.adopt_device(DeviceId(2));
+    theirs.apply(BoardEdit::MoveCard(rook, databases, 1)).unwrap();
+    let (merged, _) = merge(&ours, &theirs, None);
+    assert_eq!(merged.card_position(rook).unwrap().column, databases);
+}
+
+mod command_line {
+    use std::path::{Path, PathBuf};
+
+    use boothboard::store;
+
+    use super::common::{boothboard, succeeds};
+
+    /// A board and a copy of it (file and media folder), as a sync tool would leave them, each
+    /// edited on its own device (a home of its own).
+    fn two_copies(dir: &Path) -> (PathBuf, PathBuf) {
+        let (laptop, phone) = (dir.join("laptop"), dir.join("phone"));
+        let ours = laptop.join("kubecon.json");
+        succeeds(&boothboard(&["new", ours.to_str().unwrap(), "--sample"], &laptop));
+        std::fs::create_dir_all(&phone).unwrap();
+        let theirs = phone.join("kubecon.json");
+        std::fs::copy(&ours, &theirs).unwrap();
+        let (from, to) = (store::media_dir_for(&ours), store::media_dir_for(&theirs));
+        std::fs::create_dir_all(&to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+        (ours, theirs)
+    }
+
+    #[test]
+    fn merge_takes_the_other_copys_cards_and_images_and_keeps_ours() {
+        let dir = tempfile::tempdir().unwrap();
+        let (ours, theirs) = two_copies(dir.path());
+        let (laptop, phone) = (ours.parent().unwrap(), theirs.parent().unwrap());
+        succeeds(&boothboard(
+            &["add-card", ours.to_str().unwrap(), "--title", "Envoy"],
+            laptop,
+        ));
+        succeeds(&boothboard(
+            &["add-card", theirs.to_str().unwrap(), "--title", "Vitess"],
+            phone,
+        ));
+        let slide = phone.join("slide.png");
+        image::RgbaImage::from_pixel(40, 30, image::Rgba([200, 30, 30, 255]))
+            .save(&slide)
+            .unwrap();
+        succeeds(&boothboard(
+            &[
+                "attach",
+                theirs.to_str().unwrap(),
+                "--card",
+                "Vitess",
+                slide.to_str().unwrap(),
+            ],
+            phone,
+        ));
+        let theirs_before = std::fs::read(&theirs).unwrap();
+
+        let said = succeeds(&boothboard(
+            &["merge", ours.to_str().unwrap(), theirs.to_str().unwrap()],
+            laptop,
+        ));
+        assert!(said.contains("1 cards added, 1 images copied"), "{said}");
+        let merged = store::load(&ours).unwrap();
+        assert!(merged.card_by_title("Envoy").is_some() && merged.card_by_title("Vitess").is_some());
+        assert_eq!(merged.card_count(), 8);
+        assert!(succeeds(&boothboard(&["check", ours.to_str().unwrap()], laptop)).contains("ok: version 2"));
+        assert!(store::backup_path_for(&ours).is_file(), "the merge keeps a backup");
+        assert_eq!(std::fs::read(&theirs).unwrap(), theirs_before, "theirs is only read");
+
+        // Merging again changes nothing.
+        let once = std::fs::read(&ours).unwrap();
+        succeeds(&boothboard(
+            &["merge", ours.to_str().unwrap(), theirs.to_str().unwrap()],
+            laptop,
+        ));
+        assert_eq!(std::fs::read(&ours).unwrap(), once);
+    }
+
+    #[test]
+    fn merge_refuses_a_damaged_copy_in_one_line_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (ours, theirs) = two_copies(dir.path());
+        std::fs::write(&theirs, "{ damaged").unwrap();
+        let before = std::fs::read(&ours).unwrap();
+        let output = boothboard(&["merge", ours.to_str().unwrap(), theirs.to_str().unwrap()], dir.path());
+        assert!(!output.status.success());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("phone") && stderr.contains("damaged"), "{stderr}");
+        assert_eq!(std::fs::read(&ours).unwrap(), before);
+        assert!(!store::backup_path_for(&ours).exists());
+    }
+}
