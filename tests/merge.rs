@@ -240,6 +240,28 @@ fn the_same_lines_changed_on_both_copies_keep_both_and_flag_the_card() {
 }
 
 #[test]
+fn marking_the_notes_as_checked_on_one_copy_clears_the_flag_in_the_merge() {
+    let common = start();
+    let rook = common.card_by_title("Rook").unwrap().id;
+    let mut ours = common.clone();
+    ours.adopt_device(DeviceId(1));
+    ours.apply(BoardEdit::SetCardNotes(rook, "Ceph on every node.".into()))
+        .unwrap();
+    let mut theirs = common.clone();
+    theirs.adopt_device(DeviceId(2));
+    theirs
+        .apply(BoardEdit::SetCardNotes(rook, "Only on storage nodes.".into()))
+        .unwrap();
+    let (mut flagged, _) = merge(&ours, &theirs, None);
+    assert!(flagged.card(rook).unwrap().check_notes);
+    let other_copy = flagged.clone();
+    flagged.apply(BoardEdit::ClearNotesCheck(rook)).unwrap();
+    let (merged, report) = merge(&flagged, &other_copy, None);
+    assert!(!merged.card(rook).unwrap().check_notes);
+    assert!(report.notes_to_check.is_empty());
+}
+
+#[test]
 fn a_card_deleted_on_one_copy_and_edited_on_the_other_is_kept() {
     let common = start();
     let gloo = common.card_by_title("Gloo").unwrap().id;

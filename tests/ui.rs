@@ -28,6 +28,8 @@ mod crash_recovery;
 mod safety;
 #[path = "ui/surprises.rs"]
 mod surprises;
+#[path = "ui/team.rs"]
+mod team;
 
 struct Session {
     harness: Harness<'static, BoothboardApp>,

@@ -25,6 +25,8 @@ pub enum BoardEdit {
     SetCardSummary(CardId, String),
     /// Change a card's notes.
     SetCardNotes(CardId, String),
+    /// Take off a card the "merged — check the notes" flag a merge left.
+    ClearNotesCheck(CardId),
     /// Tick or untick a theme on a card.
     SetCardTheme(CardId, ThemeId, bool),
     /// Add an empty link to a card.
@@ -94,6 +96,7 @@ impl Board {
             BoardEdit::SetCardTitle(card, title) => self.card_mut(card)?.title = title,
             BoardEdit::SetCardSummary(card, summary) => self.card_mut(card)?.summary = summary,
             BoardEdit::SetCardNotes(card, notes) => self.card_mut(card)?.notes = notes,
+            BoardEdit::ClearNotesCheck(card) => self.card_mut(card)?.check_notes = false,
             BoardEdit::SetCardTheme(card, theme, ticked) => {
                 self.set_card_theme(card, theme, ticked)?;
             }

@@ -457,6 +457,7 @@ fn plan(edit: &BoardEdit, board: &Board) -> Plan {
         BoardEdit::SetCardTitle(id, _) => Plan::typing(Part::Card(*id), format!("edit title of {}", card(id)), 0),
         BoardEdit::SetCardSummary(id, _) => Plan::typing(Part::Card(*id), format!("edit summary of {}", card(id)), 0),
         BoardEdit::SetCardNotes(id, _) => Plan::typing(Part::Card(*id), format!("edit notes of {}", card(id)), 0),
+        BoardEdit::ClearNotesCheck(id) => Plan::step(Part::Card(*id), format!("mark notes of {} as checked", card(id))),
         BoardEdit::SetCardTheme(id, theme_id, ticked) => {
             let verb = if *ticked { "tick" } else { "untick" };
             Plan::step(Part::Card(*id), format!("{verb} {} on {}", theme(theme_id), card(id)))

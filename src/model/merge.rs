@@ -242,18 +242,20 @@ fn merge_card(
     } else {
         (card.themes, card.stamps.themes) = later((&a.themes, s.themes), (&b.themes, t.themes));
     }
+    // The "check the notes" flag goes with the notes, so clearing it is a change that merges.
     if a.notes == b.notes || !concurrent(s.notes, t.notes, s, t) {
-        (card.notes, card.stamps.notes) = later((&a.notes, s.notes), (&b.notes, t.notes));
+        let (a_notes, b_notes) = ((a.notes.clone(), a.check_notes), (b.notes.clone(), b.check_notes));
+        let ((notes, check), stamp) = later((&a_notes, s.notes), (&b_notes, t.notes));
+        (card.notes, card.check_notes, card.stamps.notes) = (notes, check, stamp);
     } else {
         let (notes, clean) = merge_notes(a, b, base);
         card.notes = notes;
         card.stamps.notes = s.notes.max(t.notes);
+        card.check_notes = !clean || a.check_notes || b.check_notes;
         if !clean {
-            card.check_notes = true;
             report.notes_to_check.push(a.id);
         }
     }
-    card.check_notes |= a.check_notes || b.check_notes;
     card.stamps.seen = s.seen.clone();
     card.stamps.seen.add_all(&t.seen);
     (column, card)

@@ -64,7 +64,8 @@ impl Effect {
             ),
             BoardEdit::SetCardTitle(card, _) => Self::Card(*card, CardField::Title),
             BoardEdit::SetCardSummary(card, _) => Self::Card(*card, CardField::Summary),
-            BoardEdit::SetCardNotes(card, _) => Self::Card(*card, CardField::Notes),
+            // The flag goes with the notes: a merge takes both from the same copy.
+            BoardEdit::SetCardNotes(card, _) | BoardEdit::ClearNotesCheck(card) => Self::Card(*card, CardField::Notes),
             BoardEdit::SetCardTheme(card, ..) => Self::Card(*card, CardField::Themes),
             BoardEdit::AddLink(card) | BoardEdit::SetLink(card, ..) | BoardEdit::RemoveLink(card, _) => {
                 Self::Card(*card, CardField::Links)

@@ -71,6 +71,17 @@ pub fn card_editor_ui(
         links_ui(ui, card, view, commands);
 
         ui.add_space(6.0);
+        if card.check_notes {
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    "Merged from two copies that both changed these notes: both versions are kept between “merged” markers.",
+                );
+                if ui.button("Mark as checked").clicked() {
+                    edit(commands, BoardEdit::ClearNotesCheck(card.id));
+                }
+            });
+        }
         if let (Some(notes), _) = text_area_ui(ui, "Notes", &card.notes, "What you saw and heard (Markdown)") {
             edit(commands, BoardEdit::SetCardNotes(card.id, notes));
         }

@@ -108,6 +108,9 @@ fn card_contents_ui(
 
 fn card_extras(card: &Card) -> String {
     let mut parts = Vec::new();
+    if card.check_notes {
+        parts.push("merged — check the notes".to_owned());
+    }
     match card.links.len() {
         0 => {}
         1 => parts.push("1 link".to_owned()),
