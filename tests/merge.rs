@@ -372,6 +372,39 @@ mod command_line {
     }
 
     #[test]
+    fn the_merge_driver_fails_only_when_a_version_cannot_be_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let (ours, theirs) = two_copies(dir.path());
+        let base = dir.path().join("base.json");
+        std::fs::copy(&ours, &base).unwrap();
+        let args = |ours: &Path| {
+            vec![
+                "merge-driver".to_owned(),
+                base.to_str().unwrap().to_owned(),
+                ours.to_str().unwrap().to_owned(),
+                theirs.to_str().unwrap().to_owned(),
+                "boards/kubecon.json".to_owned(),
+            ]
+        };
+        let run = |args: Vec<String>| {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            boothboard(&args, dir.path())
+        };
+        let said = succeeds(&run(args(&ours)));
+        assert!(said.contains("boards/kubecon.json: merged by Boothboard"), "{said}");
+        std::fs::write(&ours, "{ damaged").unwrap();
+        let refused = run(args(&ours));
+        assert!(!refused.status.success());
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert!(stderr.contains("boards/kubecon.json: not merged"), "{stderr}");
+        assert_eq!(
+            std::fs::read_to_string(&ours).unwrap(),
+            "{ damaged",
+            "git's copy is left for git"
+        );
+    }
+
+    #[test]
     fn merge_refuses_a_damaged_copy_in_one_line_and_writes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let (ours, theirs) = two_copies(dir.path());
@@ -384,5 +417,121 @@ mod command_line {
         assert!(stderr.contains("phone") && stderr.contains("damaged"), "{stderr}");
         assert_eq!(std::fs::read(&ours).unwrap(), before);
         assert!(!store::backup_path_for(&ours).exists());
+    }
+}
+
+/// Issue 12's git test: a repository with a board, two clones with different edits, `git pull`
+/// with the driver `git-setup` installed: no conflict, every edit there.
+#[cfg(unix)]
+mod git {
+    use std::path::Path;
+    use std::process::Command;
+
+    use boothboard::store;
+
+    use super::common::{boothboard, succeeds};
+
+    fn git(dir: &Path, args: &[&str]) -> String {
+        let output = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .env("GIT_AUTHOR_NAME", "Test")
+            .env("GIT_AUTHOR_EMAIL", "test@example.org")
+            .env("GIT_COMMITTER_NAME", "Test")
+            .env("GIT_COMMITTER_EMAIL", "test@example.org")
+            .output()
+            .expect("git runs");
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    #[test]
+    fn two_clones_edited_apart_pull_with_no_conflict_and_every_edit_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let (origin, alice, bob) = (
+            dir.path().join("origin"),
+            dir.path().join("alice"),
+            dir.path().join("bob"),
+        );
+        std::fs::create_dir_all(&origin).unwrap();
+        git(&origin, &["init", "-q", "-b", "main"]);
+        let board = origin.join("kubecon.json");
+        succeeds(&boothboard(&["new", board.to_str().unwrap(), "--sample"], &origin));
+        std::fs::write(origin.join(".gitignore"), ".*.lock\nsettings.json\n*.bak\n").unwrap();
+        git(&origin, &["add", "."]);
+        git(&origin, &["commit", "-q", "-m", "the sample board"]);
+        // Clones push to it, as to a shared repository.
+        git(&origin, &["config", "receive.denyCurrentBranch", "ignore"]);
+        for clone in [&alice, &bob] {
+            git(
+                dir.path(),
+                &["clone", "-q", origin.to_str().unwrap(), clone.to_str().unwrap()],
+            );
+            succeeds(&boothboard(&["git-setup", clone.to_str().unwrap()], clone));
+        }
+        let board_in = |clone: &Path| clone.join("kubecon.json");
+
+        // Alice: a new card, and a line at the top of TiDB's notes. Bob: a new card, a line at the
+        // bottom of TiDB's notes, and Rook's summary. Different devices: different homes.
+        let edit = |clone: &Path, args: &[&str]| {
+            let mut all = vec!["add-card".to_owned(), board_in(clone).to_str().unwrap().to_owned()];
+            all.extend(args.iter().map(|arg| (*arg).to_owned()));
+            let all: Vec<&str> = all.iter().map(String::as_str).collect();
+            succeeds(&boothboard(&all, clone));
+        };
+        edit(&alice, &["--title", "Envoy"]);
+        edit(&bob, &["--title", "Vitess"]);
+        let mut alice_board = store::load(&board_in(&alice)).unwrap();
+        alice_board.adopt_device(boothboard::model::DeviceId(11));
+        let tidb = alice_board.card_by_title("TiDB").unwrap().id;
+        let notes = alice_board.card(tidb).unwrap().notes.clone();
+        alice_board
+            .apply(boothboard::model::BoardEdit::SetCardNotes(
+                tidb,
+                format!("Alice was here.\n{notes}"),
+            ))
+            .unwrap();
+        store::save(&board_in(&alice), &alice_board).unwrap();
+        let mut bob_board = store::load(&board_in(&bob)).unwrap();
+        bob_board.adopt_device(boothboard::model::DeviceId(22));
+        bob_board
+            .apply(boothboard::model::BoardEdit::SetCardNotes(
+                tidb,
+                format!("{notes}\nBob was here."),
+            ))
+            .unwrap();
+        let rook = bob_board.card_by_title("Rook").unwrap().id;
+        bob_board
+            .apply(boothboard::model::BoardEdit::SetCardSummary(
+                rook,
+                "Ceph, run by an operator".into(),
+            ))
+            .unwrap();
+        store::save(&board_in(&bob), &bob_board).unwrap();
+
+        for clone in [&alice, &bob] {
+            git(clone, &["commit", "-q", "-am", "edits"]);
+        }
+        git(&alice, &["push", "-q", "origin", "main"]);
+        git(&bob, &["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"]);
+
+        let merged = store::load(&board_in(&bob)).unwrap();
+        assert!(merged.card_by_title("Envoy").is_some() && merged.card_by_title("Vitess").is_some());
+        let tidb_notes = &merged.card(tidb).unwrap().notes;
+        assert!(
+            tidb_notes.starts_with("Alice was here.") && tidb_notes.ends_with("Bob was here."),
+            "{tidb_notes}"
+        );
+        assert_eq!(merged.card(rook).unwrap().summary, "Ceph, run by an operator");
+        assert!(!merged.card(tidb).unwrap().check_notes);
+        let status = git(&bob, &["status", "--porcelain", "--untracked-files=no"]);
+        assert!(status.trim().is_empty(), "nothing left to resolve: {status}");
+        assert!(succeeds(&boothboard(&["check", board_in(&bob).to_str().unwrap()], &bob)).contains("ok: version 2"));
     }
 }

@@ -1,13 +1,14 @@
 //! The command line: open the app, or work on board files without a window.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
+mod merging;
+
 use crate::export::{ExportError, ExportOptions, ExportScope, export_to_dir};
-use crate::media::{MediaFinding, QUARANTINE, audit_media, copy_media, prepare_file, quarantine};
-use crate::model::{self, Board, BoardEdit, DeviceId, Link, MediaName, ThemeId, saved_url};
+use crate::media::{MediaFinding, QUARANTINE, audit_media, prepare_file, quarantine};
+use crate::model::{Board, BoardEdit, DeviceId, Link, ThemeId, saved_url};
 use crate::open::{OpenError, create_board};
 use crate::store::{self, AppHome, BoardLock, LoadError, LockError, Replace, SaveError, Settings};
 
@@ -79,6 +80,24 @@ pub enum CliCommand {
         /// Where to write the merged board (default: OURS).
         #[arg(long, value_name = "BOARD")]
         out: Option<PathBuf>,
+    },
+    /// The git merge driver: merges THEIRS into OURS with BASE as their common version and writes the
+    /// result into OURS (git's %O %A %B %P). Exits non-zero only when the files can't be merged.
+    MergeDriver {
+        /// The common version (git's %O).
+        base: PathBuf,
+        /// This branch's version, written with the result (git's %A).
+        ours: PathBuf,
+        /// The other branch's version (git's %B).
+        theirs: PathBuf,
+        /// The board's path in the repository, for messages (git's %P).
+        path: String,
+    },
+    /// Make git merge board files with Boothboard in REPO (default: the current folder): adds
+    /// `*.json merge=boothboard` to .gitattributes and the driver to the repository's git config.
+    GitSetup {
+        /// The repository.
+        repo: Option<PathBuf>,
     },
     /// Export a board to Markdown: writes DIR/NAME.md and DIR/NAME.media/ (NAME as the board file) with its images,
     /// and prints the path of the .md file.
@@ -166,7 +185,14 @@ pub fn run(command: CliCommand) -> Result<String, CliError> {
             theirs,
             base,
             out,
-        } => merge_copies(&ours, &theirs, base.as_deref(), out.as_deref().unwrap_or(&ours)),
+        } => merging::merge_copies(&ours, &theirs, base.as_deref(), out.as_deref().unwrap_or(&ours)),
+        CliCommand::MergeDriver {
+            base,
+            ours,
+            theirs,
+            path,
+        } => merging::merge_driver(&base, &ours, &theirs, &path),
+        CliCommand::GitSetup { repo } => merging::git_setup(repo.as_deref().unwrap_or(Path::new("."))),
         CliCommand::Export {
             board,
             out,
@@ -191,66 +217,8 @@ fn change_board_file<T>(path: &Path, change: impl FnOnce(&mut Board) -> Result<T
     Ok(done)
 }
 
-/// Merges `theirs` into `ours` and writes the result to `out`, as `out`'s one writer, with a
-/// backup. A copy that does not load is refused before anything is written.
-fn merge_copies(ours: &Path, theirs: &Path, base: Option<&Path>, out: &Path) -> Result<String, CliError> {
-    let their_board = store::load(theirs)?;
-    let base = base.map(store::load).transpose()?;
-    if !ours.is_file() {
-        store::load(ours)?;
-    }
-    let _writer = BoardLock::acquire(out)?;
-    let (mut our_board, on_disk) = store::load_with_fingerprint(ours)?;
-    our_board.adopt_device(this_device());
-    let (merged, report) = model::merge(&our_board, &their_board, base.as_ref());
-    // Images first, so the board never names a file that could have been copied.
-    let out_media = store::media_dir_for(out);
-    let names: BTreeSet<&MediaName> = merged
-        .cards()
-        .flat_map(|card| &card.images)
-        .map(|image| &image.file)
-        .collect();
-    let mut copied = copy_media(&store::media_dir_for(theirs), &out_media, names.iter().copied());
-    if out != ours {
-        let ours_copied = copy_media(&store::media_dir_for(ours), &out_media, names.iter().copied());
-        copied.copied += ours_copied.copied;
-        copied.refused.extend(ours_copied.refused);
-    }
-    let replace = if out == ours {
-        Replace::Known(Some(on_disk))
-    } else {
-        Replace::Anything
-    };
-    store::save_replacing(out, &merged, replace)?;
-    let mut lines = vec![format!(
-        "merged {} into {}: {} cards added, {} images copied",
-        theirs.display(),
-        out.display(),
-        report.cards_added,
-        copied.copied
-    )];
-    if !report.kept_after_deletion.is_empty() {
-        lines.push(format!(
-            "{} cards deleted on one copy and changed on the other were kept",
-            report.kept_after_deletion.len()
-        ));
-    }
-    if !report.notes_to_check.is_empty() {
-        lines.push(format!(
-            "{} cards need a look: both copies changed the same lines of their notes (merged — check the notes)",
-            report.notes_to_check.len()
-        ));
-    }
-    let waiting: Vec<&str> = copied.not_here_yet.iter().map(MediaName::as_str).collect();
-    if !waiting.is_empty() {
-        lines.push(format!("not here yet (still syncing?): {}", waiting.join(", ")));
-    }
-    lines.extend(copied.refused.iter().map(|problem| format!("not copied: {problem}")));
-    Ok(lines.join("\n"))
-}
-
 /// The device whose changes the command makes: the one of the app home it runs with.
-fn this_device() -> DeviceId {
+pub(crate) fn this_device() -> DeviceId {
     AppHome::from_env()
         .map(|home| Settings::device(&home))
         .unwrap_or_default()

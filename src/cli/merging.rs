@@ -1,0 +1,143 @@
+//! Merging copies of a board from the command line: `merge`, git's merge driver, `git-setup`.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+
+use super::{CliError, this_device};
+use crate::media::copy_media;
+use crate::model::{self, MediaName, MergeReport};
+use crate::store::{self, BoardLock, Replace};
+
+/// Merges `theirs` into `ours` and writes the result to `out`, as `out`'s one writer, with a
+/// backup. A copy that does not load is refused before anything is written.
+pub(super) fn merge_copies(ours: &Path, theirs: &Path, base: Option<&Path>, out: &Path) -> Result<String, CliError> {
+    let their_board = store::load(theirs)?;
+    let base = base.map(store::load).transpose()?;
+    if !ours.is_file() {
+        store::load(ours)?;
+    }
+    let _writer = BoardLock::acquire(out)?;
+    let (mut our_board, on_disk) = store::load_with_fingerprint(ours)?;
+    our_board.adopt_device(this_device());
+    let (merged, report) = model::merge(&our_board, &their_board, base.as_ref());
+    // Images first, so the board never names a file that could have been copied.
+    let out_media = store::media_dir_for(out);
+    let names: BTreeSet<&MediaName> = merged
+        .cards()
+        .flat_map(|card| &card.images)
+        .map(|image| &image.file)
+        .collect();
+    let mut copied = copy_media(&store::media_dir_for(theirs), &out_media, names.iter().copied());
+    if out != ours {
+        let ours_copied = copy_media(&store::media_dir_for(ours), &out_media, names.iter().copied());
+        copied.copied += ours_copied.copied;
+        copied.refused.extend(ours_copied.refused);
+    }
+    let replace = if out == ours {
+        Replace::Known(Some(on_disk))
+    } else {
+        Replace::Anything
+    };
+    store::save_replacing(out, &merged, replace)?;
+    let mut lines = vec![format!(
+        "merged {} into {}: {} cards added, {} images copied",
+        theirs.display(),
+        out.display(),
+        report.cards_added,
+        copied.copied
+    )];
+    if !report.kept_after_deletion.is_empty() {
+        lines.push(format!(
+            "{} cards deleted on one copy and changed on the other were kept",
+            report.kept_after_deletion.len()
+        ));
+    }
+    if !report.notes_to_check.is_empty() {
+        lines.push(format!(
+            "{} cards need a look: both copies changed the same lines of their notes (merged — check the notes)",
+            report.notes_to_check.len()
+        ));
+    }
+    let waiting: Vec<&str> = copied.not_here_yet.iter().map(MediaName::as_str).collect();
+    if !waiting.is_empty() {
+        lines.push(format!("not here yet (still syncing?): {}", waiting.join(", ")));
+    }
+    lines.extend(copied.refused.iter().map(|problem| format!("not copied: {problem}")));
+    Ok(lines.join("\n"))
+}
+
+/// What git runs for a board file both branches changed. The result goes into `ours`, git's own
+/// temporary copy; the media files are files of the repository, which git merges itself.
+pub(super) fn merge_driver(base: &Path, ours: &Path, theirs: &Path, path: &str) -> Result<String, CliError> {
+    let named = |error: store::LoadError| CliError::Input(format!("{path}: not merged: {error}"));
+    let base = store::load(base).map_err(named)?;
+    let mut our_board = store::load(ours).map_err(named)?;
+    let their_board = store::load(theirs).map_err(named)?;
+    our_board.adopt_device(this_device());
+    let (merged, report) = model::merge(&our_board, &their_board, Some(&base));
+    store::save(ours, &merged)?;
+    // git keeps the driver's output for the user only when a merge fails; say what needs a look.
+    Ok(format!("{path}: merged by Boothboard{}", needs_a_look(&report)))
+}
+
+/// Sets up `repo` so that git merges board files with Boothboard.
+pub(super) fn git_setup(repo: &Path) -> Result<String, CliError> {
+    let attributes = repo.join(".gitattributes");
+    let line = "*.json merge=boothboard";
+    let existing = match std::fs::read_to_string(&attributes) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(error) => {
+            return Err(CliError::Input(format!(
+                "{}: can't read it: {error}",
+                attributes.display()
+            )));
+        }
+    };
+    if !existing.lines().any(|existing| existing.trim() == line) {
+        let separator = if existing.is_empty() || existing.ends_with('\n') {
+            ""
+        } else {
+            "\n"
+        };
+        store::write_atomic(&attributes, format!("{existing}{separator}{line}\n").as_bytes())
+            .map_err(|error| CliError::Input(format!("{}: can't write it: {error}", attributes.display())))?;
+    }
+    // The driver runs this very program, wherever it is installed.
+    let program = std::env::current_exe().map_or_else(|_| "boothboard".to_owned(), |exe| exe.display().to_string());
+    let driver = format!("\"{}\" merge-driver %O %A %B %P", program.replace('"', "\\\""));
+    let configured = Command::new("git")
+        .arg("-C")
+        .arg(repo)
+        .args(["config", "merge.boothboard.name", "Boothboard board merge"])
+        .status()
+        .and_then(|_| {
+            Command::new("git")
+                .arg("-C")
+                .arg(repo)
+                .args(["config", "merge.boothboard.driver", &driver])
+                .status()
+        })
+        .map_err(|error| CliError::Input(format!("{}: can't run git: {error}", repo.display())))?;
+    if !configured.success() {
+        return Err(CliError::Input(format!(
+            "{}: git config failed; is it a git repository?",
+            repo.display()
+        )));
+    }
+    Ok(format!(
+        "{}: git now merges *.json board files with Boothboard ({line} in .gitattributes; merge.boothboard.driver in .git/config)",
+        repo.display()
+    ))
+}
+
+/// "; 2 cards need a look…" when a merge flagged cards, else nothing.
+fn needs_a_look(report: &MergeReport) -> String {
+    match report.notes_to_check.len() {
+        0 => String::new(),
+        cards => format!(
+            "; {cards} cards need a look: both copies changed the same lines of their notes (merged — check the notes)"
+        ),
+    }
+}
