@@ -312,7 +312,7 @@ fn check_sound(path: &Path, board: &Board) -> Result<(), TestCaseError> {
         markdown(ExportScope::Theme(theme.id))?;
     }
     for card in board.cards() {
-        card_markdown(board, card, "fuzz.media", &ExportOptions::default());
+        card_markdown(&board.themes, card, "fuzz.media", &ExportOptions::default());
     }
     Ok(())
 }

@@ -417,7 +417,7 @@ proptest! {
         let card_headings = headings(&markdown, HeadingLevel::H3);
         prop_assert!(is_subsequence(&titles, &card_headings), "{:?} in\n{}", titles, markdown);
         for (card, title) in board.cards().zip(&titles) {
-            let one = card_markdown(&board, card, media, &ExportOptions::default());
+            let one = card_markdown(&board.themes, card, media, &ExportOptions::default());
             let heading = headings(&one, HeadingLevel::H3);
             prop_assert_eq!(heading.first(), Some(title), "{}", one);
         }

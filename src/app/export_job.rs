@@ -125,16 +125,14 @@ impl Exports {
     /// an export of the board writes them (they also work from the board's own folder) and raw
     /// HTML in its notes shown as text, as an export does by default; [`Self::receive`] copies it and says so.
     pub fn copy_card(&mut self, ctx: &egui::Context, open: &OpenBoard, card: CardId) -> Result<(), String> {
-        let Some(title) = open.board.card(card).map(|card| card.title.clone()) else {
+        let Some(card) = open.board.card(card).cloned() else {
             return Ok(());
         };
         let (_, media_folder) = export_names(&open.path).map_err(|error| format!("Not copied: {error}."))?;
-        let board = open.board.clone();
-        self.copy_made_on_thread(ctx, title, move || {
-            board
-                .card(card)
-                .map(|card| card_markdown(&board, card, &media_folder, &ExportOptions::default()))
-                .unwrap_or_default()
+        // Only what the card's Markdown shows: a copy of a big board would cost the frame.
+        let themes = open.board.themes.clone();
+        self.copy_made_on_thread(ctx, card.title.clone(), move || {
+            card_markdown(&themes, &card, &media_folder, &ExportOptions::default())
         })
     }
 

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use super::escape::{encode_path_segment, escape_text, link_destination};
 use super::raw_html::escape_raw_html;
 use super::{ExportError, ExportOptions, ExportScope};
-use crate::model::{Board, Card, Link, openable_url};
+use crate::model::{Board, Card, Link, Theme, openable_url};
 
 /// The Markdown document for `scope`; images link into the folder named `media_folder`
 /// beside the document.
@@ -45,20 +45,21 @@ pub fn board_markdown(
             doc.block("*No card ticks this theme yet.*");
         }
         for card in &section.cards {
-            card_blocks(&mut doc, board, card, media_folder, options);
+            card_blocks(&mut doc, &board.themes, card, media_folder, options);
         }
     }
     Ok(doc.finish())
 }
 
-/// One card's Markdown, as it appears in an export; images link into `media_folder`.
-pub fn card_markdown(board: &Board, card: &Card, media_folder: &str, options: &ExportOptions) -> String {
+/// One card's Markdown, as it appears in an export, with a tick line for each of `themes` (the
+/// board's); images link into `media_folder`.
+pub fn card_markdown(themes: &[Theme], card: &Card, media_folder: &str, options: &ExportOptions) -> String {
     let mut doc = Document::default();
-    card_blocks(&mut doc, board, card, media_folder, options);
+    card_blocks(&mut doc, themes, card, media_folder, options);
     doc.finish()
 }
 
-fn card_blocks(doc: &mut Document, board: &Board, card: &Card, media_folder: &str, options: &ExportOptions) {
+fn card_blocks(doc: &mut Document, themes: &[Theme], card: &Card, media_folder: &str, options: &ExportOptions) {
     doc.block(&format!("### {}", text_or(&card.title, "Untitled card")));
     if !card.summary.trim().is_empty() {
         doc.block(&escape_text(&card.summary));
@@ -77,9 +78,8 @@ fn card_blocks(doc: &mut Document, board: &Board, card: &Card, media_folder: &st
         let target = format!("{media_folder}/{}", encode_path_segment(image.file.as_str()));
         doc.block(&format!("![{alt}]({target})"));
     }
-    if !board.themes.is_empty() {
-        let ticks: Vec<String> = board
-            .themes
+    if !themes.is_empty() {
+        let ticks: Vec<String> = themes
             .iter()
             .map(|theme| {
                 let tick = if card.themes.contains(&theme.id) { 'x' } else { ' ' };
@@ -315,7 +315,7 @@ mod tests {
         card.notes = "\n\nBuilt on **Envoy**.\n\n".to_owned();
         let card = board.card(id).unwrap();
         assert_eq!(
-            card_markdown(&board, card, "my talks.media", &ExportOptions::default()),
+            card_markdown(&board.themes, card, "my talks.media", &ExportOptions::default()),
             "### Gloo\n\nEnvoy underneath\n\n\
              * [Repository](https://github.com/solo-io/gloo)\n* Evil: javascript:alert(1)\n\n\
              ![Gloo architecture](my%20talks.media/0a1b.png)\n\n\
@@ -328,7 +328,7 @@ mod tests {
     fn notes_cannot_spill_into_the_next_card() {
         let (mut board, id) = board();
         board.card_mut(id).unwrap().notes = "    indented code\n\n```rust\nfn main() {}".to_owned();
-        let markdown = card_markdown(&board, board.card(id).unwrap(), "m", &ExportOptions::default());
+        let markdown = card_markdown(&board.themes, board.card(id).unwrap(), "m", &ExportOptions::default());
         assert!(
             markdown.ends_with("- [ ] Database story\n\n<!-- -->\n\n    indented code\n\n```rust\nfn main() {}\n```\n"),
             "{markdown}"
@@ -365,9 +365,9 @@ mod tests {
         let (mut board, id) = board();
         board.card_mut(id).unwrap().notes = "Demo:\n<script>\nalert(1)".to_owned();
         let allowed = ExportOptions { allow_html: true };
-        let markdown = card_markdown(&board, board.card(id).unwrap(), "m", &allowed);
+        let markdown = card_markdown(&board.themes, board.card(id).unwrap(), "m", &allowed);
         assert!(markdown.ends_with("<script>\nalert(1)\n</script>\n"), "{markdown}");
-        let markdown = card_markdown(&board, board.card(id).unwrap(), "m", &ExportOptions::default());
+        let markdown = card_markdown(&board.themes, board.card(id).unwrap(), "m", &ExportOptions::default());
         assert!(markdown.ends_with("Demo:\n&lt;script>\nalert(1)\n"), "{markdown}");
     }
 
