@@ -239,9 +239,12 @@ fn opened(home: &AppHome, path: PathBuf, board: Board) -> TaskOutcome {
 
 /// Describes a board that failed to open, with the good copies it can be restored from.
 pub fn load_failure(path: &Path, error: &OpenError) -> LoadFailure {
+    let copies = store::restorable_copies(path);
+    let backup = store::backup_path_for(path);
     LoadFailure {
         path: path.to_owned(),
         error: error.to_string(),
-        copies: store::restorable_copies(path),
+        backup: copies.iter().find(|copy| **copy == backup).cloned(),
+        kept: copies.into_iter().filter(|copy| *copy != backup).collect(),
     }
 }

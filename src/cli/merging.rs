@@ -53,12 +53,7 @@ pub(super) fn merge_copies(ours: &Path, theirs: &Path, base: Option<&Path>, out:
             report.kept_after_deletion.len()
         ));
     }
-    if !report.notes_to_check.is_empty() {
-        lines.push(format!(
-            "{} cards need a look: both copies changed the same lines of their notes (merged — check the notes)",
-            report.notes_to_check.len()
-        ));
-    }
+    lines.extend(needs_a_look(&report));
     let waiting: Vec<&str> = copied.not_here_yet.iter().map(MediaName::as_str).collect();
     if !waiting.is_empty() {
         lines.push(format!("not here yet (still syncing?): {}", waiting.join(", ")));
@@ -78,7 +73,10 @@ pub(super) fn merge_driver(base: &Path, ours: &Path, theirs: &Path, path: &str) 
     let (merged, report) = model::merge(&our_board, &their_board, Some(&base));
     store::save(ours, &merged)?;
     // git keeps the driver's output for the user only when a merge fails; say what needs a look.
-    Ok(format!("{path}: merged by Boothboard{}", needs_a_look(&report)))
+    let look = needs_a_look(&report)
+        .map(|look| format!("; {look}"))
+        .unwrap_or_default();
+    Ok(format!("{path}: merged by Boothboard{look}"))
 }
 
 /// Sets up `repo` so that git merges board files with Boothboard.
@@ -132,12 +130,12 @@ pub(super) fn git_setup(repo: &Path) -> Result<String, CliError> {
     ))
 }
 
-/// "; 2 cards need a look…" when a merge flagged cards, else nothing.
-fn needs_a_look(report: &MergeReport) -> String {
+/// "2 cards need a look…" when a merge flagged cards.
+fn needs_a_look(report: &MergeReport) -> Option<String> {
     match report.notes_to_check.len() {
-        0 => String::new(),
-        cards => format!(
-            "; {cards} cards need a look: both copies changed the same lines of their notes (merged — check the notes)"
-        ),
+        0 => None,
+        cards => Some(format!(
+            "{cards} cards need a look: both copies changed the same lines of their notes (merged — check the notes)"
+        )),
     }
 }

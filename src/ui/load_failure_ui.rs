@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use crate::command::Command;
-use crate::store::backup_path_for;
 
 /// A board that failed to open.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,8 +11,10 @@ pub struct LoadFailure {
     pub path: std::path::PathBuf,
     /// The error, naming the file and the place.
     pub error: String,
-    /// Good copies to restore it from: its backup (if good), then versions kept beside it, newest first.
-    pub copies: Vec<std::path::PathBuf>,
+    /// Its backup, when that is a good save to restore from.
+    pub backup: Option<std::path::PathBuf>,
+    /// Versions kept beside it when another program changed it, good to restore from, newest first.
+    pub kept: Vec<std::path::PathBuf>,
 }
 
 /// Draws the failure and the ways forward. The damaged file is never touched from here.
@@ -30,19 +31,21 @@ pub fn load_failure_ui(ui: &mut egui::Ui, failure: &LoadFailure, commands: &mut 
         ui.label(format!("Boothboard has not changed {}. ", file_name(&failure.path)));
     });
     ui.add_space(12.0);
-    let backup = backup_path_for(&failure.path);
-    for copy in &failure.copies {
-        let (text, hover) = if *copy == backup {
-            (
-                "Restore from backup".to_owned(),
-                "Keep the damaged file under a new name and continue from the last good save".to_owned(),
-            )
-        } else {
-            (
-                format!("Restore {}", file_name(copy)),
-                "Keep the damaged file under a new name and continue from this version, kept when another program changed the board".to_owned(),
-            )
-        };
+    let backup = failure.backup.iter().map(|backup| {
+        (
+            backup,
+            "Restore from backup".to_owned(),
+            "Keep the damaged file under a new name and continue from the last good save",
+        )
+    });
+    let kept = failure.kept.iter().map(|copy| {
+        (
+            copy,
+            format!("Restore {}", file_name(copy)),
+            "Keep the damaged file under a new name and continue from this version, kept when another program changed the board",
+        )
+    });
+    for (copy, text, hover) in backup.chain(kept) {
         if ui.button(text).on_hover_text(hover).clicked() {
             commands.push(Command::RestoreCopy {
                 board: failure.path.clone(),
