@@ -198,20 +198,32 @@ proptest! {
     }
 }
 
+/// The sample board on two devices, each changing the notes of the card titled `title` its way.
+fn both_change_notes(
+    title: &str,
+    ours_notes: impl Fn(&str) -> String,
+    theirs_notes: impl Fn(&str) -> String,
+) -> (Board, Board, CardId) {
+    let common = start();
+    let card = common.card_by_title(title).unwrap().id;
+    let notes = common.card(card).unwrap().notes.clone();
+    let copy = |device, new_notes: String| {
+        let mut board = common.clone();
+        board.adopt_device(DeviceId(device));
+        board.apply(BoardEdit::SetCardNotes(card, new_notes)).unwrap();
+        board
+    };
+    (copy(1, ours_notes(&notes)), copy(2, theirs_notes(&notes)), card)
+}
+
 #[test]
 fn notes_added_at_the_top_on_one_copy_and_the_bottom_on_the_other_merge_cleanly() {
-    let common = start();
-    let tidb = common.card_by_title("TiDB").unwrap().id;
-    let notes = common.card(tidb).unwrap().notes.clone();
-    let mut ours = common.clone();
-    ours.adopt_device(DeviceId(1));
-    ours.apply(BoardEdit::SetCardNotes(tidb, format!("Seen at the booth.\n{notes}")))
-        .unwrap();
-    let mut theirs = common.clone();
-    theirs.adopt_device(DeviceId(2));
-    theirs
-        .apply(BoardEdit::SetCardNotes(tidb, format!("{notes}\nAsk about TiFlash.")))
-        .unwrap();
+    let (ours, theirs, tidb) = both_change_notes(
+        "TiDB",
+        |notes| format!("Seen at the booth.\n{notes}"),
+        |notes| format!("{notes}\nAsk about TiFlash."),
+    );
+    let notes = start().card(tidb).unwrap().notes.clone();
     let (merged, report) = merge(&ours, &theirs, None);
     let card = merged.card(tidb).unwrap();
     assert_eq!(card.notes, format!("Seen at the booth.\n{notes}\nAsk about TiFlash."));
@@ -220,17 +232,11 @@ fn notes_added_at_the_top_on_one_copy_and_the_bottom_on_the_other_merge_cleanly(
 
 #[test]
 fn the_same_lines_changed_on_both_copies_keep_both_and_flag_the_card() {
-    let common = start();
-    let rook = common.card_by_title("Rook").unwrap().id;
-    let mut ours = common.clone();
-    ours.adopt_device(DeviceId(1));
-    ours.apply(BoardEdit::SetCardNotes(rook, "Ceph on every node.".into()))
-        .unwrap();
-    let mut theirs = common.clone();
-    theirs.adopt_device(DeviceId(2));
-    theirs
-        .apply(BoardEdit::SetCardNotes(rook, "Only on storage nodes.".into()))
-        .unwrap();
+    let (ours, theirs, rook) = both_change_notes(
+        "Rook",
+        |_| "Ceph on every node.".into(),
+        |_| "Only on storage nodes.".into(),
+    );
     let (merged, report) = merge(&ours, &theirs, None);
     let card = merged.card(rook).unwrap();
     assert!(card.notes.contains("Ceph on every node.") && card.notes.contains("Only on storage nodes."));
@@ -241,17 +247,11 @@ fn the_same_lines_changed_on_both_copies_keep_both_and_flag_the_card() {
 
 #[test]
 fn marking_the_notes_as_checked_on_one_copy_clears_the_flag_in_the_merge() {
-    let common = start();
-    let rook = common.card_by_title("Rook").unwrap().id;
-    let mut ours = common.clone();
-    ours.adopt_device(DeviceId(1));
-    ours.apply(BoardEdit::SetCardNotes(rook, "Ceph on every node.".into()))
-        .unwrap();
-    let mut theirs = common.clone();
-    theirs.adopt_device(DeviceId(2));
-    theirs
-        .apply(BoardEdit::SetCardNotes(rook, "Only on storage nodes.".into()))
-        .unwrap();
+    let (ours, theirs, rook) = both_change_notes(
+        "Rook",
+        |_| "Ceph on every node.".into(),
+        |_| "Only on storage nodes.".into(),
+    );
     let (mut flagged, _) = merge(&ours, &theirs, None);
     assert!(flagged.card(rook).unwrap().check_notes);
     let other_copy = flagged.clone();
