@@ -30,7 +30,6 @@ pub struct MergeReport {
 pub fn merge(ours: &Board, theirs: &Board, base: Option<&Board>) -> (Board, MergeReport) {
     let mut report = MergeReport::default();
     let mut merged = Board::new(String::new());
-    merged.clock = ours.clock;
     (merged.title, merged.title_stamp) = later((&ours.title, ours.title_stamp), (&theirs.title, theirs.title_stamp));
     merged.tombstones = union_tombstones(&ours.tombstones, &theirs.tombstones);
 
@@ -81,7 +80,8 @@ pub fn merge(ours: &Board, theirs: &Board, base: Option<&Board>) -> (Board, Merg
             card.themes.retain(|theme| themes.contains(theme));
         }
     }
-    merged.adopt_device(ours.clock.device());
+    // No pruning here: what a merge gives must not depend on when it runs.
+    merged.clock = merged.clock_after_every_stamp(ours.clock.device());
     report.notes_to_check.sort_unstable();
     report.kept_after_deletion.sort_unstable();
     (merged, report)

@@ -165,6 +165,13 @@ impl Board {
     /// the board holds (its clock may be behind theirs), and drops tombstones older than
     /// [`TOMBSTONE_DAYS`](super::TOMBSTONE_DAYS).
     pub fn adopt_device(&mut self, device: DeviceId) {
+        self.clock = self.clock_after_every_stamp(device);
+        let now = self.clock.tick();
+        self.tombstones.prune(now);
+    }
+
+    /// A clock for `device` that stamps later than everything this board holds.
+    pub(super) fn clock_after_every_stamp(&self, device: DeviceId) -> Clock {
         let mut clock = Clock::new(device);
         let newest = self
             .themes
@@ -183,9 +190,7 @@ impl Board {
             .max()
             .unwrap_or_default();
         clock.observe(newest);
-        self.clock = clock;
-        let now = self.clock.tick();
-        self.tombstones.prune(now);
+        clock
     }
 
     /// Gives the column at `index` a key between its neighbours'.
