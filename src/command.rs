@@ -44,11 +44,12 @@ pub enum Command {
     OpenFolder(PathBuf),
     /// Dismiss the export bar.
     DismissExportStatus,
-    /// Read the board file again: take another program's version (the user's unsaved edits are
-    /// kept in a copy), or try again to become the writer of a read-only board.
+    /// Read the board file again and try again to become the writer of a read-only board.
     ReloadFromDisk,
     /// Save the user's version over another program's (theirs is kept in a copy).
     KeepMine,
+    /// Read the board file again, to merge another program's version once it loads.
+    ReadBoardFileAgain,
     /// Make the board a crashed window kept the open board's content (the recovery file is moved aside).
     RestoreRecovered,
     /// Keep the board as saved and move the recovery file a crashed window left aside.

@@ -372,6 +372,46 @@ mod command_line {
     }
 
     #[test]
+    fn merge_without_theirs_takes_the_conflict_copies_beside_the_board_and_files_them_away() {
+        let dir = tempfile::tempdir().unwrap();
+        let (ours, theirs) = two_copies(dir.path());
+        let (laptop, phone) = (ours.parent().unwrap(), theirs.parent().unwrap());
+        let said = succeeds(&boothboard(&["merge", ours.to_str().unwrap()], laptop));
+        assert!(said.contains("no conflict copies beside it"), "{said}");
+
+        succeeds(&boothboard(
+            &["add-card", theirs.to_str().unwrap(), "--title", "Vitess"],
+            phone,
+        ));
+        // Syncthing and Dropbox each left the phone's version beside the laptop's board.
+        let syncthing = laptop.join("kubecon.sync-conflict-20181211-143005-7QXJ4ZB.json");
+        let dropbox = laptop.join("kubecon (Ana's conflicted copy 2018-12-11).json");
+        std::fs::copy(&theirs, &syncthing).unwrap();
+        std::fs::write(&dropbox, "{ damaged").unwrap();
+        let before = std::fs::read(&ours).unwrap();
+        let refused = boothboard(&["merge", ours.to_str().unwrap()], laptop);
+        assert!(!refused.status.success());
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            stderr.contains("Ana's conflicted copy") && stderr.contains("nothing was merged"),
+            "{stderr}"
+        );
+        assert_eq!(std::fs::read(&ours).unwrap(), before, "nothing written");
+        assert!(syncthing.is_file(), "nothing moved");
+
+        std::fs::copy(&theirs, &dropbox).unwrap();
+        let said = succeeds(&boothboard(&["merge", ours.to_str().unwrap()], laptop));
+        assert!(said.contains("1 cards added"), "{said}");
+        let merged = store::load(&ours).unwrap();
+        assert!(merged.card_by_title("Vitess").is_some());
+        assert_eq!(merged.card_count(), 7, "the same card from both copies is one card");
+        let filed = store::merged_copies_dir_for(&ours);
+        assert!(filed.join(syncthing.file_name().unwrap()).is_file());
+        assert!(filed.join(dropbox.file_name().unwrap()).is_file());
+        assert!(store::conflict_copies(&ours).is_empty());
+    }
+
+    #[test]
     fn the_merge_driver_fails_only_when_a_version_cannot_be_read() {
         let dir = tempfile::tempdir().unwrap();
         let (ours, theirs) = two_copies(dir.path());

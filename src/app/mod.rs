@@ -6,6 +6,7 @@ mod frame_probe;
 mod image_placement;
 mod imports;
 mod open_board;
+mod outside_changes;
 mod quit_signals;
 mod tasks;
 mod thumbnail_cache;
@@ -107,6 +108,8 @@ impl BoothboardApp {
                 let media_dir = store::media_dir_for(&path);
                 let mut open = OpenBoard::new(path, *board);
                 open.look_for_recovery(&home.crash_reports_dir());
+                let wake = ctx.clone();
+                open.watch_folder(Box::new(move || wake.request_repaint()));
                 (Workspace::Open(Box::new(open)), media_dir)
             }
             Startup::Failed(failure) => (Workspace::Failed(failure), PathBuf::new()),
@@ -120,7 +123,7 @@ impl BoothboardApp {
             let removed = to_prune.prune(THUMBNAIL_CACHE_BYTES);
             log::debug!("thumbnail cache: {removed} old entries removed");
         });
-        Ok(Self {
+        let app = Self {
             workspace,
             view: ViewState::default(),
             saver,
@@ -136,7 +139,9 @@ impl BoothboardApp {
             panic_in_next_frame: false,
             exports: Exports::default(),
             queued: Vec::new(),
-        })
+        };
+        app.merge_conflict_copies_there();
+        Ok(app)
     }
 
     /// The open board, if any (for tests and the window title).
@@ -334,8 +339,12 @@ impl BoothboardApp {
             Command::DismissExportStatus => self.exports.dismiss(),
             Command::ReloadFromDisk => {
                 if let Workspace::Open(open) = &self.workspace {
-                    let mine = open.has_unsaved_edits().then(|| open.board.clone());
-                    self.tasks.reload(open.path.clone(), mine);
+                    self.tasks.reload(open.path.clone());
+                }
+            }
+            Command::ReadBoardFileAgain => {
+                if let Workspace::Open(open) = &mut self.workspace {
+                    open.want_outside_check();
                 }
             }
             Command::KeepMine => {
@@ -379,6 +388,9 @@ impl BoothboardApp {
         }
         let outcomes: Vec<_> = self.tasks.outcomes().collect();
         for outcome in outcomes {
+            let Some(outcome) = self.merge_outside_change(outcome) else {
+                continue;
+            };
             match outcome {
                 TaskOutcome::Opened(fresh) => self.switch_to(*fresh),
                 // With no board open, the failure screen shows the newest failure and its ways out;
@@ -387,16 +399,13 @@ impl BoothboardApp {
                     Workspace::Failed(shown) => *shown = failure,
                     Workspace::Open(_) => self.message = Some(Message::error(failure.error)),
                 },
-                TaskOutcome::Reloaded { fresh, mine_kept } => match &mut self.workspace {
-                    Workspace::Open(open) if open.is_file(&fresh.path) => {
-                        open.adopt(*fresh);
-                        self.message = mine_kept
-                            .map(|mine| Message::error(format!("Your unsaved version is kept in {}.", mine.display())));
-                    }
+                TaskOutcome::Reloaded(fresh) => match &mut self.workspace {
+                    Workspace::Open(open) if open.is_file(&fresh.path) => open.adopt(*fresh),
                     // Another board was opened meanwhile: this reload is out of date.
                     _ => {}
                 },
                 TaskOutcome::Notice(text) => self.message = Some(Message::error(text)),
+                TaskOutcome::Checked { .. } | TaskOutcome::ConflictCopies { .. } => {}
                 TaskOutcome::ForBoard(board, command) => match &self.workspace {
                     Workspace::Open(open) if open.path == board => self.apply(ctx, command),
                     // Another board was opened while the dialog was up: its cards are not the ones meant.
@@ -438,6 +447,7 @@ impl BoothboardApp {
         }
         self.view = ViewState::default();
         self.message = None;
+        self.merge_conflict_copies_there();
     }
 
     /// Starts a save when one is due; schedules a wake-up for one that will be.
@@ -537,7 +547,7 @@ impl BoothboardApp {
     /// What the user can do about unsaved changes.
     fn unsaved_advice(&self) -> &'static str {
         if self.save_status() == SaveStatus::ChangedOutside {
-            "Choose Reload theirs or Keep mine above"
+            "Choose Keep mine above, or repair the file and choose Try again"
         } else {
             "Free some space or fix the folder's permissions; Boothboard keeps retrying"
         }
@@ -585,6 +595,7 @@ impl BoothboardApp {
         }
         let ctx = ui.ctx().clone();
         self.receive_background_results(&ctx);
+        self.follow_board_folder();
         self.handle_quit(&ctx);
 
         let mut commands = std::mem::take(&mut self.queued);
@@ -605,9 +616,9 @@ impl BoothboardApp {
                 }
                 if let Some(reason) = open.read_only_reason() {
                     ui::read_only_ui(ui, reason, &mut commands);
-                } else if open.changed_outside() {
+                } else if let Some(reason) = open.changed_outside() {
                     let file_name = open.path.file_name().unwrap_or_default().to_string_lossy();
-                    ui::outside_change_ui(ui, &file_name, &mut commands);
+                    ui::outside_change_ui(ui, &file_name, reason, &mut commands);
                 }
                 let save_status = open.save_status();
                 let screen = ui::Screen {

@@ -5,8 +5,11 @@ use std::time::{Duration, Instant};
 
 use super::crash_recovery::RecoveryOffer;
 use crate::diagnostics::newest_crash_report;
-use crate::model::{Board, BoardEdit, Changed, Created, EditError, History, Travel};
-use crate::store::{self, BoardLock, Replace, SaveError, SaveReport, SaveRequest};
+use crate::model::{Board, BoardEdit, Changed, Created, EditError, History, MediaName, MergeReport, Travel, merge};
+use crate::store::{
+    self, BoardLock, BoardWatch, Fingerprint, LoadError, OnNews, OutsideVersion, Replace, SaveError, SaveReport,
+    SaveRequest, WatchNews,
+};
 use crate::ui::SaveStatus;
 
 /// Save once typing pauses this long…
@@ -27,8 +30,19 @@ pub struct OpenBoard {
     access: Access,
     /// What the file may hold for the next save to go ahead.
     replace: Replace,
-    /// Set when a save found another program's edit; saving stops until the user chooses.
-    changed_outside: bool,
+    /// Why another program's version of the file can't be merged; saving stops until the user
+    /// chooses whose version to keep.
+    changed_outside: Option<String>,
+    /// The board as its file holds it (last read or written here): the base for merging another
+    /// program's version with the edits not saved yet.
+    on_disk: Box<Board>,
+    /// Whether the file is to be read again, to merge what another program wrote there.
+    outside_check: OutsideCheck,
+    /// Conflict copies merged into the board, with the generation that holds them: filed away
+    /// once a save of that generation is on disk.
+    merged_copies: Vec<(PathBuf, u64)>,
+    /// Watches the board's folder for other programs' changes, when that could start.
+    watch: Option<BoardWatch>,
     history: History,
     /// Counts edits; a save carries the count it saved.
     generation: u64,
@@ -48,6 +62,30 @@ enum Access {
     Writer(BoardLock),
     /// Another Boothboard writes it (or it can't be locked); why, in words for the user.
     ReadOnly(String),
+}
+
+/// Reading the board file again after another program may have written it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum OutsideCheck {
+    Idle,
+    /// To start once no save is under way (a save changes what the file should hold).
+    Wanted,
+    /// Reading, expecting to find this; `again` when the file changed after the read began.
+    Running {
+        expected: Option<Fingerprint>,
+        again: bool,
+    },
+}
+
+/// What merging another program's version of the board did.
+#[derive(Debug, Default)]
+pub struct Merged {
+    /// What the merge found.
+    pub report: MergeReport,
+    /// Images the merged cards name that this board did not: they may still be on their way.
+    pub new_images: Vec<MediaName>,
+    /// Whether the board on screen changed.
+    pub changed: bool,
 }
 
 /// What to do about saving now.
@@ -80,10 +118,14 @@ impl OpenBoard {
     fn with_access(path: PathBuf, board: Board, access: Access, replace: Replace) -> Self {
         Self {
             path,
+            on_disk: Box::new(board.clone()),
             board,
             access,
             replace,
-            changed_outside: false,
+            changed_outside: None,
+            outside_check: OutsideCheck::Idle,
+            merged_copies: Vec::new(),
+            watch: None,
             history: History::default(),
             generation: 0,
             saved_generation: 0,
@@ -104,6 +146,7 @@ impl OpenBoard {
         let generation = self.generation + 1;
         let in_flight = self.in_flight;
         let recovery = self.recovery.take();
+        let watch = self.watch.take();
         *self = match std::mem::replace(&mut self.access, Access::ReadOnly(String::new())) {
             Access::Writer(lock) => Self::with_access(fresh.path, fresh.board, Access::Writer(lock), fresh.replace),
             Access::ReadOnly(_) => fresh,
@@ -112,6 +155,21 @@ impl OpenBoard {
         self.saved_generation = generation;
         self.in_flight = in_flight;
         self.recovery = self.recovery.take().or(recovery);
+        self.watch = self.watch.take().or(watch);
+    }
+
+    /// Starts watching the board's folder for other programs' changes; `on_news` wakes the app.
+    /// Without a watch the board still works: a save then finds another program's change.
+    pub fn watch_folder(&mut self, on_news: OnNews) {
+        match BoardWatch::start(&self.path, on_news) {
+            Ok(watch) => self.watch = Some(watch),
+            Err(error) => log::warn!("{error}"),
+        }
+    }
+
+    /// What happened in the board's folder since the last call.
+    pub fn take_watch_news(&self) -> WatchNews {
+        self.watch.as_ref().map(BoardWatch::take_news).unwrap_or_default()
     }
 
     /// Looks for a board a crashed window kept beside this one, to offer it back. Only the
@@ -161,16 +219,153 @@ impl OpenBoard {
         }
     }
 
-    /// True after a save found that another program changed the file; cleared by
-    /// [`Self::keep_mine`] or a reload.
-    pub fn changed_outside(&self) -> bool {
-        self.changed_outside
+    /// Why the version another program left in the file can't be merged, while it can't;
+    /// cleared by [`Self::keep_mine`], a reload, or a version that merges.
+    pub fn changed_outside(&self) -> Option<&str> {
+        self.changed_outside.as_deref()
     }
 
     /// The user chose to save their version over another program's; theirs is kept as a copy.
     pub fn keep_mine(&mut self) {
-        self.changed_outside = false;
+        self.changed_outside = None;
         self.replace = Replace::KeepingTheirs;
+    }
+
+    /// Asks for the file to be read again: another program may have written it.
+    pub fn want_outside_check(&mut self) {
+        self.outside_check = match self.outside_check {
+            OutsideCheck::Idle | OutsideCheck::Wanted => OutsideCheck::Wanted,
+            OutsideCheck::Running { expected, .. } => OutsideCheck::Running { expected, again: true },
+        };
+    }
+
+    /// Starts a wanted check when it can start: returns what the file should hold. Waits while a
+    /// save is under way, and while the user's choice to keep their version is being saved.
+    pub fn start_outside_check(&mut self) -> Option<Option<Fingerprint>> {
+        let Replace::Known(expected) = self.replace else {
+            return None;
+        };
+        if self.outside_check != OutsideCheck::Wanted || self.in_flight.is_some() {
+            return None;
+        }
+        self.outside_check = OutsideCheck::Running { expected, again: false };
+        Some(expected)
+    }
+
+    /// Takes what a check found in the file, expecting `expected` there. Another version that
+    /// loads is merged with the edits not saved yet (a read-only window just shows it); one that
+    /// doesn't stops saving until the user chooses.
+    pub fn finish_outside_check(
+        &mut self,
+        expected: Option<Fingerprint>,
+        found: OutsideVersion,
+        now: Instant,
+    ) -> Option<Merged> {
+        let OutsideCheck::Running {
+            expected: running,
+            again,
+        } = self.outside_check
+        else {
+            return None;
+        };
+        if running != expected || self.replace != Replace::Known(expected) {
+            // A save changed the file meanwhile: what was read may be out of date.
+            self.outside_check = OutsideCheck::Wanted;
+            return None;
+        }
+        // What was read is used; a change since is read next.
+        self.outside_check = if again {
+            OutsideCheck::Wanted
+        } else {
+            OutsideCheck::Idle
+        };
+        let (theirs, fingerprint) = match found {
+            OutsideVersion::Same => return None,
+            OutsideVersion::Unreadable(error) => {
+                log::warn!("{error}");
+                self.changed_outside = Some(unmergeable_reason(&error));
+                return None;
+            }
+            OutsideVersion::Changed(theirs, fingerprint) => (theirs, fingerprint),
+        };
+        self.changed_outside = None;
+        self.replace = Replace::Known(Some(fingerprint));
+        if self.read_only_reason().is_some() {
+            // The writer saved: show what it saved.
+            let changed = self.board != *theirs;
+            self.board = (*theirs).clone();
+            self.on_disk = theirs;
+            self.generation += 1;
+            self.saved_generation = self.generation;
+            return changed.then(|| Merged {
+                changed,
+                ..Merged::default()
+            });
+        }
+        let merged = self.merge_in(&theirs, true);
+        self.on_disk = theirs;
+        if self.board == *self.on_disk {
+            // Nothing of ours to add: the file holds the board as shown.
+            self.saved_generation = self.generation;
+            self.first_unsaved_edit = None;
+        } else {
+            self.mark_changed(now);
+        }
+        Some(merged)
+    }
+
+    /// Merges a conflict copy a sync tool left beside the board; `copy` is filed away once the
+    /// merged board is saved. Not in a read-only window: the writer merges it.
+    pub fn merge_conflict_copy(&mut self, copy: PathBuf, theirs: &Board, now: Instant) -> Option<Merged> {
+        if self.read_only_reason().is_some() {
+            return None;
+        }
+        // A copy that forked from some earlier version: its stamps tell the sides apart.
+        let merged = self.merge_in(theirs, false);
+        self.mark_changed(now);
+        self.merged_copies.push((copy, self.generation));
+        Some(merged)
+    }
+
+    /// The merged conflict copies whose content is now on disk: to file away.
+    pub fn merged_copies_saved(&mut self) -> Vec<PathBuf> {
+        let saved = self.saved_generation;
+        let (done, waiting) = std::mem::take(&mut self.merged_copies)
+            .into_iter()
+            .partition(|(_, generation)| *generation <= saved);
+        self.merged_copies = waiting;
+        done.into_iter().map(|(copy, _)| copy).collect()
+    }
+
+    fn merge_in(&mut self, theirs: &Board, with_base: bool) -> Merged {
+        let base = with_base.then_some(&*self.on_disk);
+        let (merged, report) = merge(&self.board, theirs, base);
+        let images = |board: &Board| -> Vec<MediaName> {
+            board
+                .cards()
+                .flat_map(|card| &card.images)
+                .map(|image| image.file.clone())
+                .collect()
+        };
+        let known: std::collections::BTreeSet<MediaName> = images(&self.board).into_iter().collect();
+        let new_images = images(&merged)
+            .into_iter()
+            .filter(|file| !known.contains(file))
+            .collect();
+        let changed = merged != self.board;
+        if changed {
+            self.history.forget_changed_by_merge(&self.board, &merged);
+            self.board = merged;
+            // Views that cache by revision see the new content.
+            self.generation += 1;
+        } else {
+            self.board.clock = merged.clock;
+        }
+        Merged {
+            report,
+            new_images,
+            changed,
+        }
     }
 
     /// Applies an edit, records it for undo and marks the board as changed. While read only,
@@ -223,7 +418,7 @@ impl OpenBoard {
         self.has_unsaved_edits()
             && matches!(self.access, Access::Writer(_))
             && self.in_flight.is_none()
-            && !self.changed_outside
+            && self.changed_outside.is_none()
     }
 
     /// Whether a save should start now, given the edit and failure timing.
@@ -267,6 +462,7 @@ impl OpenBoard {
             Ok(saved) => {
                 self.saved_generation = self.saved_generation.max(report.generation);
                 self.replace = Replace::Known(Some(saved.fingerprint));
+                self.on_disk = report.board;
                 self.failure = None;
                 if !self.has_unsaved_edits() {
                     self.first_unsaved_edit = None;
@@ -274,8 +470,9 @@ impl OpenBoard {
                 saved.theirs_kept
             }
             Err(error @ SaveError::ChangedOutside { .. }) => {
-                log::warn!("{error}");
-                self.changed_outside = true;
+                // Another program wrote the file: merge what it wrote, then save again.
+                log::info!("{error}");
+                self.want_outside_check();
                 None
             }
             Err(error) => {
@@ -292,11 +489,20 @@ impl OpenBoard {
             return SaveStatus::ReadOnly;
         }
         match (&self.failure, self.has_unsaved_edits()) {
-            (_, true) if self.changed_outside => SaveStatus::ChangedOutside,
+            (_, true) if self.changed_outside.is_some() => SaveStatus::ChangedOutside,
             (Some((error, _)), true) => SaveStatus::Failed(error.clone()),
             (_, true) => SaveStatus::Saving,
             (_, false) => SaveStatus::Saved,
         }
+    }
+}
+
+/// Why a version of the board file can't be merged, for the banner.
+fn unmergeable_reason(error: &LoadError) -> String {
+    if error.is_not_found() {
+        "it was moved or deleted".to_owned()
+    } else {
+        error.to_string()
     }
 }
 
@@ -329,6 +535,7 @@ mod tests {
             path: board.path.clone(),
             generation,
             result,
+            board: Box::new(board.board.clone()),
         }
     }
 
@@ -412,21 +619,34 @@ mod tests {
         assert_eq!(board.save_due(start + MAX_SAVE_DELAY), SaveDue::Now);
     }
 
-    #[test]
-    fn an_outside_edit_stops_saving_until_the_user_keeps_theirs_as_a_copy() {
-        let start = Instant::now();
-        let (_dir, mut board) = open();
-        assert_eq!(board.start_save().replace, Replace::Known(None), "no file yet");
-        board.apply(BoardEdit::SetTitle("mine".into()), start).unwrap();
-        let generation = board.start_save().generation;
-        let conflict = SaveReport {
+    /// A save that found another program's version in the file.
+    fn changed_outside_report(board: &OpenBoard, generation: u64) -> SaveReport {
+        SaveReport {
             path: board.path.clone(),
             generation,
             result: Err(SaveError::ChangedOutside {
                 path: board.path.clone(),
             }),
-        };
-        board.finish_save(conflict, start);
+            board: Box::new(board.board.clone()),
+        }
+    }
+
+    #[test]
+    fn a_version_that_does_not_load_stops_saving_until_the_user_keeps_theirs_as_a_copy() {
+        let start = Instant::now();
+        let (_dir, mut board) = open();
+        assert_eq!(board.start_save().replace, Replace::Known(None), "no file yet");
+        board.apply(BoardEdit::SetTitle("mine".into()), start).unwrap();
+        let generation = board.start_save().generation;
+        assert_eq!(board.start_outside_check(), None, "nothing wanted yet");
+        board.finish_save(changed_outside_report(&board, generation), start);
+        let expected = board.start_outside_check().expect("the file is read again");
+        assert_eq!(board.start_outside_check(), None, "one check at a time");
+        let damaged = OutsideVersion::Unreadable(LoadError::Read {
+            path: board.path.clone(),
+            source: std::io::Error::other("damaged"),
+        });
+        assert!(board.finish_outside_check(expected, damaged, start).is_none());
         assert_eq!(board.save_status(), SaveStatus::ChangedOutside);
         assert_eq!(board.save_due(start + RETRY_INTERVAL * 10), SaveDue::No);
         assert!(!board.may_save(), "not even a quit saves over it");
@@ -434,6 +654,79 @@ mod tests {
         board.keep_mine();
         assert_eq!(board.save_due(start + MAX_SAVE_DELAY), SaveDue::Now);
         assert_eq!(board.start_save().replace, Replace::KeepingTheirs);
+    }
+
+    #[test]
+    fn another_programs_version_is_merged_with_the_unsaved_edits_and_saved_over_it() {
+        let start = Instant::now();
+        let (_dir, mut board) = open();
+        let column = board.board.columns[0].id;
+        let Created::Card(card) = board.apply(BoardEdit::AddCard(column, "Gloo".into()), start).unwrap() else {
+            panic!("a card was added");
+        };
+        board
+            .apply(BoardEdit::SetCardSummary(card, "Function gateway".into()), start)
+            .unwrap();
+        // The other program started from the board as this window opened it.
+        let mut theirs = board.on_disk.as_ref().clone();
+        theirs.adopt_device(crate::model::DeviceId(7));
+        theirs
+            .apply(BoardEdit::SetTitle("KubeCon 2018, Seattle".into()))
+            .unwrap();
+        let fingerprint = Fingerprint::of(b"theirs");
+
+        board.want_outside_check();
+        let expected = board.start_outside_check().unwrap();
+        let found = OutsideVersion::Changed(Box::new(theirs), fingerprint);
+        let merged = board.finish_outside_check(expected, found, start).unwrap();
+        assert!(merged.changed);
+        assert_eq!(board.board.title, "KubeCon 2018, Seattle");
+        assert_eq!(board.board.card(card).map(|card| card.title.as_str()), Some("Gloo"));
+        assert_eq!(
+            board.history().undo_label(),
+            Some("edit summary of “Gloo”"),
+            "undo still works"
+        );
+        assert_eq!(board.save_due(start + MAX_SAVE_DELAY), SaveDue::Now);
+        assert_eq!(board.start_save().replace, Replace::Known(Some(fingerprint)));
+    }
+
+    #[test]
+    fn a_check_overtaken_by_a_save_reads_the_file_again() {
+        let start = Instant::now();
+        let (_dir, mut board) = open();
+        board.want_outside_check();
+        let expected = board.start_outside_check().unwrap();
+        board.apply(BoardEdit::SetTitle("mine".into()), start).unwrap();
+        let generation = board.start_save().generation;
+        board.finish_save(report(&board, generation, true), start);
+        let stale = OutsideVersion::Changed(Box::new(Board::new("Stale")), Fingerprint::of(b"stale"));
+        assert!(board.finish_outside_check(expected, stale, start).is_none());
+        assert_eq!(board.board.title, "mine");
+        assert!(board.start_outside_check().is_some(), "read again");
+    }
+
+    #[test]
+    fn a_conflict_copy_is_filed_away_only_once_its_merge_is_saved() {
+        let start = Instant::now();
+        let (dir, mut board) = open();
+        let mut theirs = board.board.clone();
+        theirs.adopt_device(crate::model::DeviceId(7));
+        let column = theirs.columns[0].id;
+        theirs.add_card(column, "TiDB").unwrap();
+        let copy = dir.path().join("board.sync-conflict-20181211-143005-ABCDEFG.json");
+        let merged = board.merge_conflict_copy(copy.clone(), &theirs, start).unwrap();
+        assert_eq!(merged.report.cards_added, 1);
+        assert!(board.board.card_by_title("TiDB").is_some());
+        assert!(board.merged_copies_saved().is_empty(), "not saved yet");
+        let generation = board.start_save().generation;
+        assert!(board.merged_copies_saved().is_empty(), "still saving");
+        board.finish_save(report(&board, generation, false), start);
+        assert!(board.merged_copies_saved().is_empty(), "the save failed");
+        let generation = board.start_save().generation;
+        board.finish_save(report(&board, generation, true), start);
+        assert_eq!(board.merged_copies_saved(), vec![copy]);
+        assert!(board.merged_copies_saved().is_empty(), "once");
     }
 
     #[test]

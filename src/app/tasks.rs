@@ -8,7 +8,7 @@ use crate::command::{Command, ImageSource, ImageTarget};
 use crate::export::{ExportOptions, ExportScope};
 use crate::model::{Board, CardId};
 use crate::open::{OpenError, create_board, open_or_create};
-use crate::store::{self, AppHome, Settings};
+use crate::store::{self, AppHome, Fingerprint, LoadError, OnNews, OutsideVersion, Settings};
 use crate::ui::LoadFailure;
 
 /// A finished background task.
@@ -18,17 +18,28 @@ pub enum TaskOutcome {
     Opened(Box<OpenBoard>),
     /// A board failed to open.
     Failed(LoadFailure),
-    /// The open board's file was read again; replace the board on screen with it.
-    Reloaded {
-        /// The board as its file holds it now.
-        fresh: Box<OpenBoard>,
-        /// Where the unsaved edits it replaces were kept.
-        mine_kept: Option<PathBuf>,
-    },
+    /// The open board's file was read again (by a read-only window, to become the writer).
+    Reloaded(Box<OpenBoard>),
     /// Something to tell the user that is not a failure to open.
     Notice(String),
     /// Something to do now, as if the UI had asked for it, if the board it was asked for is still open.
     ForBoard(PathBuf, Command),
+    /// The open board's file was read again after another program may have written it.
+    Checked {
+        /// The board file.
+        board: PathBuf,
+        /// What the file was expected to hold.
+        expected: Option<Fingerprint>,
+        /// What it held.
+        found: OutsideVersion,
+    },
+    /// Conflict copies that sync tools left beside the open board, read.
+    ConflictCopies {
+        /// The board file.
+        board: PathBuf,
+        /// Each copy, loaded or not.
+        read: Vec<(PathBuf, Result<Board, LoadError>)>,
+    },
 }
 
 /// Runs tasks on threads and collects their outcomes.
@@ -67,18 +78,20 @@ impl Tasks {
     /// Asks for a board file, then opens it.
     pub fn open_dialog(&self) {
         let start_in = self.home.boards_dir();
+        let wake = self.waker();
         self.spawn("open-board-dialog", move |home| {
             if !file_dialog_available() {
                 return Some(no_dialog(OPEN_BOARD_INSTEAD));
             }
             let picked = board_file_dialog("Open board", start_in).pick_file();
-            picked.map(|path| open_task(home, &path))
+            picked.map(|path| open_task(home, &path, wake))
         });
     }
 
     /// Asks where to create a board, then creates and opens it.
     pub fn new_dialog(&self) {
         let start_in = self.home.boards_dir();
+        let wake = self.waker();
         self.spawn("new-board-dialog", move |home| {
             if !file_dialog_available() {
                 return Some(no_dialog(OPEN_BOARD_INSTEAD));
@@ -87,7 +100,7 @@ impl Tasks {
                 .set_file_name("conference.json")
                 .save_file();
             picked.map(|path| match create_board(&path, None, false, Settings::device(home)) {
-                Ok(board) => opened(home, path, board),
+                Ok(board) => opened(home, path, board, wake),
                 Err(error) => TaskOutcome::Notice(error.to_string()),
             })
         });
@@ -135,45 +148,80 @@ impl Tasks {
 
     /// Keeps the damaged file aside, puts `copy` in its place, and opens it.
     pub fn restore_copy(&self, path: PathBuf, copy: PathBuf) {
+        let wake = self.waker();
         self.spawn("restore-copy", move |home| {
             Some(match store::restore_copy(&path, &copy) {
-                Ok(_) => open_task(home, &path),
+                Ok(_) => open_task(home, &path, wake),
                 Err(error) => TaskOutcome::Notice(error.to_string()),
             })
         });
     }
 
-    /// Reads the open board's file again, keeping `mine` (its unsaved edits) in a copy beside it
-    /// once theirs has loaded, so that taking another program's version loses nothing. A file
-    /// that does not load is refused, and nothing is written.
-    pub fn reload(&self, path: PathBuf, mine: Option<Board>) {
+    /// Reads the open board's file again, as a read-only window does to become the writer once
+    /// the other Boothboard has closed. A file that does not load is refused.
+    pub fn reload(&self, path: PathBuf) {
         self.spawn("reload-board", move |home| {
-            let board = match store::load(&path) {
+            Some(match store::load(&path) {
                 Ok(mut board) => {
                     board.adopt_device(Settings::device(home));
-                    board
+                    TaskOutcome::Reloaded(Box::new(OpenBoard::new(path, board)))
                 }
-                Err(error) => return Some(TaskOutcome::Notice(format!("Not reloaded: {error}"))),
-            };
-            let keep_mine = |mine: &Board| {
-                let bytes = store::to_bytes(mine).map_err(std::io::Error::other)?;
-                store::keep_copy_beside(&path, "mine", &bytes)
-            };
-            let mine_kept = match mine.as_ref().map(keep_mine) {
-                None => None,
-                Some(Ok(copy)) => Some(copy),
-                Some(Err(error)) => {
-                    return Some(TaskOutcome::Notice(format!(
-                        "{}: not reloaded, because your version could not be kept in a copy: {error}",
-                        path.display()
-                    )));
-                }
-            };
-            Some(TaskOutcome::Reloaded {
-                fresh: Box::new(OpenBoard::new(path, board)),
-                mine_kept,
+                Err(error) => TaskOutcome::Notice(format!("Not reloaded: {error}")),
             })
         });
+    }
+
+    /// Reads the open board's file again, expecting `expected` there, to merge what another
+    /// program may have written.
+    pub fn check_board_file(&self, board: PathBuf, expected: Option<Fingerprint>) {
+        self.spawn("check-board-file", move |_| {
+            let found = store::read_if_changed(&board, expected);
+            Some(TaskOutcome::Checked { board, expected, found })
+        });
+    }
+
+    /// Reads the conflict copies beside the open board: `copies`, or all there are when `None`.
+    pub fn read_conflict_copies(&self, board: PathBuf, copies: Option<Vec<PathBuf>>) {
+        self.spawn("read-conflict-copies", move |_| {
+            let copies = copies.unwrap_or_else(|| store::conflict_copies(&board));
+            let read: Vec<_> = copies
+                .into_iter()
+                .map(|copy| {
+                    let loaded = store::load(&copy);
+                    (copy, loaded)
+                })
+                .collect();
+            (!read.is_empty()).then_some(TaskOutcome::ConflictCopies { board, read })
+        });
+    }
+
+    /// Moves merged conflict copies into `NAME.merged/` beside `board`: their content is saved.
+    pub fn file_away_copies(&self, board: PathBuf, copies: Vec<PathBuf>) {
+        self.spawn("file-away-copies", move |_| {
+            let failed: Vec<String> = copies
+                .iter()
+                .filter_map(|copy| match store::file_away_merged_copy(&board, copy) {
+                    Ok(filed) => {
+                        log::info!("merged {} and moved it to {}", copy.display(), filed.display());
+                        None
+                    }
+                    Err(error) => Some(format!("{}: {error}", copy.display())),
+                })
+                .collect();
+            (!failed.is_empty()).then(|| {
+                TaskOutcome::Notice(format!(
+                    "Merged, but not moved into {}: {}. Move or delete it yourself; merging it again changes nothing.",
+                    store::merged_copies_dir_for(&board).display(),
+                    failed.join("; ")
+                ))
+            })
+        });
+    }
+
+    /// Wakes the window when the folder of a board opened by a task has news.
+    fn waker(&self) -> OnNews {
+        let ctx = self.ctx.clone();
+        Box::new(move || ctx.request_repaint())
     }
 
     fn spawn(&self, name: &str, task: impl FnOnce(&AppHome) -> Option<TaskOutcome> + Send + 'static) {
@@ -223,17 +271,18 @@ fn board_file_dialog(title: &str, start_in: PathBuf) -> rfd::FileDialog {
         .add_filter("Boothboard board", &["json"])
 }
 
-fn open_task(home: &AppHome, path: &Path) -> TaskOutcome {
+fn open_task(home: &AppHome, path: &Path, wake: OnNews) -> TaskOutcome {
     match open_or_create(home, path) {
-        Ok(board) => opened(home, path.to_owned(), board),
+        Ok(board) => opened(home, path.to_owned(), board, wake),
         Err(error) => TaskOutcome::Failed(load_failure(path, &error)),
     }
 }
 
-fn opened(home: &AppHome, path: PathBuf, board: Board) -> TaskOutcome {
+fn opened(home: &AppHome, path: PathBuf, board: Board, wake: OnNews) -> TaskOutcome {
     Settings::remember_board(home, path.clone());
     let mut open = OpenBoard::new(path, board);
     open.look_for_recovery(&home.crash_reports_dir());
+    open.watch_folder(wake);
     TaskOutcome::Opened(Box::new(open))
 }
 

@@ -70,6 +70,8 @@ pub struct ThumbnailCache {
     content_check: ContentCheck,
     /// Files whose content matched their name this session: not hashed again when a texture comes back.
     verified: HashSet<MediaName>,
+    /// Images that merged cards name and a sync tool may still be bringing: not missing, waiting.
+    awaiting_sync: HashSet<MediaName>,
 }
 
 impl std::fmt::Debug for ThumbnailCache {
@@ -104,6 +106,7 @@ impl ThumbnailCache {
             full_size_drawn: None,
             content_check,
             verified: HashSet::new(),
+            awaiting_sync: HashSet::new(),
         }
     }
 
@@ -114,7 +117,33 @@ impl ThumbnailCache {
             self.entries.clear();
             self.waiting_upload.clear();
             self.verified.clear();
+            self.awaiting_sync.clear();
         }
+    }
+
+    /// Notes images that cards merged from another copy name: while their files are not here,
+    /// they show as waiting for sync rather than missing.
+    pub fn await_sync(&mut self, files: impl IntoIterator<Item = MediaName>) {
+        for file in files {
+            self.forget(&file);
+            self.awaiting_sync.insert(file);
+        }
+    }
+
+    /// A file arrived or changed in the media folder: what was shown for it is asked for again.
+    pub fn file_arrived(&mut self, file: &MediaName) {
+        let was_waiting = self.awaiting_sync.contains(file);
+        let failed = [Key::Thumbnail(file.clone()), Key::Full(file.clone())]
+            .iter()
+            .any(|key| matches!(self.entries.get(key), Some(Entry::Failed(_))));
+        if was_waiting || failed {
+            self.forget(file);
+            self.verified.remove(file);
+        }
+    }
+
+    fn forget(&mut self, file: &MediaName) {
+        self.entries.retain(|key, _| key.file() != file);
     }
 
     /// Takes a thumbnail made while importing, so a dropped image shows without being decoded again.
@@ -147,10 +176,14 @@ impl ThumbnailCache {
             let entry = match finished.result {
                 Ok(image) => {
                     uploaded += 1;
+                    self.awaiting_sync.remove(finished.key.file());
                     self.verified.insert(finished.key.file().clone());
                     let name = format!("{:?}", finished.key);
                     let options = egui::TextureOptions::LINEAR.with_mipmap_mode(Some(egui::TextureFilter::Linear));
                     Entry::Ready(ctx.load_texture(name, image, options), Instant::now())
+                }
+                Err(error) if error.is_missing() && self.awaiting_sync.contains(finished.key.file()) => {
+                    Entry::Failed(ThumbnailState::WaitingForSync(error.to_string()))
                 }
                 Err(error) if error.is_missing() => Entry::Failed(ThumbnailState::Missing(error.to_string())),
                 Err(error) if error.is_untrusted() => Entry::Failed(ThumbnailState::Untrusted(error.to_string())),

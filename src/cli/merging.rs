@@ -1,12 +1,12 @@
 //! Merging copies of a board from the command line: `merge`, git's merge driver, `git-setup`.
 
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::{CliError, this_device};
-use crate::media::copy_media;
-use crate::model::{self, MediaName, MergeReport};
+use crate::media::{MediaCopied, copy_media};
+use crate::model::{self, Board, MediaName, MergeReport};
 use crate::store::{self, BoardLock, Replace};
 
 /// Merges `theirs` into `ours` and writes the result to `out`, as `out`'s one writer, with a
@@ -14,13 +14,66 @@ use crate::store::{self, BoardLock, Replace};
 pub(super) fn merge_copies(ours: &Path, theirs: &Path, base: Option<&Path>, out: &Path) -> Result<String, CliError> {
     let their_board = store::load(theirs)?;
     let base = base.map(store::load).transpose()?;
+    merge_into(ours, &[(theirs.to_owned(), their_board)], base.as_ref(), out).map(|lines| lines.join("\n"))
+}
+
+/// Merges the conflict copies sync tools left beside `ours` into it, then moves them into
+/// `NAME.merged/`. A copy that does not load is refused, and nothing is written or moved.
+pub(super) fn merge_conflict_copies(ours: &Path) -> Result<String, CliError> {
+    let copies = store::conflict_copies(ours);
+    if copies.is_empty() {
+        return Ok(format!(
+            "{}: no conflict copies beside it, nothing to merge",
+            ours.display()
+        ));
+    }
+    let mut loaded = Vec::with_capacity(copies.len());
+    let mut refused = Vec::new();
+    for copy in copies {
+        match store::load(&copy) {
+            Ok(board) => loaded.push((copy, board)),
+            Err(error) => refused.push(format!("not merged: {error}")),
+        }
+    }
+    if !refused.is_empty() {
+        refused.push("nothing was merged; repair or move the copies named above and try again".to_owned());
+        return Err(CliError::Input(refused.join("\n")));
+    }
+    let mut lines = merge_into(ours, &loaded, None, ours)?;
+    for (copy, _) in &loaded {
+        lines.push(match store::file_away_merged_copy(ours, copy) {
+            Ok(filed) => format!("moved {} into {}", copy.display(), filed.display()),
+            Err(error) => format!(
+                "{}: merged, but not moved aside ({error}); merging it again changes nothing",
+                copy.display()
+            ),
+        });
+    }
+    Ok(lines.join("\n"))
+}
+
+/// Merges each of `theirs` into `ours` and writes the result to `out` under its lock; returns
+/// what to tell the user, a line each.
+fn merge_into(
+    ours: &Path,
+    theirs: &[(PathBuf, Board)],
+    base: Option<&Board>,
+    out: &Path,
+) -> Result<Vec<String>, CliError> {
     if !ours.is_file() {
         store::load(ours)?;
     }
     let _writer = BoardLock::acquire(out)?;
-    let (mut our_board, on_disk) = store::load_with_fingerprint(ours)?;
-    our_board.adopt_device(this_device());
-    let (merged, report) = model::merge(&our_board, &their_board, base.as_ref());
+    let (mut merged, on_disk) = store::load_with_fingerprint(ours)?;
+    merged.adopt_device(this_device());
+    let mut report = MergeReport::default();
+    for (_, their_board) in theirs {
+        let (next, each) = model::merge(&merged, their_board, base);
+        merged = next;
+        report.cards_added += each.cards_added;
+        report.notes_to_check.extend(each.notes_to_check);
+        report.kept_after_deletion.extend(each.kept_after_deletion);
+    }
     // Images first, so the board never names a file that could have been copied.
     let out_media = store::media_dir_for(out);
     let names: BTreeSet<&MediaName> = merged
@@ -28,11 +81,17 @@ pub(super) fn merge_copies(ours: &Path, theirs: &Path, base: Option<&Path>, out:
         .flat_map(|card| &card.images)
         .map(|image| &image.file)
         .collect();
-    let mut copied = copy_media(&store::media_dir_for(theirs), &out_media, names.iter().copied());
+    let mut sources: Vec<&Path> = theirs.iter().map(|(path, _)| path.as_path()).collect();
     if out != ours {
-        let ours_copied = copy_media(&store::media_dir_for(ours), &out_media, names.iter().copied());
-        copied.copied += ours_copied.copied;
-        copied.refused.extend(ours_copied.refused);
+        sources.push(ours);
+    }
+    let mut copied = MediaCopied::default();
+    for source in sources {
+        let each = copy_media(&store::media_dir_for(source), &out_media, names.iter().copied());
+        copied.copied += each.copied;
+        copied.refused.extend(each.refused);
+        // Each pass skips what is already in: what the last could not find, no copy has.
+        copied.not_here_yet = each.not_here_yet;
     }
     let replace = if out == ours {
         Replace::Known(Some(on_disk))
@@ -40,9 +99,10 @@ pub(super) fn merge_copies(ours: &Path, theirs: &Path, base: Option<&Path>, out:
         Replace::Anything
     };
     store::save_replacing(out, &merged, replace)?;
+    let named: Vec<String> = theirs.iter().map(|(path, _)| path.display().to_string()).collect();
     let mut lines = vec![format!(
         "merged {} into {}: {} cards added, {} images copied",
-        theirs.display(),
+        named.join(", "),
         out.display(),
         report.cards_added,
         copied.copied
@@ -53,13 +113,15 @@ pub(super) fn merge_copies(ours: &Path, theirs: &Path, base: Option<&Path>, out:
             report.kept_after_deletion.len()
         ));
     }
+    report.notes_to_check.sort_unstable();
+    report.notes_to_check.dedup();
     lines.extend(needs_a_look(&report));
     let waiting: Vec<&str> = copied.not_here_yet.iter().map(MediaName::as_str).collect();
     if !waiting.is_empty() {
         lines.push(format!("not here yet (still syncing?): {}", waiting.join(", ")));
     }
     lines.extend(copied.refused.iter().map(|problem| format!("not copied: {problem}")));
-    Ok(lines.join("\n"))
+    Ok(lines)
 }
 
 /// What git runs for a board file both branches changed. The result goes into `ours`, git's own

@@ -72,13 +72,14 @@ pub enum CliCommand {
     Merge {
         /// This copy of the board (written with the result, unless --out says otherwise).
         ours: PathBuf,
-        /// The other copy.
-        theirs: PathBuf,
+        /// The other copy. Without it, the conflict copies that Syncthing, Dropbox or Nextcloud left
+        /// beside OURS are merged into OURS and then moved into NAME.merged/.
+        theirs: Option<PathBuf>,
         /// The version both started from, when known (git knows it): notes merge more cleanly.
-        #[arg(long, value_name = "BOARD")]
+        #[arg(long, value_name = "BOARD", requires = "theirs")]
         base: Option<PathBuf>,
         /// Where to write the merged board (default: OURS).
-        #[arg(long, value_name = "BOARD")]
+        #[arg(long, value_name = "BOARD", requires = "theirs")]
         out: Option<PathBuf>,
     },
     /// The git merge driver: merges THEIRS into OURS with BASE as their common version and writes the
@@ -185,7 +186,10 @@ pub fn run(command: CliCommand) -> Result<String, CliError> {
             theirs,
             base,
             out,
-        } => merging::merge_copies(&ours, &theirs, base.as_deref(), out.as_deref().unwrap_or(&ours)),
+        } => match theirs {
+            Some(theirs) => merging::merge_copies(&ours, &theirs, base.as_deref(), out.as_deref().unwrap_or(&ours)),
+            None => merging::merge_conflict_copies(&ours),
+        },
         CliCommand::MergeDriver {
             base,
             ours,

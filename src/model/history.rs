@@ -225,6 +225,20 @@ impl History {
         self.len() == 0
     }
 
+    /// Drops the steps about parts of the board that a merge changed (`before` → `after`):
+    /// undoing one would put back what the other copy had just changed. Steps about other parts
+    /// stay, as they still fit the board.
+    pub fn forget_changed_by_merge(&mut self, before: &Board, after: &Board) {
+        let untouched = |step: &Step| {
+            step.snapshots
+                .iter()
+                .all(|snapshot| !part_changed(snapshot.part(), before, after))
+        };
+        self.undo.retain(untouched);
+        self.redo.retain(untouched);
+        self.bytes = self.undo.iter().chain(&self.redo).map(|step| step.bytes).sum();
+    }
+
     /// Estimated bytes held by the snapshots of all steps.
     pub fn bytes(&self) -> usize {
         self.bytes
@@ -408,6 +422,18 @@ impl Snapshot {
                     }) + ticked.len() * 2 * size_of::<CardId>()
                 }
             }
+    }
+}
+
+/// Whether `part` differs between two boards in a way that matters to a step about it. A card's
+/// place among the others is not compared: cards added around it leave its steps usable.
+fn part_changed(part: Part, before: &Board, after: &Board) -> bool {
+    match part {
+        Part::Card(id) => {
+            let column = |board: &Board| board.card_position(id).map(|position| position.column);
+            before.card(id) != after.card(id) || column(before) != column(after)
+        }
+        _ => Snapshot::take(part, before) != Snapshot::take(part, after),
     }
 }
 
@@ -860,6 +886,40 @@ mod tests {
             7
         );
         assert_eq!(history.redo_label(), None, "a new edit clears redo");
+    }
+
+    #[test]
+    fn a_merge_forgets_only_the_steps_about_what_it_changed() {
+        let mut board = board();
+        let (gloo, tidb) = (id_of(&board, "Gloo"), id_of(&board, "TiDB"));
+        let mut history = History::default();
+        let start = Instant::now();
+        let edits = [
+            BoardEdit::SetCardSummary(gloo, "mine".into()),
+            BoardEdit::SetCardSummary(tidb, "mine too".into()),
+        ];
+        for (step, edit) in edits.into_iter().enumerate() {
+            history
+                .apply(&mut board, edit, start + TYPING_PAUSE * 2 * step as u32)
+                .unwrap();
+        }
+        // Another copy changed TiDB and added a card beside Gloo.
+        let before = board.clone();
+        let column = board.card_position(gloo).unwrap().column;
+        board.card_mut(tidb).unwrap().notes = "theirs".into();
+        board.add_card(column, "Vitess").unwrap();
+        history.forget_changed_by_merge(&before, &board);
+
+        assert_eq!(history.len(), 1, "the step about TiDB is gone");
+        assert_eq!(history.undo_label(), Some("edit summary of “Gloo”"));
+        history.undo(&mut board).unwrap();
+        assert_ne!(board.card(gloo).unwrap().summary, "mine");
+        assert_eq!(board.card(tidb).unwrap().summary, "mine too");
+        assert_eq!(board.card(tidb).unwrap().notes, "theirs");
+        assert_eq!(
+            history.bytes(),
+            history.redo.iter().map(|step| step.bytes).sum::<usize>()
+        );
     }
 
     #[test]

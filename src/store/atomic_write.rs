@@ -68,7 +68,7 @@ fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// Makes a rename in the folder durable.
-fn sync_parent(path: &Path) -> io::Result<()> {
+pub(super) fn sync_parent(path: &Path) -> io::Result<()> {
     let parent = parent_of(path);
     #[cfg(unix)]
     File::open(parent)?.sync_all()?;

@@ -225,6 +225,43 @@ pub fn load(path: &Path) -> Result<Board, LoadError> {
 
 /// Reads and checks a board file; also returns what a save over it should expect to find.
 pub fn load_with_fingerprint(path: &Path) -> Result<(Board, Fingerprint), LoadError> {
+    let bytes = read_board_bytes(path)?;
+    Ok((parse(path, &bytes)?, Fingerprint::of(&bytes)))
+}
+
+/// What a board file holds, compared with what a window expects there.
+#[derive(Debug)]
+pub enum OutsideVersion {
+    /// What was expected: nothing to do.
+    Same,
+    /// Another version, which loads (to merge), with its fingerprint.
+    Changed(Box<Board>, Fingerprint),
+    /// Another version that does not load: damaged, from a newer Boothboard, or gone.
+    Unreadable(LoadError),
+}
+
+/// Reads the board file at `path` when it no longer holds what `expected` says (`None`: no file).
+/// Only a changed file is parsed, so a window reading back its own save costs a hash.
+pub fn read_if_changed(path: &Path, expected: Option<Fingerprint>) -> OutsideVersion {
+    let bytes = match read_board_bytes(path) {
+        Ok(bytes) => bytes,
+        Err(LoadError::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound && expected.is_none() => {
+            return OutsideVersion::Same;
+        }
+        Err(error) => return OutsideVersion::Unreadable(error),
+    };
+    let fingerprint = Fingerprint::of(&bytes);
+    if Some(fingerprint) == expected {
+        return OutsideVersion::Same;
+    }
+    match parse(path, &bytes) {
+        Ok(board) => OutsideVersion::Changed(Box::new(board), fingerprint),
+        Err(error) => OutsideVersion::Unreadable(error),
+    }
+}
+
+/// The bytes of a board file, refusing one too large to be a board before reading it.
+fn read_board_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let read_error = |source| LoadError::Read {
         path: path.to_owned(),
         source,
@@ -236,8 +273,7 @@ pub fn load_with_fingerprint(path: &Path) -> Result<(Board, Fingerprint), LoadEr
             bytes,
         });
     }
-    let bytes = fs::read(path).map_err(read_error)?;
-    Ok((parse(path, &bytes)?, Fingerprint::of(&bytes)))
+    fs::read(path).map_err(read_error)
 }
 
 /// What a save of `board` (just loaded from `path`) should expect to find there: the file's

@@ -3,6 +3,8 @@
 
 mod atomic_write;
 mod board_file;
+mod board_watch;
+mod conflict_copies;
 #[cfg(feature = "test-seams")]
 mod fault;
 mod fingerprint;
@@ -16,9 +18,12 @@ mod settings;
 
 pub use atomic_write::write_atomic;
 pub use board_file::{
-    LoadError, MAX_BOARD_FILE_BYTES, Replace, SaveError, SaveOutcome, Saved, backup_path_for, fingerprint_for, load,
-    load_with_fingerprint, media_dir_for, parse, save, save_replacing, to_bytes, version_of,
+    LoadError, MAX_BOARD_FILE_BYTES, OutsideVersion, Replace, SaveError, SaveOutcome, Saved, backup_path_for,
+    fingerprint_for, load, load_with_fingerprint, media_dir_for, parse, read_if_changed, save, save_replacing,
+    to_bytes, version_of,
 };
+pub use board_watch::{BoardWatch, OnNews, WatchNews};
+pub use conflict_copies::{conflict_copies, file_away_merged_copy, is_conflict_copy, merged_copies_dir_for};
 #[cfg(feature = "test-seams")]
 pub use fault::{InjectedFault, WriteFault, inject_write_fault};
 pub use fingerprint::Fingerprint;

@@ -29,6 +29,8 @@ pub struct SaveReport {
     pub generation: u64,
     /// What happened.
     pub result: Result<Saved, SaveError>,
+    /// The board as it was saved (or was to be): what the file holds after a save that went well.
+    pub board: Box<Board>,
 }
 
 enum Job {
@@ -104,6 +106,7 @@ fn run(jobs: &Receiver<Job>, reports: &Sender<SaveReport>, on_saved: &OnSaved) {
                     path: request.path,
                     generation: request.generation,
                     result,
+                    board: request.board,
                 })
                 .is_err()
             {

@@ -20,19 +20,22 @@ pub fn read_only_ui(ui: &mut egui::Ui, reason: &str, commands: &mut Vec<Command>
     });
 }
 
-/// Asks whose version to keep after another program changed the board file.
-pub fn outside_change_ui(ui: &mut egui::Ui, file_name: &str, commands: &mut Vec<Command>) {
+/// Asks whose version to keep after another program left a version of the board file that
+/// can't be merged (`reason` says why).
+pub fn outside_change_ui(ui: &mut egui::Ui, file_name: &str, reason: &str, commands: &mut Vec<Command>) {
     banner_ui(ui, "outside_change", |ui| {
         ui.colored_label(
             ui.visuals().error_fg_color,
-            format!("Another program changed {file_name}. Boothboard stopped saving so as not to overwrite it."),
+            format!(
+                "Another program changed {file_name}, and its version can't be merged with yours: {reason}. Boothboard stopped saving so as not to overwrite it."
+            ),
         );
         if ui
-            .button("Reload theirs")
-            .on_hover_text("Show the file as it is now. Your unsaved changes are kept in a copy beside it.")
+            .button("Try again")
+            .on_hover_text("Read the file again and merge it with your version, once it is repaired or the other program has finished writing it.")
             .clicked()
         {
-            commands.push(Command::ReloadFromDisk);
+            commands.push(Command::ReadBoardFileAgain);
         }
         if ui
             .button("Keep mine")

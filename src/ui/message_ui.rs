@@ -7,7 +7,11 @@ use crate::command::Command;
 pub fn message_ui(ui: &mut egui::Ui, message: &Message, commands: &mut Vec<Command>) {
     egui::Panel::bottom("message").show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.colored_label(ui.visuals().error_fg_color, &message.text);
+            if message.is_error {
+                ui.colored_label(ui.visuals().error_fg_color, &message.text);
+            } else {
+                ui.label(&message.text);
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Dismiss").clicked() {
                     commands.push(Command::DismissMessage);

@@ -23,6 +23,8 @@ pub struct Message {
     pub text: String,
     /// The message is about changes not on disk: it goes once they are saved.
     pub until_saved: bool,
+    /// Something went wrong (shown in the error colour), rather than news.
+    pub is_error: bool,
 }
 
 impl Message {
@@ -31,6 +33,16 @@ impl Message {
         Self {
             text: text.into(),
             until_saved: false,
+            is_error: true,
+        }
+    }
+
+    /// News that needs no action, such as changes merged in from another copy.
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            until_saved: false,
+            is_error: false,
         }
     }
 
@@ -39,6 +51,7 @@ impl Message {
         Self {
             text: text.into(),
             until_saved: true,
+            is_error: true,
         }
     }
 }

@@ -11,6 +11,9 @@ pub enum ThumbnailState {
     Ready(egui::load::SizedTexture),
     /// The file is not in the media folder; the text names it.
     Missing(String),
+    /// The file is not here yet: a card merged from another copy names it, and a sync tool may
+    /// still be bringing it. The text names it.
+    WaitingForSync(String),
     /// The file can't be shown; the reason names it.
     Failed(String),
     /// Not the image Boothboard stored: a link, something other than a file, or changed content.
@@ -59,9 +62,10 @@ pub fn thumbnail_ui(
     };
     response.widget_info(|| egui::WidgetInfo::labeled(role, true, &label));
     match state {
-        ThumbnailState::Missing(reason) | ThumbnailState::Failed(reason) | ThumbnailState::Untrusted(reason) => {
-            response.on_hover_text(reason)
-        }
+        ThumbnailState::Missing(reason)
+        | ThumbnailState::WaitingForSync(reason)
+        | ThumbnailState::Failed(reason)
+        | ThumbnailState::Untrusted(reason) => response.on_hover_text(reason),
         ThumbnailState::Loading | ThumbnailState::Ready(_) => response.on_hover_text(&image.caption),
     }
 }
@@ -78,6 +82,7 @@ pub fn paint_picture(ui: &egui::Ui, rect: egui::Rect, state: &ThumbnailState, ca
         }
         ThumbnailState::Loading => format!("Loading {caption}…"),
         ThumbnailState::Missing(_) => format!("Image missing: {caption}"),
+        ThumbnailState::WaitingForSync(_) => format!("Waiting for sync: {caption}"),
         ThumbnailState::Failed(_) => format!("Can't show {caption}"),
         ThumbnailState::Untrusted(_) => format!("Image changed outside Boothboard: {caption}"),
     };

@@ -148,13 +148,13 @@ fn a_board_open_in_another_boothboard_is_read_only_until_that_one_closes() {
     });
 }
 
-/// The sample session after another program renamed Gloo to Glue (same size) and the user typed.
+/// The sample session after a newer Boothboard, which this one can't merge with, wrote the
+/// board file, and the user typed.
 pub(super) fn session_with_an_outside_edit() -> (Session, String) {
     let mut session = sample_session();
     let theirs = std::fs::read_to_string(&session.path)
         .unwrap()
-        .replace("\"title\": \"Gloo\"", "\"title\": \"Glue\"");
-    assert_eq!(theirs.len(), std::fs::metadata(&session.path).unwrap().len() as usize);
+        .replacen("\"version\": 2", "\"version\": 99", 1);
     std::fs::write(&session.path, &theirs).unwrap();
     session.type_into("Board title", " (mine)");
     session.wait_for_status("the outside edit noticed", |status| {
@@ -162,7 +162,7 @@ pub(super) fn session_with_an_outside_edit() -> (Session, String) {
     });
     session
         .harness
-        .get_by_label_contains("Another program changed kubecon-2018.json");
+        .get_by_label_contains("Another program changed kubecon-2018.json, and its version can't be merged with yours");
     session.harness.get_by_label("Changed outside, not saved");
     assert_eq!(
         std::fs::read_to_string(&session.path).unwrap(),
@@ -173,7 +173,7 @@ pub(super) fn session_with_an_outside_edit() -> (Session, String) {
 }
 
 #[test]
-fn an_outside_edit_is_never_overwritten_and_keep_mine_keeps_theirs_as_a_copy() {
+fn an_outside_edit_that_cant_be_merged_is_never_overwritten_and_keep_mine_keeps_theirs_as_a_copy() {
     let (mut session, theirs) = session_with_an_outside_edit();
     let commands = session.request_close();
     assert!(
@@ -194,25 +194,34 @@ fn an_outside_edit_is_never_overwritten_and_keep_mine_keeps_theirs_as_a_copy() {
 }
 
 #[test]
-fn reload_theirs_shows_their_version_and_keeps_mine_as_a_copy() {
-    let (mut session, theirs) = session_with_an_outside_edit();
-    session.click("Reload theirs");
-    session.wait_for_app("their version on screen", |session| {
-        session.harness.state().board().unwrap().card_by_title("Glue").is_some()
+fn a_damaged_outside_version_stops_saving_until_it_is_repaired_then_both_are_merged() {
+    let mut session = sample_session();
+    let good = store::load(&session.path).unwrap();
+    std::fs::write(&session.path, b"{ \"version\": 2, \"title\": \"KubeCon").unwrap();
+    session.type_into("Board title", " (mine)");
+    session.wait_for_status("the damaged file noticed", |status| {
+        *status == SaveStatus::ChangedOutside
     });
-    assert!(!session.harness.state().board().unwrap().title.ends_with("(mine)"));
-    assert_eq!(session.harness.state().save_status(), SaveStatus::Saved);
-    let copies = session.files_starting_with("kubecon-2018.mine-");
-    assert_eq!(copies.len(), 1, "{copies:?}");
-    assert!(
-        store::load(&copies[0]).unwrap().title.ends_with("(mine)"),
-        "mine is kept"
-    );
-    assert_eq!(std::fs::read_to_string(&session.path).unwrap(), theirs);
+    session.harness.get_by_label_contains("can't be merged with yours");
 
-    session.type_into("Board title", " (after reload)");
-    let board = session.wait_for_file("saving resumed", |board| board.title.ends_with("(after reload)"));
-    assert!(board.card_by_title("Glue").is_some());
+    // The other program finishes writing: its version, with Gloo renamed.
+    let mut theirs = good;
+    theirs.adopt_device(boothboard::model::DeviceId(0x5eed));
+    let gloo = theirs.card_by_title("Gloo").unwrap().id;
+    theirs
+        .apply(boothboard::model::BoardEdit::SetCardTitle(gloo, "Glue".into()))
+        .unwrap();
+    std::fs::write(&session.path, store::to_bytes(&theirs).unwrap()).unwrap();
+    session.click("Try again");
+    let board = session.wait_for_file("both versions saved", |board| {
+        board.title.ends_with("(mine)") && board.card_by_title("Glue").is_some()
+    });
+    assert!(board.card_by_title("Gloo").is_none());
+    assert!(session.harness.query_by_label("Keep mine").is_none(), "the banner went");
+    assert!(
+        session.files_starting_with("kubecon-2018.mine-").is_empty(),
+        "nothing to keep aside"
+    );
 }
 
 /// Promise 7 in the window: a link of this kind is refused when typed, with the message the
