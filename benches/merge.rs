@@ -6,8 +6,11 @@
 
 use std::hint::black_box;
 
+use std::time::{Duration, Instant};
+
+use boothboard::app::OpenBoard;
 use boothboard::model::{Board, BoardEdit, CardId, DeviceId, merge};
-use boothboard::store;
+use boothboard::store::{self, Fingerprint, OutsideVersion};
 use serde_json::Value;
 
 #[path = "support/screenshot.rs"]
@@ -97,6 +100,25 @@ fn main() {
         merged.card_count(),
         report.notes_to_check.len()
     );
+    // The same in the window, on the UI thread: another program's save merged into the open board
+    // with its unsaved edits, the board compared and the undo steps the merge touched dropped.
+    let path = folder.path().join("open.json");
+    let samples: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let mut open = OpenBoard::new(path.clone(), ours.clone());
+            open.want_outside_check();
+            let expected = open.start_outside_check().unwrap();
+            let found = OutsideVersion::Changed(Box::new(theirs.clone()), Fingerprint::of(b"theirs"));
+            let started = Instant::now();
+            black_box(open.finish_outside_check(expected, found, Instant::now()));
+            started.elapsed()
+        })
+        .collect();
+    println!(
+        "another program's save merged into the open {CARDS}-card board: median of {RUNS} runs {:.1} ms",
+        timing::median(samples).as_secs_f64() * 1000.0
+    );
+
     let version_2 = store::to_bytes(&ours).unwrap().len();
     let version_1 = version_1_size(&ours);
     println!(

@@ -9,8 +9,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify_debouncer_mini::notify::event::{AccessKind, AccessMode};
+use notify_debouncer_mini::notify::{
+    self, Config, Event, EventHandler, EventKind, RecommendedWatcher, RecursiveMode, Watcher, WatcherKind,
+};
+use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer_opt};
 
 use super::board_file::media_dir_for;
 use super::conflict_copies::is_conflict_copy;
@@ -46,7 +49,7 @@ pub type OnNews = Box<dyn Fn() + Send + Sync>;
 pub struct BoardWatch {
     news: Arc<Mutex<WatchNews>>,
     /// Shared with the event handler, which adds the media folder when it appears.
-    _debouncer: Arc<Mutex<Option<Debouncer<RecommendedWatcher>>>>,
+    _debouncer: Arc<Mutex<Option<Debouncer<ChangesOnly>>>>,
 }
 
 impl std::fmt::Debug for BoardWatch {
@@ -84,10 +87,11 @@ impl BoardWatch {
             folder: folder.clone(),
         };
         let news = Arc::new(Mutex::new(WatchNews::default()));
-        let debouncer: Arc<Mutex<Option<Debouncer<RecommendedWatcher>>>> = Arc::new(Mutex::new(None));
+        let debouncer: Arc<Mutex<Option<Debouncer<ChangesOnly>>>> = Arc::new(Mutex::new(None));
         let handler_news = Arc::clone(&news);
         let handler_debouncer = Arc::clone(&debouncer);
-        let mut started = new_debouncer(DEBOUNCE, move |result: DebounceEventResult| {
+        let config = notify_debouncer_mini::Config::default().with_timeout(DEBOUNCE);
+        let mut started = new_debouncer_opt(config, move |result: DebounceEventResult| {
             let media_appeared = {
                 let mut news = handler_news.lock().unwrap_or_else(PoisonError::into_inner);
                 sort_events(&places, result, &mut news)
@@ -132,6 +136,45 @@ impl BoardWatch {
     /// The news since the last call.
     pub fn take_news(&self) -> WatchNews {
         std::mem::take(&mut *self.news.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+}
+
+/// The platform's watcher, passing on only events that change something: reading a file (the
+/// app reading back its own save, or an image) must not look like news, or it would be read again.
+struct ChangesOnly(RecommendedWatcher);
+
+/// Drops the events of reading a file before they reach the debouncer.
+struct DropReads<F>(F);
+
+impl<F: EventHandler> EventHandler for DropReads<F> {
+    fn handle_event(&mut self, event: notify::Result<Event>) {
+        let is_read = event.as_ref().is_ok_and(|event| {
+            matches!(
+                event.kind,
+                EventKind::Access(AccessKind::Open(_) | AccessKind::Read | AccessKind::Close(AccessMode::Read))
+            )
+        });
+        if !is_read {
+            self.0.handle_event(event);
+        }
+    }
+}
+
+impl Watcher for ChangesOnly {
+    fn new<F: EventHandler>(event_handler: F, config: Config) -> notify::Result<Self> {
+        RecommendedWatcher::new(DropReads(event_handler), config).map(Self)
+    }
+
+    fn watch(&mut self, path: &Path, recursive_mode: RecursiveMode) -> notify::Result<()> {
+        self.0.watch(path, recursive_mode)
+    }
+
+    fn unwatch(&mut self, path: &Path) -> notify::Result<()> {
+        self.0.unwatch(path)
+    }
+
+    fn kind() -> WatcherKind {
+        RecommendedWatcher::kind()
     }
 }
 
@@ -236,5 +279,10 @@ mod tests {
             news.media.contains(&MediaName::new(second).unwrap())
         });
         assert_eq!(news.error, None);
+
+        // Reading is not news: the app reads the board back after each save, and reads images.
+        std::fs::read(&board).unwrap();
+        std::fs::read(media.join(second)).unwrap();
+        assert!(woken.recv_timeout(DEBOUNCE * 4).is_err(), "{:?}", watch.take_news());
     }
 }
