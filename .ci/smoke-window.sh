@@ -147,4 +147,27 @@ for signal in TERM INT; do
   "$bin" check "$board"
   echo "smoke: SIG$signal saved the last edit and quit"
 done
+# A machine whose fontconfig lists no fonts (egui's system font provider panics there): the app
+# starts, draws a card whose glyphs none of its own fonts has, and quits cleanly, with no crash.
+fonts_dir=$(realpath "$out") # fontconfig reads a relative FONTCONFIG_FILE from its own folder
+cat >"$fonts_dir/no-fonts.conf" <<CONF
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><cachedir>$fonts_dir/no-fonts-cache</cachedir></fontconfig>
+CONF
+"$bin" add-card "$board" --title "Rare glyphs ⌬ 𝔅 🀄"
+export FONTCONFIG_FILE="$fonts_dir/no-fonts.conf"
+launch no-fonts
+unset FONTCONFIG_FILE
+sleep 3
+import -window root "$out/no-fonts.png"
+colors=$(identify -format '%k' "$out/no-fonts.png")
+[ "$colors" -gt 100 ] || { echo "smoke: the window without system fonts is blank"; exit 1; }
+grep -q "the system's fonts can't be used" "$home/logs/boothboard.log" || { echo "smoke: the fonts were never missed"; exit 1; }
+xdotool windowfocus "$window" 2>/dev/null || true
+sleep 0.3
+xdotool key ctrl+q
+wait_for_exit "the app without system fonts"
+if ls "$home/crash-reports"/crash-* >/dev/null 2>&1; then echo "smoke: a crash report was written"; ls "$home/crash-reports"; exit 1; fi
+echo "smoke: without system fonts the app started, drew (see $out/no-fonts.png) and quit"
 echo "smoke: ok"

@@ -7,7 +7,7 @@ use boothboard::cli::{self, Cli};
 use boothboard::diagnostics::{Logger, Stderr, install_panic_hook};
 use boothboard::open::{board_to_open, open_or_create};
 use boothboard::store::{AppHome, Settings};
-use boothboard::ui::SaveStatus;
+use boothboard::ui::{SaveStatus, install_system_font_fallback};
 use clap::Parser as _;
 
 fn main() -> ExitCode {
@@ -80,6 +80,8 @@ fn run_app(requested: Option<std::path::PathBuf>) -> ExitCode {
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0]),
         persistence_path: Some(home.window_state_dir().join("window.ron")),
+        // Installed below, guarded: on a machine without fonts, egui's own provider panics.
+        system_font_fallback: false,
         ..Default::default()
     };
     let result = eframe::run_native(
@@ -87,6 +89,7 @@ fn run_app(requested: Option<std::path::PathBuf>) -> ExitCode {
         options,
         Box::new(move |cc| {
             close_on_quit_signals(&cc.egui_ctx)?;
+            install_system_font_fallback(&cc.egui_ctx);
             let app = BoothboardApp::new(&cc.egui_ctx, home, startup)?;
             if app.save_status() == SaveStatus::ReadOnly {
                 eprintln!(

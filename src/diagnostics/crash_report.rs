@@ -99,10 +99,20 @@ pub fn newest_crash_report(folder: &Path) -> Option<PathBuf> {
 }
 
 /// Makes every panic write a crash report into `folder` and log where it went, then do what
-/// panics did before (the default hook prints the message to stderr).
+/// panics did before (the default hook prints the message to stderr). A panic the app handles is
+/// only logged, as a warning.
 pub fn install_panic_hook(folder: PathBuf) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if super::handled_panic::is_handled_here() {
+            let thread = std::thread::current().name().unwrap_or("unnamed").to_owned();
+            let location = info
+                .location()
+                .map_or_else(|| "unknown".to_owned(), ToString::to_string);
+            let message = info.payload_as_str().unwrap_or("(no message)");
+            log::warn!("handled panic on thread {thread} at {location}: {message}");
+            return;
+        }
         let report = CrashReport::of_panic(info);
         match write_crash_report(&folder, &report) {
             Ok(path) => log::error!(

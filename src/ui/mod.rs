@@ -21,6 +21,7 @@ mod recovery_ui;
 mod search_ui;
 mod shortcuts;
 mod status;
+mod system_fonts;
 mod themes_ui;
 mod thumbnails;
 mod top_bar_ui;
@@ -36,6 +37,7 @@ pub use message_ui::{message_ui, quit_anyway_ui};
 pub use recovery_ui::{RecoveryNotice, recovery_ui};
 pub use shortcuts::QUIT;
 pub use status::{Message, SaveStatus};
+pub use system_fonts::install_system_font_fallback;
 pub use thumbnails::{ThumbnailState, Thumbnails};
 pub use view_state::{Confirm, ImageViewer, LinkAddressDraft, SearchHits, ViewState};
 
