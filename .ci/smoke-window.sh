@@ -11,26 +11,15 @@ home=$(mktemp -d)
 export BOOTHBOARD_HOME="$home"
 board="$home/boards/kubecon-2018.json"
 
-# Xvfb picks a free display and writes its number once it accepts connections, so the app never
-# starts before the server is ready. -noreset: by default the server resets when its last client
-# leaves (xdpyinfo, the first window), and a window opening during that reset fails to connect.
-display_file="$out/xvfb.display"
-rm -f "$display_file"
-Xvfb -displayfd 3 -noreset -screen 0 1600x1000x24 -nolisten tcp 3>"$display_file" >"$out/xvfb.log" 2>&1 &
-xvfb_pid=$!
+source .ci/xvfb.sh
 app_pid=
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-  kill "$xvfb_pid" 2>/dev/null || true
-  wait "$xvfb_pid" 2>/dev/null || true
+  stop_xvfb
   rm -rf "$home"
 }
 trap cleanup EXIT
-for _ in $(seq 1 150); do [ -s "$display_file" ] && break; sleep 0.2; done
-[ -s "$display_file" ] || { echo "smoke: Xvfb did not start within 30 s"; cat "$out/xvfb.log"; exit 1; }
-export DISPLAY=":$(tr -d '[:space:]' <"$display_file")"
-xdpyinfo >/dev/null || { echo "smoke: Xvfb on $DISPLAY does not answer"; cat "$out/xvfb.log"; exit 1; }
-echo "smoke: Xvfb on $DISPLAY"
+start_xvfb "$out"
 
 # The sample board with a screenshot attached from the command line, as a user at the booth would.
 "$bin" new "$board" --sample

@@ -310,7 +310,10 @@ fn main() {
         println!("window benchmark skipped: it needs Xvfb and xdotool (apt-get install -y xvfb xdotool)");
         return;
     }
-    let app = PathBuf::from(env!("CARGO_BIN_EXE_boothboard"));
+    // BOOTHBOARD_BENCH_APP=/usr/bin/boothboard measures the installed package instead.
+    let app = std::env::var_os("BOOTHBOARD_BENCH_APP")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_boothboard")), PathBuf::from);
+    println!("Measuring {}", app.display());
     let Some(minimal) = minimal_window() else {
         println!("window benchmark skipped: the minimal window example did not build");
         return;

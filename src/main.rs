@@ -52,6 +52,12 @@ fn run_command(command: cli::CliCommand) -> ExitCode {
     }
 }
 
+/// The app's id: the .desktop file's name and the window's class, so that desktops match them.
+const APP_ID: &str = "io.github.boothboard.Boothboard";
+
+/// The icon the window shows in task bars (the .desktop file's icon is installed beside it).
+const WINDOW_ICON: &[u8] = include_bytes!("../assets/icons/boothboard-256.png");
+
 fn run_app(requested: Option<std::path::PathBuf>) -> ExitCode {
     let home = match AppHome::from_env() {
         Ok(home) => home,
@@ -73,12 +79,18 @@ fn run_app(requested: Option<std::path::PathBuf>) -> ExitCode {
             Startup::Failed(load_failure(&path, &error))
         }
     };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Boothboard")
+        // The name of the .desktop file, so task bars and docks find its icon and name.
+        .with_app_id(APP_ID)
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([640.0, 400.0]);
+    match eframe::icon_data::from_png_bytes(WINDOW_ICON) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(error) => log::warn!("the window icon can't be read: {error}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Boothboard")
-            .with_app_id("boothboard")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 400.0]),
+        viewport,
         persistence_path: Some(home.window_state_dir().join("window.ron")),
         // Installed below, guarded: on a machine without fonts, egui's own provider panics.
         system_font_fallback: false,
