@@ -24,6 +24,8 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 mod big_board;
 #[path = "ui/crash_recovery.rs"]
 mod crash_recovery;
+#[path = "ui/notes.rs"]
+mod notes;
 #[path = "ui/safety.rs"]
 mod safety;
 #[path = "ui/surprises.rs"]
@@ -178,6 +180,7 @@ fn typed_notes_reach_the_file_in_any_script() {
     session.click("Gloo");
     // Chinese, Japanese and Korean: the harness panics on any glyph no font has.
     let typed = "在展台上看到的演示：很好。日本語のメモ。한국어 메모.";
+    session.click("Edit notes");
     session.type_into("Notes", typed);
     session.wait_for_file("CJK notes on Gloo", |board| {
         board.card_by_title("Gloo").unwrap().notes.contains(typed)
@@ -428,6 +431,7 @@ fn the_window_title_follows_the_board_title() {
 fn quitting_right_after_typing_keeps_every_word() {
     let mut session = sample_session();
     session.click("FoundationDB");
+    session.click("Edit notes");
     session.type_into("Notes", " Last words.");
     // Quit before the autosave's quiet period is over: on_exit must write the edit.
     eframe::App::on_exit(session.harness.state_mut(), None);
@@ -1036,6 +1040,7 @@ fn typed_notes_are_undone_and_redone_with_the_keyboard() {
     let mut session = sample_session();
     session.click("Gloo");
     let original = session.board().card_by_title("Gloo").unwrap().notes.clone();
+    session.click("Edit notes");
     session.type_into("Notes", " Ask about gRPC.");
     let gloo_notes = |session: &Session| session.board().card_by_title("Gloo").unwrap().notes.clone();
     assert_eq!(gloo_notes(&session), format!("{original} Ask about gRPC."));
@@ -1119,6 +1124,7 @@ fn the_delete_key_removes_the_selected_card_and_undo_brings_it_back_with_its_ima
 fn search_finds_chinese_notes_and_escape_clears_it() {
     let mut session = sample_session();
     session.click("Ballerina");
+    session.click("Edit notes");
     session.type_into("Notes", "\n在展台上看到的演示：序列图。");
     session.press(COMMAND, egui::Key::F);
     assert!(

@@ -17,9 +17,12 @@ mod image_viewer_ui;
 mod load_failure_ui;
 mod message_ui;
 mod navigation;
+mod note_glimpses;
+mod notes_ui;
 mod recovery_ui;
 mod search_ui;
 mod shortcuts;
+mod shown_notes;
 mod status;
 mod themes_ui;
 mod thumbnails;
@@ -95,7 +98,7 @@ pub fn board_screen_ui(
             .resizable(true)
             .default_size(380.0)
             .show(ui, |ui| {
-                card_editor_ui::card_editor_ui(ui, board, card, view, thumbnails, commands);
+                card_editor_ui::card_editor_ui(ui, board, screen.revision, card, view, thumbnails, commands);
             });
         file_drop.offer(ui, editor.response.rect, ImageTarget::Card(card.id));
     }

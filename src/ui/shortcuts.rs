@@ -98,7 +98,11 @@ pub fn handle_shortcuts(ctx: &egui::Context, board: &Board, view: &mut ViewState
             view.select_and_reveal(card);
         }
     }
-    if view.selected_card.is_some() && ctx.input_mut(|input| input.consume_key(Modifiers::NONE, Key::Enter)) {
+    // With the editor open, Enter is left to what has the keyboard there (the rendered notes edit on it).
+    if view.selected_card.is_some()
+        && !view.editor_open
+        && ctx.input_mut(|input| input.consume_key(Modifiers::NONE, Key::Enter))
+    {
         view.editor_open = true;
     }
     if pressed(&DELETE_CARD) {
