@@ -110,7 +110,11 @@ mod tests {
     fn lines(text: &str) -> Vec<&str> {
         let starts = line_starts(text);
         let ends = starts.iter().skip(1).copied().chain([text.len()]);
-        starts.iter().zip(ends).map(|(start, end)| text.get(*start..end).unwrap()).collect()
+        starts
+            .iter()
+            .zip(ends)
+            .map(|(start, end)| text.get(*start..end).unwrap())
+            .collect()
     }
 
     #[test]

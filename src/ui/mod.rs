@@ -33,7 +33,7 @@ pub use export_dialog_ui::{ExportChoice, selected_cards};
 pub use export_status_ui::{ExportStatus, export_status_ui};
 pub use file_access_ui::{outside_change_ui, read_only_ui};
 pub use file_drop::FileDrag;
-pub use fonts::install_cjk_fallback;
+pub use fonts::install_fallback_fonts;
 pub use load_failure_ui::{LoadFailure, load_failure_ui};
 pub use message_ui::{message_ui, quit_anyway_ui};
 pub use recovery_ui::{RecoveryNotice, recovery_ui};

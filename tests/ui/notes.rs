@@ -153,3 +153,25 @@ fn long_notes_scroll_inside_the_editor() {
     let images_top = session.harness.get_by_label("Add images…").rect().top();
     assert!(images_top - notes_top < 700.0, "also while editing: {images_top}");
 }
+
+#[test]
+fn emoji_in_titles_and_notes_are_drawn_with_a_font_that_has_them() {
+    let mut session = session_with_tidb_notes("🎉 Launch day ✅ ❤️\n\n- [ ] 🚀 Try the operator 🥳");
+    session.click("TiDB");
+    session.type_into("Title", " 🚀");
+    // On the card and in the editor; the harness fails on any glyph no font has.
+    assert_eq!(
+        session
+            .harness
+            .query_all_by_label_contains("🎉 Launch day ✅ ❤️")
+            .count(),
+        2
+    );
+    assert!(session.harness.query_all_by_label_contains("TiDB 🚀").count() >= 1);
+    let font = egui::FontId::proportional(14.0);
+    let drawn = session
+        .harness
+        .ctx
+        .fonts_mut(|fonts| fonts.has_glyphs(&font, "🎉✅❤️🚀🥳🙂🤔👍"));
+    assert!(drawn, "a font has every one of them");
+}
