@@ -2,8 +2,11 @@
 //! A click on the rendered notes (or Enter on them, or *Edit notes*) edits them; Esc, a click
 //! outside or *Done* shows them rendered again.
 
+use std::collections::HashMap;
+
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
+use super::note_chunks::{NoteChunk, note_chunks};
 use super::shown_notes::ShownNotes;
 use crate::command::Command;
 use crate::model::{BoardEdit, Card, CardId, NoteTask, note_tasks};
@@ -17,6 +20,8 @@ pub struct NotesView {
     focus_text: bool,
     /// What is rendered, worked out once per card and board revision.
     rendered: Option<RenderedNotes>,
+    /// The height of each piece of the rendered notes as last drawn, by piece and width.
+    heights: HashMap<(u64, u32), f32>,
     viewer: ViewerCache,
 }
 
@@ -26,8 +31,8 @@ struct RenderedNotes {
     card: CardId,
     revision: u64,
     shown: ShownNotes,
-    /// The task items of the shown text, as rendered.
-    shown_tasks: Vec<NoteTask>,
+    /// The shown text in pieces, rendered one by one.
+    chunks: Vec<NoteChunk>,
     /// The task items of the notes.
     tasks: Vec<NoteTask>,
 }
@@ -54,15 +59,24 @@ impl NotesView {
         self.editing == Some(card)
     }
 
+    /// Edits the card's notes as text, the cursor at their end, as *Edit notes* does.
+    pub fn edit(&mut self, card: CardId) {
+        self.editing = Some(card);
+        self.focus_text = true;
+    }
+
     /// Works out what to render for the card's notes, unless that was done at this revision.
     fn refresh_rendered(&mut self, card: &Card, revision: u64) {
         let fresh = |rendered: &RenderedNotes| rendered.card == card.id && rendered.revision == revision;
         if !self.rendered.as_ref().is_some_and(fresh) {
+            if self.rendered.as_ref().is_some_and(|rendered| rendered.card != card.id) {
+                self.heights.clear();
+            }
             let shown = ShownNotes::of(&card.notes);
             self.rendered = Some(RenderedNotes {
                 card: card.id,
                 revision,
-                shown_tasks: note_tasks(&shown.text),
+                chunks: note_chunks(&shown.text),
                 shown,
                 tasks: note_tasks(&card.notes),
             });
@@ -102,14 +116,18 @@ pub fn notes_ui(ui: &mut egui::Ui, card: &Card, revision: u64, view: &mut NotesV
             .show(ui, |ui| notes_text_ui(ui, card, label.id, focus, commands))
             .inner;
         stop_editing |= response.lost_focus();
+    } else if card.notes.trim().is_empty() {
+        let hint = egui::RichText::new("No notes yet: click to write some (Markdown).").weak();
+        start_editing |= ui.add(egui::Label::new(hint).sense(egui::Sense::click())).clicked();
     } else {
         start_editing |= scroll
-            .show(ui, |ui| rendered_notes_ui(ui, card, revision, view, commands))
+            .show_viewport(ui, |ui, viewport| {
+                rendered_notes_ui(ui, viewport, card, revision, view, commands)
+            })
             .inner;
     }
     if start_editing {
-        view.editing = Some(card.id);
-        view.focus_text = true;
+        view.edit(card.id);
     } else if stop_editing {
         view.editing = None;
     }
@@ -146,19 +164,17 @@ fn notes_text_ui(
     response
 }
 
-/// The notes rendered: task items tick, web and mail links open through the app. Returns whether
-/// the user asked to edit them (a click elsewhere on them, or Enter while they have the keyboard).
+/// The notes rendered, only the pieces within `viewport` (the part of the notes in view): task
+/// items tick, web and mail links open through the app. Returns whether the user asked to edit
+/// them (a click elsewhere on them, or Enter while they have the keyboard).
 fn rendered_notes_ui(
     ui: &mut egui::Ui,
+    viewport: egui::Rect,
     card: &Card,
     revision: u64,
     view: &mut NotesView,
     commands: &mut Vec<Command>,
 ) -> bool {
-    if card.notes.trim().is_empty() {
-        let hint = egui::RichText::new("No notes yet: click to write some (Markdown).").weak();
-        return ui.add(egui::Label::new(hint).sense(egui::Sense::click())).clicked();
-    }
     view.refresh_rendered(card, revision);
     let builder = egui::UiBuilder::new()
         .id_salt(("rendered_notes", card.id))
@@ -169,18 +185,47 @@ fn rendered_notes_ui(
         ui.style_mut().interaction.selectable_labels = false;
         ui.style_mut().url_in_tooltip = true;
         let links_before = ui.ctx().output(|output| output.commands.len());
-        let NotesView { rendered, viewer, .. } = view;
-        let Some(rendered) = rendered.as_mut() else {
+        let NotesView {
+            rendered,
+            heights,
+            viewer,
+            ..
+        } = view;
+        let Some(RenderedNotes {
+            shown, chunks, tasks, ..
+        }) = rendered.as_mut()
+        else {
             return;
         };
-        changed = CommonMarkViewer::new()
-            .show_mut(ui, &mut viewer.0, &mut rendered.shown.text)
-            .response
-            .changed();
-        open_links_through_app(ui.ctx(), links_before, commands);
-        if changed {
-            ticked = ticked_task_line(rendered);
+        let width = ui.available_width();
+        let row = ui.text_style_height(&egui::TextStyle::Body);
+        let origin = ui.cursor().top();
+        for (index, chunk) in chunks.iter_mut().enumerate() {
+            let key = (chunk.key, width.to_bits());
+            let top = ui.cursor().top() - origin;
+            let height = heights
+                .get(&key)
+                .copied()
+                .unwrap_or_else(|| estimated_height(&chunk.text, width, row));
+            if top + height < viewport.min.y || top > viewport.max.y {
+                ui.add_space(height);
+                continue;
+            }
+            let chunk_changed = ui
+                .push_id(index, |ui| {
+                    let viewer = CommonMarkViewer::new().show_mut(ui, &mut viewer.0, &mut chunk.text);
+                    // Between pieces as between paragraphs within one.
+                    ui.add_space(row / 2.0);
+                    viewer.response.changed()
+                })
+                .inner;
+            heights.insert(key, ui.cursor().top() - origin - top);
+            if chunk_changed {
+                changed = true;
+                ticked = ticked_task_line(shown, tasks, chunk);
+            }
         }
+        open_links_through_app(ui.ctx(), links_before, commands);
     });
     let response = scope
         .response
@@ -197,21 +242,25 @@ fn rendered_notes_ui(
     response.clicked()
 }
 
-/// The line in the notes of the task the renderer just ticked or unticked in its copy.
-fn ticked_task_line(rendered: &RenderedNotes) -> Option<usize> {
-    let text = &rendered.shown.text;
-    let changed = rendered.shown_tasks.iter().find(|task| {
-        let done_now = text
-            .get(task.marker + 1..task.marker + 2)
-            .is_some_and(|mark| mark != " ");
+/// About how tall a piece renders before it has been drawn: a row per line, and per wrap.
+fn estimated_height(text: &str, width: f32, row: f32) -> f32 {
+    let chars_per_row = (width / (row * 0.45)).max(1.0);
+    let rows: f32 = text
+        .lines()
+        .map(|line| (line.chars().count() as f32 / chars_per_row).ceil().max(1.0))
+        .sum();
+    rows * row
+}
+
+/// The line in the notes of the task the renderer just ticked or unticked in its copy of `chunk`.
+fn ticked_task_line(shown: &ShownNotes, tasks: &[NoteTask], chunk: &NoteChunk) -> Option<usize> {
+    let changed = chunk.tasks.iter().find(|task| {
+        let mark = chunk.text.get(task.marker + 1..task.marker + 2);
+        let done_now = mark.is_some_and(|mark| mark != " ");
         done_now != task.done
     })?;
-    let in_notes = rendered.shown.original_offset(changed.marker)?;
-    rendered
-        .tasks
-        .iter()
-        .find(|task| task.marker == in_notes)
-        .map(|task| task.line)
+    let in_notes = shown.original_offset(chunk.start + changed.marker)?;
+    tasks.iter().find(|task| task.marker == in_notes).map(|task| task.line)
 }
 
 /// Hands the links clicked in the notes (sent since `first`) to the app, which opens only http,
@@ -231,4 +280,24 @@ fn open_links_through_app(ctx: &egui::Context, first: usize, commands: &mut Vec<
             }
         });
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_task_ticked_in_a_later_piece_is_found_on_its_line_in_the_notes() {
+        let filler = "A paragraph with a [refused link](javascript:x) and ![an image](i.png). ".repeat(12);
+        let notes = format!("{filler}\n\n- [ ] first\n\n{filler}\n\n- [x] [second](file:///etc) task\n- [ ] third\n");
+        let shown = ShownNotes::of(&notes);
+        let tasks = note_tasks(&notes);
+        let mut chunks = note_chunks(&shown.text);
+        let last = chunks.last_mut().unwrap();
+        assert!(last.start > 0, "the tasks are in a later piece");
+        let second = last.tasks.iter().find(|task| task.done).unwrap().marker;
+        last.text.replace_range(second..second + 3, "[ ]");
+        assert_eq!(ticked_task_line(&shown, &tasks, last), Some(6));
+        assert_eq!(notes.lines().nth(6), Some("- [x] [second](file:///etc) task"));
+    }
 }

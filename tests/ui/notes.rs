@@ -143,6 +143,14 @@ fn long_notes_scroll_inside_the_editor() {
         .collect();
     let mut session = session_with_tidb_notes(&long);
     session.click("TiDB");
+    session
+        .harness
+        .get_by_label("Rendered notes")
+        .get_by_label_contains("Line 2 of");
+    assert!(
+        session.harness.query_by_label_contains("Line 400 of").is_none(),
+        "only what is in view is rendered"
+    );
     let notes_top = session.harness.get_by_label("Edit notes").rect().top();
     let images_top = session.harness.get_by_label("Add images…").rect().top();
     assert!(
