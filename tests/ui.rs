@@ -222,8 +222,14 @@ fn a_card_moves_to_another_column_from_its_editor() {
 fn a_card_moves_to_another_column_by_drag_and_drop() {
     let mut session = sample_session();
     let from = session.harness.get_by_label("Ballerina").rect().center();
-    let target = session.harness.get_by_label("Rook").rect();
-    let to = egui::pos2(target.center().x, target.bottom() + 30.0);
+    // Below Rook, the last card of the third column: on that column's "Add card".
+    let to = session
+        .harness
+        .get_all_by_label("Add card")
+        .nth(2)
+        .unwrap()
+        .rect()
+        .center();
     session.drag(from, to);
     let board = session.wait_for_file("Ballerina dropped below Rook", |board| {
         column_of(board, "Ballerina") == "Storage"

@@ -200,4 +200,51 @@ mod tests {
         }
         assert_eq!(shown.original_offset(shown.text.len()), None);
     }
+
+    /// Text with links, images, brackets and parentheses among any characters.
+    fn markdown() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("[".to_owned()),
+            Just("](".to_owned()),
+            Just(")".to_owned()),
+            Just("![".to_owned()),
+            Just("javascript:x".to_owned()),
+            Just("https://ok".to_owned()),
+            Just("<".to_owned()),
+            Just(">".to_owned()),
+            Just("\n- [ ] ".to_owned()),
+            any::<String>(),
+        ];
+        proptest::collection::vec(piece, 0..16).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 512,
+            failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Off)),
+            ..proptest::test_runner::Config::default()
+        })]
+
+        #[test]
+        fn what_is_shown_links_only_where_a_link_may_open_and_knows_its_bytes(notes in markdown()) {
+            let shown = ShownNotes::of(&notes);
+            let parser = pulldown_cmark::Parser::new_ext(&shown.text, crate::model::notes_markdown_options());
+            for event in parser {
+                match event {
+                    pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) => {
+                        proptest::prop_assert!(crate::model::openable_url(&dest_url).is_ok(), "{:?}", dest_url);
+                    }
+                    pulldown_cmark::Event::Start(pulldown_cmark::Tag::Image { .. }) => {
+                        proptest::prop_assert!(false, "an image in {:?}", shown.text);
+                    }
+                    _ => {}
+                }
+            }
+            for (offset, byte) in shown.text.bytes().enumerate() {
+                let original = shown.original_offset(offset).unwrap();
+                proptest::prop_assert_eq!(notes.as_bytes()[original], byte);
+            }
+        }
+    }
 }
