@@ -59,6 +59,17 @@ fn sample_session_with(prepare: impl FnOnce(&Path)) -> Session {
     }
 }
 
+/// The app on the board saved at `path`, with its home in `home_dir`.
+fn session_on_saved_board(home_dir: tempfile::TempDir, path: PathBuf) -> Session {
+    let home = AppHome::at(home_dir.path());
+    let board = open_or_create(&home, &path).unwrap();
+    Session {
+        harness: harness(home, Startup::Opened(path.clone(), Box::new(board))),
+        path,
+        _home: home_dir,
+    }
+}
+
 fn harness(home: AppHome, startup: Startup) -> Harness<'static, BoothboardApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1500.0, 1000.0))

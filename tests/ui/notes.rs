@@ -1,13 +1,12 @@
 //! Notes that read like notes (issue 13): rendered in the card editor, task items that tick, a
 //! glimpse on the board. Helpers come from `tests/ui.rs`.
 
-use boothboard::app::Startup;
 use boothboard::open::open_or_create;
 use boothboard::store::{self, AppHome};
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-use super::{COMMAND, Session, harness};
+use super::{COMMAND, Session, session_on_saved_board};
 
 /// The sample board with TiDB's notes replaced by `notes`, saved, then opened in the app.
 fn session_with_tidb_notes(notes: &str) -> Session {
@@ -18,12 +17,7 @@ fn session_with_tidb_notes(notes: &str) -> Session {
     let tidb = board.card_by_title("TiDB").unwrap().id;
     board.card_mut(tidb).unwrap().notes = notes.to_owned();
     store::save(&path, &board).unwrap();
-    let board = open_or_create(&home, &path).unwrap();
-    Session {
-        harness: harness(home, Startup::Opened(path.clone(), Box::new(board))),
-        path,
-        _home: home_dir,
-    }
+    session_on_saved_board(home_dir, path)
 }
 
 impl Session {
