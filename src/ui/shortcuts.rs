@@ -167,6 +167,8 @@ pub fn shortcuts_window_ui(ctx: &egui::Context, view: &mut ViewState) {
         ("Clear the search", "Esc".to_owned()),
         ("Select a card", "Arrow keys".to_owned()),
         ("Open the selected card", "Enter".to_owned()),
+        ("Edit the notes (Tab to them first)", "Enter".to_owned()),
+        ("Show the notes rendered again", "Esc".to_owned()),
         ("Close the card editor", "Esc".to_owned()),
         ("Delete the selected cards", keys(&DELETE_CARD)),
         ("New card in the selected card's column", keys(&NEW_CARD)),

@@ -89,8 +89,13 @@ fn a_click_on_rendered_notes_edits_them_and_esc_shows_them_rendered_again() {
     // Back and forth with the buttons, and Enter on the rendered notes once they have the keyboard.
     session.click("Edit notes");
     session.click("Done");
-    session.harness.get_by_label("Rendered notes").focus();
+    session.harness.get_by_label("Edit notes").focus();
     session.harness.run_steps(1);
+    session.press(egui::Modifiers::NONE, egui::Key::Tab);
+    assert!(
+        session.harness.get_by_label("Rendered notes").is_focused(),
+        "Tab reaches the notes"
+    );
     session.press(egui::Modifiers::NONE, egui::Key::Enter);
     assert!(session.harness.get_by_label("Notes").is_focused());
 }
