@@ -2,7 +2,9 @@
 //!
 //! The app's real UI code on a bare `egui::Context` (`run_ui` plus tessellation, as egui's own
 //! benchmark does), 1280x800 points, every column scrolled to its middle, the editor open on one card.
-//! Prints the median CPU time of a frame per board size and its ratio to the 20-card board; asserts nothing.
+//! Prints the median CPU time of a frame per board size and its ratio to the 20-card board; then, on
+//! the 5,000-card board, a frame with a 20 KB note open rendered, and a frame typing into it. Asserts
+//! nothing. `cargo bench --bench frame -- notes` runs only the notes cases.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 #![allow(clippy::indexing_slicing, clippy::string_slice)]
 
@@ -15,6 +17,8 @@ mod screenshot;
 #[path = "support/synthetic_board.rs"]
 mod synthetic_board;
 
+use boothboard::command::Command;
+use boothboard::model::BoardEdit;
 use headless_window::Window;
 
 const MEASURED_FRAMES: usize = 600;
@@ -93,6 +97,63 @@ impl Subject {
     }
 }
 
+/// About 20 KB of notes with every kind of Markdown a note has: headings, emphasis, lists, task
+/// items, quotes, code, a table and links.
+fn long_note() -> String {
+    let section = |n: usize| {
+        format!(
+            "## Talk {n}: the data plane\n\n\
+             **Envoy** runs as a *sidecar*; config comes from a CRD. See [the docs](https://example.com/{n}).\n\n\
+             - [x] ask about multi-cluster\n- [ ] try the demo with `kubectl apply -f demo.yaml`\n\
+             - nested:\n  - one\n  - two\n\n\
+             > The control plane never touches a request.\n\n\
+             ```\nkubectl get pods -n mesh\n```\n\n\
+             | part | role |\n|---|---|\n| pilot | config |\n| envoy | proxy |\n\n\
+             在展台上看到的：控制平面作为 Deployment 运行。\n\n---\n\n"
+        )
+    };
+    let mut note = String::new();
+    let mut n = 0;
+    while note.len() < 20_000 {
+        note.push_str(&section(n));
+        n += 1;
+    }
+    note
+}
+
+/// The 5,000-card board with the editor open on a card holding `note` (or its own, of about 600
+/// bytes), rendered; or, when `typing`, with that note being edited, a character added each frame.
+fn note_frames(note: Option<String>, typing: bool) -> Vec<Duration> {
+    let mut subject = Subject::new(5_000, 0);
+    let window = &mut subject.window;
+    let card = window.app.view().editor_card().unwrap();
+    let mut note = match note {
+        Some(note) => {
+            let edit = BoardEdit::SetCardNotes(card, note.clone());
+            window.app.queue_command(Command::Edit(edit));
+            note
+        }
+        None => window.app.board().unwrap().card(card).unwrap().notes.clone(),
+    };
+    if typing {
+        window.app.view_mut().notes.edit(card);
+    }
+    settle(window);
+    let mut cpu = Vec::with_capacity(MEASURED_FRAMES);
+    for frame in 0..MEASURED_FRAMES {
+        if typing {
+            note.push(if frame % 6 == 5 { ' ' } else { 'x' });
+            window
+                .app
+                .queue_command(Command::Edit(BoardEdit::SetCardNotes(card, note.clone())));
+        }
+        let thread_time = cpu_time::ThreadTime::now();
+        window.frame();
+        cpu.push(thread_time.elapsed());
+    }
+    cpu
+}
+
 fn median(mut values: Vec<Duration>) -> Duration {
     values.sort();
     values[values.len() / 2]
@@ -103,6 +164,13 @@ fn ms(duration: Duration) -> String {
 }
 
 fn main() {
+    if !std::env::args().any(|argument| argument == "notes") {
+        board_sizes();
+    }
+    notes();
+}
+
+fn board_sizes() {
     println!(
         "Median of {MEASURED_FRAMES} frames, {}x{} points, scrolled to the middle, editor open.",
         headless_window::SCREEN.x,
@@ -136,5 +204,18 @@ fn main() {
             ms(median(subject.wall)),
             subject.primitives,
         );
+    }
+}
+
+fn notes() {
+    let note_bytes = long_note().len();
+    println!();
+    println!("5,000 cards without images, the editor open on a card with a {note_bytes}-byte note:");
+    println!("| notes | CPU per frame | the card's own note (about 600 bytes) |");
+    println!("|---|---:|---:|");
+    for (case, typing) in [("rendered", false), ("typing, a character a frame", true)] {
+        let long = median(note_frames(Some(long_note()), typing));
+        let short = median(note_frames(None, typing));
+        println!("| {case} | {} | {} |", ms(long), ms(short));
     }
 }

@@ -24,6 +24,8 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 mod big_board;
 #[path = "ui/crash_recovery.rs"]
 mod crash_recovery;
+#[path = "ui/notes.rs"]
+mod notes;
 #[path = "ui/safety.rs"]
 mod safety;
 #[path = "ui/surprises.rs"]
@@ -52,6 +54,17 @@ fn sample_session_with(prepare: impl FnOnce(&Path)) -> Session {
     let startup = Startup::Opened(path.clone(), Box::new(board));
     Session {
         harness: harness(home, startup),
+        path,
+        _home: home_dir,
+    }
+}
+
+/// The app on the board saved at `path`, with its home in `home_dir`.
+fn session_on_saved_board(home_dir: tempfile::TempDir, path: PathBuf) -> Session {
+    let home = AppHome::at(home_dir.path());
+    let board = open_or_create(&home, &path).unwrap();
+    Session {
+        harness: harness(home, Startup::Opened(path.clone(), Box::new(board))),
         path,
         _home: home_dir,
     }
@@ -178,6 +191,7 @@ fn typed_notes_reach_the_file_in_any_script() {
     session.click("Gloo");
     // Chinese, Japanese and Korean: the harness panics on any glyph no font has.
     let typed = "在展台上看到的演示：很好。日本語のメモ。한국어 메모.";
+    session.click("Edit notes");
     session.type_into("Notes", typed);
     session.wait_for_file("CJK notes on Gloo", |board| {
         board.card_by_title("Gloo").unwrap().notes.contains(typed)
@@ -219,8 +233,14 @@ fn a_card_moves_to_another_column_from_its_editor() {
 fn a_card_moves_to_another_column_by_drag_and_drop() {
     let mut session = sample_session();
     let from = session.harness.get_by_label("Ballerina").rect().center();
-    let target = session.harness.get_by_label("Rook").rect();
-    let to = egui::pos2(target.center().x, target.bottom() + 30.0);
+    // Below Rook, the last card of the third column: on that column's "Add card".
+    let to = session
+        .harness
+        .get_all_by_label("Add card")
+        .nth(2)
+        .unwrap()
+        .rect()
+        .center();
     session.drag(from, to);
     let board = session.wait_for_file("Ballerina dropped below Rook", |board| {
         column_of(board, "Ballerina") == "Storage"
@@ -428,6 +448,7 @@ fn the_window_title_follows_the_board_title() {
 fn quitting_right_after_typing_keeps_every_word() {
     let mut session = sample_session();
     session.click("FoundationDB");
+    session.click("Edit notes");
     session.type_into("Notes", " Last words.");
     // Quit before the autosave's quiet period is over: on_exit must write the edit.
     eframe::App::on_exit(session.harness.state_mut(), None);
@@ -1036,6 +1057,7 @@ fn typed_notes_are_undone_and_redone_with_the_keyboard() {
     let mut session = sample_session();
     session.click("Gloo");
     let original = session.board().card_by_title("Gloo").unwrap().notes.clone();
+    session.click("Edit notes");
     session.type_into("Notes", " Ask about gRPC.");
     let gloo_notes = |session: &Session| session.board().card_by_title("Gloo").unwrap().notes.clone();
     assert_eq!(gloo_notes(&session), format!("{original} Ask about gRPC."));
@@ -1119,6 +1141,7 @@ fn the_delete_key_removes_the_selected_card_and_undo_brings_it_back_with_its_ima
 fn search_finds_chinese_notes_and_escape_clears_it() {
     let mut session = sample_session();
     session.click("Ballerina");
+    session.click("Edit notes");
     session.type_into("Notes", "\n在展台上看到的演示：序列图。");
     session.press(COMMAND, egui::Key::F);
     assert!(

@@ -1,6 +1,6 @@
 //! Any text a user can type or a file can carry, through every function that takes user text:
 //! escaping, link destinations, path segments, excerpts, search, undo step labels, names made
-//! from file names and titles, and the Markdown of whole boards. Nothing panics, and what each
+//! from file names and titles, the Markdown of whole boards, and the task items and glimpse of notes. Nothing panics, and what each
 //! function promises holds for every plane, combining marks, right-to-left text, emoji with
 //! joiners, control characters and NUL.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -13,7 +13,10 @@ use boothboard::export::{
     ExportOptions, ExportScope, board_markdown, card_markdown, encode_path_segment, escape_text, export_names,
     link_destination,
 };
-use boothboard::model::{Board, BoardEdit, Card, History, ImageRef, Link, MediaName, Search, excerpt, openable_url};
+use boothboard::model::{
+    Board, BoardEdit, Card, History, ImageRef, Link, MediaName, Search, excerpt, note_tasks, notes_glimpse,
+    openable_url, task_progress, toggle_task,
+};
 use boothboard::open::create_board;
 use boothboard::store;
 use common::unicode::{any_text, file_stem};
@@ -431,4 +434,42 @@ fn a_title_with_nul_exports_as_readers_show_it() {
     board.add_card(column, "a\0b").unwrap();
     let markdown = board_markdown(&board, &ExportScope::Board, "m.media", &ExportOptions::default()).unwrap();
     assert_eq!(headings(&markdown, HeadingLevel::H3), ["a\u{FFFD}b"]);
+}
+
+/// Notes of any text, with task items and Markdown markers among it.
+fn any_notes() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => any_text(),
+        1 => Just("\n- [ ] ".to_owned()),
+        1 => Just("\n- [x] ".to_owned()),
+        1 => Just("\n## ".to_owned()),
+        1 => Just("\r\n".to_owned()),
+        1 => Just("\n```\n".to_owned()),
+    ];
+    prop::collection::vec(piece, 0..10).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    #[test]
+    fn any_notes_give_a_glimpse_of_whole_lines_and_tasks_that_tick(notes in any_notes()) {
+        let glimpse = notes_glimpse(&notes, 2);
+        prop_assert!(glimpse.len() <= 2);
+        for line in &glimpse {
+            prop_assert!(!line.is_empty() && !line.contains(['\n', '\r']), "{:?}", line);
+        }
+        let tasks = note_tasks(&notes);
+        let progress = task_progress(&notes);
+        prop_assert_eq!(progress.total, tasks.len());
+        prop_assert!(progress.done <= progress.total);
+        let lines = notes.split('\n').count() + notes.matches('\r').count();
+        for line in 0..=lines {
+            let toggled = toggle_task(&notes, line);
+            prop_assert_eq!(toggled.is_some(), tasks.iter().any(|task| task.line == line), "line {}", line);
+            if let Some(toggled) = toggled {
+                prop_assert_eq!(toggled.len(), notes.len());
+            }
+        }
+    }
 }

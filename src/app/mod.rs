@@ -100,7 +100,7 @@ impl BoothboardApp {
         startup: Startup,
         content_check: ContentCheck,
     ) -> std::io::Result<Self> {
-        ui::install_cjk_fallback(ctx);
+        ui::install_fallback_fonts(ctx);
         let repaint = ctx.clone();
         let saver = Saver::spawn(Box::new(move || repaint.request_repaint()))?;
         let (workspace, media_dir) = match startup {

@@ -117,6 +117,9 @@ pub enum EditError {
     /// No image at this index on the card.
     #[error("{0} has no image number {1}")]
     NoImage(CardId, usize),
+    /// No task item on this line of the card's notes (counted from 0; shown from 1).
+    #[error("{0} has no task on line {line} of its notes", line = .1 + 1)]
+    NoTask(CardId, usize),
     /// Another theme already has this name (ignoring case), so `--theme NAME` would be ambiguous.
     #[error("another theme is already named “{0}”; choose another name")]
     ThemeNameTaken(String),

@@ -1,7 +1,7 @@
 //! Every change a user can make to a board, as data: the UI emits them, the app applies them.
 
 use super::stamping::Effect;
-use super::{Board, CardId, ColumnId, EditError, ImageRef, Link, ThemeId};
+use super::{Board, CardId, ColumnId, EditError, ImageRef, Link, ThemeId, toggle_task};
 
 /// One change to a board.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +25,8 @@ pub enum BoardEdit {
     SetCardSummary(CardId, String),
     /// Change a card's notes.
     SetCardNotes(CardId, String),
+    /// Tick or untick the task item on a line of a card's notes (lines from 0).
+    ToggleNoteTask(CardId, usize),
     /// Take off a card the "merged — check the notes" flag a merge left.
     ClearNotesCheck(CardId),
     /// Tick or untick a theme on a card.
@@ -96,6 +98,10 @@ impl Board {
             BoardEdit::SetCardTitle(card, title) => self.card_mut(card)?.title = title,
             BoardEdit::SetCardSummary(card, summary) => self.card_mut(card)?.summary = summary,
             BoardEdit::SetCardNotes(card, notes) => self.card_mut(card)?.notes = notes,
+            BoardEdit::ToggleNoteTask(card, line) => {
+                let card = self.card_mut(card)?;
+                card.notes = toggle_task(&card.notes, line).ok_or(EditError::NoTask(card.id, line))?;
+            }
             BoardEdit::ClearNotesCheck(card) => self.card_mut(card)?.check_notes = false,
             BoardEdit::SetCardTheme(card, theme, ticked) => {
                 self.set_card_theme(card, theme, ticked)?;

@@ -483,6 +483,7 @@ fn plan(edit: &BoardEdit, board: &Board) -> Plan {
         BoardEdit::SetCardTitle(id, _) => Plan::typing(Part::Card(*id), format!("edit title of {}", card(id)), 0),
         BoardEdit::SetCardSummary(id, _) => Plan::typing(Part::Card(*id), format!("edit summary of {}", card(id)), 0),
         BoardEdit::SetCardNotes(id, _) => Plan::typing(Part::Card(*id), format!("edit notes of {}", card(id)), 0),
+        BoardEdit::ToggleNoteTask(id, _) => Plan::step(Part::Card(*id), format!("tick task in notes of {}", card(id))),
         BoardEdit::ClearNotesCheck(id) => Plan::step(Part::Card(*id), format!("mark notes of {} as checked", card(id))),
         BoardEdit::SetCardTheme(id, theme_id, ticked) => {
             let verb = if *ticked { "tick" } else { "untick" };
@@ -999,5 +1000,36 @@ mod tests {
             .apply(&mut board, BoardEdit::AddCard(gateways, String::new()), now)
             .unwrap();
         assert_eq!(history.undo_label(), Some("add card"));
+    }
+
+    #[test]
+    fn ticking_a_task_right_after_typing_is_a_step_of_its_own() {
+        let mut board = board();
+        let tidb = id_of(&board, "TiDB");
+        let mut history = History::default();
+        let now = Instant::now();
+        let notes = |board: &Board| board.card(tidb).unwrap().notes.clone();
+        history
+            .apply(
+                &mut board,
+                BoardEdit::SetCardNotes(tidb, "- [ ] a\n- [ ] b".into()),
+                now,
+            )
+            .unwrap();
+        history
+            .apply(&mut board, BoardEdit::ToggleNoteTask(tidb, 1), now)
+            .unwrap();
+        history
+            .apply(&mut board, BoardEdit::ToggleNoteTask(tidb, 0), now)
+            .unwrap();
+        assert_eq!(notes(&board), "- [x] a\n- [x] b");
+        assert_eq!(history.undo_label(), Some("tick task in notes of “TiDB”"));
+        history.undo(&mut board).unwrap();
+        assert_eq!(notes(&board), "- [ ] a\n- [x] b");
+        history.undo(&mut board).unwrap();
+        assert_eq!(notes(&board), "- [ ] a\n- [ ] b");
+        let refused = history.apply(&mut board, BoardEdit::ToggleNoteTask(tidb, 2), now);
+        assert_eq!(refused, Err(EditError::NoTask(tidb, 2)));
+        assert_eq!(notes(&board), "- [ ] a\n- [ ] b");
     }
 }

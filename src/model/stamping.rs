@@ -65,7 +65,9 @@ impl Effect {
             BoardEdit::SetCardTitle(card, _) => Self::Card(*card, CardField::Title),
             BoardEdit::SetCardSummary(card, _) => Self::Card(*card, CardField::Summary),
             // The flag goes with the notes: a merge takes both from the same copy.
-            BoardEdit::SetCardNotes(card, _) | BoardEdit::ClearNotesCheck(card) => Self::Card(*card, CardField::Notes),
+            BoardEdit::SetCardNotes(card, _)
+            | BoardEdit::ToggleNoteTask(card, _)
+            | BoardEdit::ClearNotesCheck(card) => Self::Card(*card, CardField::Notes),
             BoardEdit::SetCardTheme(card, ..) => Self::Card(*card, CardField::Themes),
             BoardEdit::AddLink(card) | BoardEdit::SetLink(card, ..) | BoardEdit::RemoveLink(card, _) => {
                 Self::Card(*card, CardField::Links)

@@ -104,7 +104,7 @@ impl BoardLayout {
     }
 }
 
-/// Close to what `card_ui` draws: title, summary lines, cover, and the footer of theme chips and extras.
+/// Close to what `card_ui` draws: title, summary lines, cover, notes, and the footer of theme chips and extras.
 fn estimated_height(card: &Card, width: f32) -> f32 {
     const MARGINS: f32 = 18.0;
     const TITLE: f32 = 20.0;
@@ -115,8 +115,13 @@ fn estimated_height(card: &Card, width: f32) -> f32 {
         let aspect = image.height.max(1) as f32 / image.width.max(1) as f32;
         (width * aspect).min(160.0) + 7.0
     });
-    let has_footer =
-        !card.themes.is_empty() || !card.links.is_empty() || !card.notes.is_empty() || card.images.len() > 1;
+    // Most notes fill both lines of their glimpse.
+    let notes = if card.notes.trim().is_empty() {
+        0.0
+    } else {
+        2.0 * LINE + 2.0
+    };
+    let has_footer = !card.themes.is_empty() || !card.links.is_empty() || card.images.len() > 1;
     let footer = if has_footer { LINE + 5.0 } else { 0.0 };
-    MARGINS + TITLE + summary_lines * LINE + cover + footer
+    MARGINS + TITLE + summary_lines * LINE + cover + notes + footer
 }

@@ -177,7 +177,12 @@ fn column_cards_ui(
         if space > 0.0 {
             ui.add_space(space);
         }
-        let rect = board_card_ui(ui, board, card, dragged == Some(card.id), view, thumbnails, file_drop);
+        let drawn = DrawnCard {
+            card,
+            revision: place.revision,
+            dragged: dragged == Some(card.id),
+        };
+        let rect = board_card_ui(ui, board, drawn, view, thumbnails, file_drop);
         view.board_layout.remember(column.id, slot, rect.height());
         card_rects.push((slot.position, rect));
         ui.add_space(CARD_GAP);
@@ -189,16 +194,30 @@ fn column_cards_ui(
     card_rects
 }
 
+/// A card as drawn in its column.
+#[derive(Clone, Copy)]
+struct DrawnCard<'a> {
+    card: &'a Card,
+    /// The board's revision.
+    revision: u64,
+    /// It is being dragged.
+    dragged: bool,
+}
+
 /// A card in its column: click to open, Ctrl+click to select more, drag to move, drop files on it.
 fn board_card_ui(
     ui: &mut egui::Ui,
     board: &Board,
-    card: &Card,
-    dragged: bool,
+    drawn: DrawnCard<'_>,
     view: &mut ViewState,
     thumbnails: &mut dyn Thumbnails,
     file_drop: &mut FileDrop,
 ) -> egui::Rect {
+    let DrawnCard {
+        card,
+        revision,
+        dragged,
+    } = drawn;
     let hit = view.search_hits.cards.contains(&card.id);
     let look = CardLook {
         selected: view.is_selected(card.id),
@@ -206,7 +225,8 @@ fn board_card_ui(
         search_hit: hit,
         dimmed: view.searching() && !hit,
     };
-    let CardResponse { response, cover } = card_ui(ui, card, &board.themes, look, thumbnails);
+    let notes = view.note_glimpses.of(card, revision);
+    let CardResponse { response, cover } = card_ui(ui, card, &notes, &board.themes, look, thumbnails);
     let on_cover = || {
         let pointer = ui.input(|input| input.pointer.interact_pos());
         pointer.is_some_and(|pointer| cover.is_some_and(|cover| cover.contains(pointer)))

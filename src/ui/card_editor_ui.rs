@@ -1,15 +1,17 @@
 //! The editor of the selected card: every field, the theme ticks, links and images.
 
-use super::fields::{bare_field_ui, text_area_ui, text_field_ui};
+use super::fields::{bare_field_ui, text_field_ui};
+use super::notes_ui::notes_ui;
 use super::thumbnails::{Thumbnails, thumbnail_ui};
 use super::{Confirm, ImageViewer, LinkAddressDraft, ViewState};
 use crate::command::Command;
 use crate::model::{Board, BoardEdit, Card, CardId, CardPosition, Link, saved_url};
 
-/// Draws the editor for `card`.
+/// Draws the editor for `card`; `revision` changes whenever the board does.
 pub fn card_editor_ui(
     ui: &mut egui::Ui,
     board: &Board,
+    revision: u64,
     card: &Card,
     view: &mut ViewState,
     thumbnails: &mut dyn Thumbnails,
@@ -82,9 +84,7 @@ pub fn card_editor_ui(
                 }
             });
         }
-        if let (Some(notes), _) = text_area_ui(ui, "Notes", &card.notes, "What you saw and heard (Markdown)") {
-            edit(commands, BoardEdit::SetCardNotes(card.id, notes));
-        }
+        notes_ui(ui, card, revision, &mut view.notes, commands);
 
         ui.add_space(6.0);
         images_ui(ui, card, view, thumbnails, commands);

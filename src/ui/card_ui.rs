@@ -1,5 +1,6 @@
-//! One card on the board: title, summary, cover image, theme ticks.
+//! One card on the board: title, summary, cover image, a glimpse of its notes, theme ticks.
 
+use super::note_glimpses::{GLIMPSE_LINES, NoteGlimpse};
 use super::thumbnails::{Thumbnails, thumbnail_ui};
 use crate::model::{Card, Theme};
 
@@ -29,6 +30,7 @@ pub struct CardResponse {
 pub fn card_ui(
     ui: &mut egui::Ui,
     card: &Card,
+    notes: &NoteGlimpse,
     themes: &[Theme],
     look: CardLook,
     thumbnails: &mut dyn Thumbnails,
@@ -61,7 +63,7 @@ pub fn card_ui(
         frame
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                card_contents_ui(ui, card, themes, thumbnails)
+                card_contents_ui(ui, card, notes, themes, thumbnails)
             })
             .inner
     });
@@ -75,6 +77,7 @@ pub fn card_ui(
 fn card_contents_ui(
     ui: &mut egui::Ui,
     card: &Card,
+    notes: &NoteGlimpse,
     themes: &[Theme],
     thumbnails: &mut dyn Thumbnails,
 ) -> Option<egui::Rect> {
@@ -93,12 +96,16 @@ fn card_contents_ui(
         // Hover only: a click on the cover selects the card like anywhere else on it.
         thumbnail_ui(ui, thumbnails, cover, max_size, egui::Sense::hover()).rect
     });
+    if !notes.lines.is_empty() {
+        ui.add_space(2.0);
+        glimpse_ui(ui, notes);
+    }
     let ticked: Vec<&str> = themes
         .iter()
         .filter(|theme| card.themes.contains(&theme.id))
         .map(|theme| theme.shown_name())
         .collect();
-    let extras = card_extras(card);
+    let extras = card_extras(card, notes);
     if !ticked.is_empty() || !extras.is_empty() {
         ui.add_space(2.0);
         card_footer_ui(ui, &ticked, &extras);
@@ -106,7 +113,41 @@ fn card_contents_ui(
     cover
 }
 
-fn card_extras(card: &Card) -> String {
+/// The first lines of the notes, fading out where the notes go on.
+fn glimpse_ui(ui: &mut egui::Ui, notes: &NoteGlimpse) {
+    let mut job = egui::text::LayoutJob::single_section(
+        notes.lines.join("\n"),
+        egui::TextFormat::simple(
+            egui::TextStyle::Body.resolve(ui.style()),
+            ui.visuals().weak_text_color(),
+        ),
+    );
+    job.wrap = egui::text::TextWrapping {
+        max_width: ui.available_width(),
+        max_rows: GLIMPSE_LINES,
+        break_anywhere: false,
+        overflow_character: None,
+    };
+    let galley = ui.painter().layout_job(job);
+    let fades = notes.more || galley.elided;
+    let rect = ui.add(egui::Label::new(galley)).rect;
+    if fades {
+        // From clear at the middle of the glimpse to the card's own colour at its bottom.
+        let fill = ui.visuals().extreme_bg_color;
+        let (clear, solid) = (fill.gamma_multiply(0.0), fill.gamma_multiply(0.9));
+        let mut mesh = egui::Mesh::default();
+        let top = rect.center().y;
+        mesh.colored_vertex(egui::pos2(rect.left(), top), clear);
+        mesh.colored_vertex(egui::pos2(rect.right(), top), clear);
+        mesh.colored_vertex(rect.left_bottom(), solid);
+        mesh.colored_vertex(rect.right_bottom(), solid);
+        mesh.add_triangle(0, 1, 2);
+        mesh.add_triangle(1, 2, 3);
+        ui.painter().add(mesh);
+    }
+}
+
+fn card_extras(card: &Card, notes: &NoteGlimpse) -> String {
     let mut parts = Vec::new();
     if card.check_notes {
         parts.push("merged — check the notes".to_owned());
@@ -119,8 +160,8 @@ fn card_extras(card: &Card) -> String {
     if card.images.len() > 1 {
         parts.push(format!("{} images", card.images.len()));
     }
-    if !card.notes.trim().is_empty() {
-        parts.push("notes".to_owned());
+    if notes.progress.total > 0 {
+        parts.push(format!("{}/{} done", notes.progress.done, notes.progress.total));
     }
     parts.join(" · ")
 }

@@ -6,15 +6,9 @@
 pub fn text_field_ui(ui: &mut egui::Ui, label: &str, value: &str, hint: &str) -> (Option<String>, egui::Response) {
     ui.horizontal(|ui| {
         let label = ui.label(label);
-        edit_ui(ui, None, value, hint, label.id)
+        edit_ui(ui, value, hint, label.id)
     })
     .inner
-}
-
-/// A labelled multi-line field, label above; returns the new text when the user changed it.
-pub fn text_area_ui(ui: &mut egui::Ui, label: &str, value: &str, hint: &str) -> (Option<String>, egui::Response) {
-    let label = ui.label(label);
-    edit_ui(ui, Some(12), value, hint, label.id)
 }
 
 /// A single-line field without a visible label; `label` names it for screen readers and tests.
@@ -65,18 +59,9 @@ fn bare_edit_ui(
     (response.changed().then_some(text), response)
 }
 
-fn edit_ui(
-    ui: &mut egui::Ui,
-    rows: Option<usize>,
-    value: &str,
-    hint: &str,
-    label: egui::Id,
-) -> (Option<String>, egui::Response) {
+fn edit_ui(ui: &mut egui::Ui, value: &str, hint: &str, label: egui::Id) -> (Option<String>, egui::Response) {
     let mut text = value.to_owned();
-    let edit = match rows {
-        Some(rows) => egui::TextEdit::multiline(&mut text).desired_rows(rows),
-        None => egui::TextEdit::singleline(&mut text),
-    };
+    let edit = egui::TextEdit::singleline(&mut text);
     let response = ui
         .add(edit.hint_text(hint).desired_width(f32::INFINITY))
         .labelled_by(label);

@@ -1,11 +1,13 @@
-//! Bundled CJK fonts, used only for characters no configured or system font has.
+//! Bundled fonts for CJK and emoji, used only for characters no configured or system font has.
 
 use std::sync::Arc;
 
 use egui::epaint::text::{FallbackRequest, FontData, FontInsert, FontPriority, FontProvider, InsertFontFamily};
+use unicode_properties::UnicodeEmoji as _;
 
 const HAN_AND_KANA: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallback-CJK.ttf");
 const HANGUL: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKkr-Hangul.otf");
+const EMOJI: &[u8] = include_bytes!("../../assets/fonts/NotoEmoji-Subset.ttf");
 
 /// Offers the bundled fonts for CJK characters. Installed after eframe's system font
 /// provider, so an installed CJK font wins and this one covers a bare machine.
@@ -34,8 +36,32 @@ impl FontProvider for BundledCjkFont {
     }
 }
 
-/// The ranges match the subsets in assets/fonts/README.md.
-/// Adds the bundled CJK fallback to the context's fonts.
-pub fn install_cjk_fallback(ctx: &egui::Context) {
+/// Offers the bundled emoji font (black and white) for emoji: egui 0.37's own fonts have none.
+/// Installed after eframe's system font provider, so an installed colour emoji font wins.
+#[derive(Debug, Default)]
+struct BundledEmojiFont;
+
+impl FontProvider for BundledEmojiFont {
+    fn font_for(&self, request: &FallbackRequest<'_>) -> Option<FontInsert> {
+        let first = request.cluster.chars().next()?;
+        // ASCII digits, `#` and `*` are emoji too (keycaps); text fonts have them.
+        if first.is_ascii() || !first.is_emoji_char() {
+            return None;
+        }
+        Some(FontInsert {
+            name: "Noto Emoji (subset)".to_owned(),
+            data: FontData::from_static(EMOJI),
+            families: vec![InsertFontFamily {
+                family: request.family.clone(),
+                priority: FontPriority::Lowest,
+            }],
+        })
+    }
+}
+
+/// Adds the bundled CJK and emoji fallbacks to the context's fonts. The CJK ranges match the
+/// subsets in assets/fonts/README.md.
+pub fn install_fallback_fonts(ctx: &egui::Context) {
     ctx.add_font_provider(Arc::new(BundledCjkFont));
+    ctx.add_font_provider(Arc::new(BundledEmojiFont));
 }

@@ -17,9 +17,13 @@ mod image_viewer_ui;
 mod load_failure_ui;
 mod message_ui;
 mod navigation;
+mod note_chunks;
+mod note_glimpses;
+mod notes_ui;
 mod recovery_ui;
 mod search_ui;
 mod shortcuts;
+mod shown_notes;
 mod status;
 mod system_fonts;
 mod themes_ui;
@@ -31,9 +35,10 @@ pub use export_dialog_ui::{ExportChoice, selected_cards};
 pub use export_status_ui::{ExportStatus, export_status_ui};
 pub use file_access_ui::{outside_change_ui, read_only_ui};
 pub use file_drop::FileDrag;
-pub use fonts::install_cjk_fallback;
+pub use fonts::install_fallback_fonts;
 pub use load_failure_ui::{LoadFailure, load_failure_ui};
 pub use message_ui::{message_ui, quit_anyway_ui};
+pub use notes_ui::NotesView;
 pub use recovery_ui::{RecoveryNotice, recovery_ui};
 pub use shortcuts::QUIT;
 pub use status::{Message, SaveStatus};
@@ -97,7 +102,7 @@ pub fn board_screen_ui(
             .resizable(true)
             .default_size(380.0)
             .show(ui, |ui| {
-                card_editor_ui::card_editor_ui(ui, board, card, view, thumbnails, commands);
+                card_editor_ui::card_editor_ui(ui, board, screen.revision, card, view, thumbnails, commands);
             });
         file_drop.offer(ui, editor.response.rect, ImageTarget::Card(card.id));
     }

@@ -98,7 +98,11 @@ pub fn handle_shortcuts(ctx: &egui::Context, board: &Board, view: &mut ViewState
             view.select_and_reveal(card);
         }
     }
-    if view.selected_card.is_some() && ctx.input_mut(|input| input.consume_key(Modifiers::NONE, Key::Enter)) {
+    // With the editor open, Enter is left to what has the keyboard there (the rendered notes edit on it).
+    if view.selected_card.is_some()
+        && !view.editor_open
+        && ctx.input_mut(|input| input.consume_key(Modifiers::NONE, Key::Enter))
+    {
         view.editor_open = true;
     }
     if pressed(&DELETE_CARD) {
@@ -163,6 +167,8 @@ pub fn shortcuts_window_ui(ctx: &egui::Context, view: &mut ViewState) {
         ("Clear the search", "Esc".to_owned()),
         ("Select a card", "Arrow keys".to_owned()),
         ("Open the selected card", "Enter".to_owned()),
+        ("Edit the notes (Tab to them first)", "Enter".to_owned()),
+        ("Show the notes rendered again", "Esc".to_owned()),
         ("Close the card editor", "Esc".to_owned()),
         ("Delete the selected cards", keys(&DELETE_CARD)),
         ("New card in the selected card's column", keys(&NEW_CARD)),

@@ -4,6 +4,8 @@ use std::collections::BTreeSet;
 
 use super::board_index::BoardIndex;
 use super::board_layout::BoardLayout;
+use super::note_glimpses::NoteGlimpses;
+use super::notes_ui::NotesView;
 use super::{ExportChoice, FileDrag};
 use crate::export::ExportOptions;
 use crate::model::{Board, Card, CardId, ColumnId, LinkRefused, ThemeId};
@@ -59,6 +61,10 @@ pub struct ViewState {
     pub board_index: BoardIndex,
     /// Where cards sit in their columns, so cards out of view can be skipped.
     pub board_layout: BoardLayout,
+    /// The open card's notes: rendered or being edited.
+    pub notes: NotesView,
+    /// What each card drawn on the board shows of its notes, once per card and board revision.
+    pub note_glimpses: NoteGlimpses,
     /// The search and theme filter the selection was last checked against.
     selection_checked_for: (String, Option<ThemeId>),
 }

@@ -1,13 +1,11 @@
 //! A board far bigger than the window: only what is in view is laid out, and what the keyboard
 //! or the wheel reaches comes into view.
 
-use boothboard::app::Startup;
 use boothboard::model::Board;
-use boothboard::open::open_or_create;
 use boothboard::store::{self, AppHome};
 use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
 
-use super::{Session, harness};
+use super::{Session, session_on_saved_board};
 
 const COLUMNS: usize = 8;
 const CARDS: usize = 4_000;
@@ -26,12 +24,7 @@ fn big_board_session() -> Session {
     }
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     store::save(&path, &board).unwrap();
-    let board = open_or_create(&home, &path).unwrap();
-    Session {
-        harness: harness(home, Startup::Opened(path.clone(), Box::new(board))),
-        path,
-        _home: home_dir,
-    }
+    session_on_saved_board(home_dir, path)
 }
 
 /// The titles of the cards laid out this frame.
