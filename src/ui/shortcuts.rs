@@ -65,10 +65,11 @@ pub fn handle_shortcuts(ctx: &egui::Context, board: &Board, view: &mut ViewState
         new_card(board, view, commands);
     }
     if pressed(&OPEN_BOARD) {
-        commands.push(Command::OpenBoardDialog);
+        commands.push(Command::ShowOpenBoard);
     }
     if pressed(&EXPORT) {
         view.export_dialog = Some(ExportChoice::default());
+        commands.push(Command::ExportDialogOpened);
     }
     if pressed(&FIND) {
         view.focus_search = true;
