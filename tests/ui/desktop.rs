@@ -152,3 +152,17 @@ fn add_images_is_offered_only_where_a_file_dialog_can_open() {
     let button = session.harness.get_by_label("Add images…");
     assert_eq!(!button.accesskit_node().is_disabled(), native);
 }
+
+#[test]
+fn esc_closes_open_board_and_the_board_below_takes_no_keys_meanwhile() {
+    let mut session = sample_session();
+    session.click("TiDB");
+    session.open_board_dialog();
+    session.harness.key_press(egui::Key::Escape);
+    session.harness.run_steps(2);
+    assert!(session.harness.state().view().open_board.is_none(), "Esc closes it");
+    assert!(
+        session.harness.state().view().editor_card().is_some(),
+        "the Esc was the dialog's, not the editor's"
+    );
+}
