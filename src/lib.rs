@@ -2,13 +2,15 @@
 //!
 //! Layers, lowest first: [`model`] (pure data), [`store`] (board files), [`media`] (images), [`export`] (Markdown),
 //! [`open`] (load or create), then [`cli`] and the GUI ([`app`] over [`ui`]).
-//! Only `app` and `ui` know egui. [`diagnostics`] (log file, crash reports) serves them all.
+//! Only `app` and `ui` know egui. [`diagnostics`] (log file, crash reports) and [`i18n`] (the app's
+//! words in the user's language) serve them all.
 
 pub mod app;
 pub mod cli;
 pub mod command;
 pub mod diagnostics;
 pub mod export;
+pub mod i18n;
 pub mod media;
 pub mod model;
 pub mod open;

@@ -22,6 +22,8 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 #[path = "ui/big_board.rs"]
 mod big_board;
+#[path = "ui/chinese.rs"]
+mod chinese;
 #[path = "ui/crash_recovery.rs"]
 mod crash_recovery;
 #[path = "ui/desktop.rs"]

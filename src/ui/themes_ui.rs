@@ -5,18 +5,19 @@ use super::fields::text_field_ui;
 use super::{Confirm, ViewState};
 use crate::command::Command;
 use crate::model::{Board, BoardEdit, Theme, UNTITLED_THEME};
+use crate::tr;
 
 /// Draws the list of themes with their cards, and theme editing.
 pub fn themes_ui(ui: &mut egui::Ui, board: &Board, view: &mut ViewState, commands: &mut Vec<Command>) {
-    ui.heading("Themes");
-    ui.weak("The questions you came to answer.");
+    ui.heading(tr!("themes-heading"));
+    ui.weak(tr!("themes-subtitle"));
     ui.add_space(4.0);
     egui::ScrollArea::vertical().show(ui, |ui| {
         for theme in &board.themes {
             theme_ui(ui, board, theme, view, commands);
             ui.separator();
         }
-        if ui.button("Add theme").clicked() {
+        if ui.button(tr!("themes-add")).clicked() {
             commands.push(Command::Edit(BoardEdit::AddTheme(String::new())));
         }
     });
@@ -30,7 +31,7 @@ fn theme_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut ViewStat
     let ThemeCards { count, listed } = view.board_index.theme_cards(theme.id);
     ui.horizontal(|ui| {
         ui.strong(theme.shown_name());
-        ui.weak(format!("{count} cards"));
+        ui.weak(tr!("cards-count", count = count));
     });
     if !theme.question.is_empty() {
         ui.label(egui::RichText::new(&theme.question).italics());
@@ -47,20 +48,20 @@ fn theme_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut ViewStat
     }
     if count > listed.len() {
         let more = ui
-            .link(format!("…and {} more", count - listed.len()))
-            .on_hover_text("Show only the cards that tick this theme");
+            .link(tr!("themes-and-more", count = count - listed.len()))
+            .on_hover_text(tr!("themes-and-more-hover"));
         if more.clicked() {
             view.theme_filter = Some(theme.id);
         }
     }
     ui.horizontal(|ui| {
         let filtering = view.theme_filter == Some(theme.id);
-        if ui.selectable_label(filtering, "Show only these").clicked() {
+        if ui.selectable_label(filtering, tr!("themes-show-only")).clicked() {
             view.theme_filter = if filtering { None } else { Some(theme.id) };
         }
         if ui
-            .small_button("Edit")
-            .on_hover_text(format!("Rename “{}” or change its question", theme.shown_name()))
+            .small_button(tr!("themes-edit"))
+            .on_hover_text(tr!("themes-edit-hover", theme = theme.shown_name()))
             .clicked()
         {
             view.editing_theme = Some(theme.id);
@@ -76,7 +77,7 @@ fn theme_editor_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut V
             .map(|(_, name)| name.clone())
     };
     let shown = refused_name(view).unwrap_or_else(|| theme.name.clone());
-    let (name, name_response) = text_field_ui(ui, "Theme name", &shown, UNTITLED_THEME);
+    let (name, name_response) = text_field_ui(ui, &tr!("themes-name"), &shown, UNTITLED_THEME);
     if std::mem::take(&mut view.focus_theme_name) {
         name_response.request_focus();
     }
@@ -92,18 +93,26 @@ fn theme_editor_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut V
         };
     }
     if let Some(Err(refusal)) = refused_name(view).map(|name| board.check_theme_name(Some(theme.id), &name)) {
-        ui.colored_label(ui.visuals().error_fg_color, format!("Not renamed: {refusal}."));
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            tr!("themes-not-renamed", reason = refusal.to_string()),
+        );
     }
-    let (question, _) = text_field_ui(ui, "Question", &theme.question, "Has the developer story got better?");
+    let (question, _) = text_field_ui(
+        ui,
+        &tr!("themes-question"),
+        &theme.question,
+        &tr!("themes-question-hint"),
+    );
     if let Some(question) = question {
         commands.push(Command::Edit(BoardEdit::SetThemeQuestion(theme.id, question)));
     }
     ui.horizontal(|ui| {
-        if ui.button("Done").clicked() {
+        if ui.button(tr!("done")).clicked() {
             view.editing_theme = None;
             view.refused_theme_name = None;
         }
-        if ui.button("Delete theme…").clicked() {
+        if ui.button(tr!("themes-delete")).clicked() {
             view.confirm = Some(Confirm::DeleteTheme(theme.id));
         }
     });

@@ -1,0 +1,120 @@
+//! The app's own words in the user's language: Project Fluent catalogues, one file per language in
+//! `i18n/LANGUAGE/boothboard.ftl`, embedded in the binary. English is the fallback for any message
+//! a catalogue lacks, so a missing translation shows English, never a message id.
+//!
+//! The language is per thread: the UI thread's is set by the app (from the system, or the user's
+//! choice), and work on other threads that writes words (an export) is handed the language.
+//! Card content is never translated.
+
+mod language;
+
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::collections::HashMap;
+
+use fluent_templates::Loader as _;
+use fluent_templates::fluent_bundle::FluentValue;
+
+pub use language::Language;
+
+fluent_templates::static_loader! {
+    static CATALOGUES = {
+        locales: "./i18n",
+        fallback_language: "en-US",
+        // Without the Unicode isolation marks Fluent puts around each value: egui shows them.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+thread_local! {
+    static CURRENT: Cell<Language> = const { Cell::new(Language::English) };
+}
+
+/// The language of this thread's words.
+pub fn language() -> Language {
+    CURRENT.with(Cell::get)
+}
+
+/// Sets the language of this thread's words.
+pub fn set_language(language: Language) {
+    CURRENT.with(|current| current.set(language));
+}
+
+/// The message `id` in `language`, with `args` filled in.
+pub fn text_in(language: Language, id: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
+    if args.is_empty() {
+        return CATALOGUES.lookup(language.id(), id);
+    }
+    let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
+        .iter()
+        .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
+        .collect();
+    CATALOGUES.lookup_with_args(language.id(), id, &args)
+}
+
+/// The message `id` in this thread's language, with `args` filled in (see [`tr!`](crate::tr)).
+pub fn text(id: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
+    text_in(language(), id, args)
+}
+
+/// A message in this thread's language: `tr!("cards-count", count = 3)`.
+#[macro_export]
+macro_rules! tr {
+    ($id:literal) => {
+        $crate::i18n::text($id, &[])
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::text(
+            $id,
+            &[$((stringify!($name), $crate::i18n::FluentArg::from($value).0)),+],
+        )
+    };
+}
+
+/// A value for a message's variable: text or a number.
+#[derive(Debug)]
+pub struct FluentArg(pub FluentValue<'static>);
+
+impl From<&str> for FluentArg {
+    fn from(text: &str) -> Self {
+        Self(FluentValue::from(text.to_owned()))
+    }
+}
+
+impl From<String> for FluentArg {
+    fn from(text: String) -> Self {
+        Self(FluentValue::from(text))
+    }
+}
+
+impl From<&String> for FluentArg {
+    fn from(text: &String) -> Self {
+        Self(FluentValue::from(text.clone()))
+    }
+}
+
+impl From<usize> for FluentArg {
+    fn from(number: usize) -> Self {
+        Self(FluentValue::from(number))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_follow_the_language_and_each_language_counts_its_own_way() {
+        set_language(Language::English);
+        assert_eq!(crate::tr!("cards-count", count = 1), "1 card");
+        assert_eq!(crate::tr!("cards-count", count = 2), "2 cards");
+        set_language(Language::SimplifiedChinese);
+        assert_eq!(crate::tr!("cards-count", count = 1), "1 张卡片");
+        assert_eq!(crate::tr!("cards-count", count = 2), "2 张卡片");
+        set_language(Language::English);
+        assert_eq!(
+            text_in(Language::SimplifiedChinese, "cards-count", &[("count", 3.into())]),
+            "3 张卡片"
+        );
+    }
+}
