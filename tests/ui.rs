@@ -37,6 +37,10 @@ mod surprises;
 #[path = "ui/team.rs"]
 mod team;
 
+/// How long a test waits for background work (saves, the folder watch, exports) before it fails:
+/// seconds when the machine is idle, more when CI builds beside the tests.
+const WAIT_LIMIT: Duration = Duration::from_secs(30);
+
 struct Session {
     harness: Harness<'static, BoothboardApp>,
     path: PathBuf,
@@ -148,7 +152,7 @@ impl Session {
 
     /// Steps the app until the board file satisfies `check`: autosave must get there on its own.
     fn wait_for_file(&mut self, what: &str, check: impl Fn(&Board) -> bool) -> Board {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + WAIT_LIMIT;
         loop {
             self.harness.step();
             if let Ok(board) = store::load(&self.path)
@@ -402,7 +406,7 @@ fn a_failed_save_keeps_the_edits_and_retries_until_it_succeeds() {
     let mut session = sample_session();
     let moved = session.break_board_folder();
     session.type_into("Board title", " (notes)");
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let deadline = Instant::now() + WAIT_LIMIT;
     while !matches!(
         session.harness.state().save_status(),
         boothboard::ui::SaveStatus::Failed(_)
@@ -490,7 +494,7 @@ fn quitting_with_a_failed_save_asks_before_losing_edits() {
 /// reaches the clipboard, and a few frames more; returns every text copied.
 fn copy_as_markdown(session: &mut Session) -> Vec<String> {
     session.harness.get_by_label("Copy as Markdown").click();
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let deadline = Instant::now() + WAIT_LIMIT;
     let mut copied = Vec::new();
     let mut frames_after = 0;
     while frames_after < 3 {
@@ -618,7 +622,7 @@ fn the_export_dialog_lets_raw_html_through_only_when_ticked() {
 
 /// Steps the app until the export bar shows something other than progress.
 pub(crate) fn wait_for_export(session: &mut Session) -> Option<ExportStatus> {
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let deadline = Instant::now() + WAIT_LIMIT;
     loop {
         session.harness.step();
         let status = session.harness.state().export_status().cloned();

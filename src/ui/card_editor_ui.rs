@@ -6,6 +6,7 @@ use super::thumbnails::{Thumbnails, thumbnail_ui};
 use super::{Confirm, ImageViewer, LinkAddressDraft, ViewState};
 use crate::command::Command;
 use crate::model::{Board, BoardEdit, Card, CardId, CardPosition, Link, saved_url};
+use crate::tr;
 
 /// Draws the editor for `card`; `revision` changes whenever the board does.
 pub fn card_editor_ui(
@@ -19,17 +20,21 @@ pub fn card_editor_ui(
 ) {
     let edit = |commands: &mut Vec<Command>, edit: BoardEdit| commands.push(Command::Edit(edit));
     ui.horizontal(|ui| {
-        ui.heading("Card");
+        ui.heading(tr!("card-heading"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Close").on_hover_text("Close the card editor").clicked() {
+            if ui
+                .button(tr!("card-close"))
+                .on_hover_text(tr!("card-close-hover"))
+                .clicked()
+            {
                 view.editor_open = false;
             }
-            if ui.button("Delete card…").clicked() {
+            if ui.button(tr!("card-delete")).clicked() {
                 view.confirm = Some(Confirm::DeleteCard(card.id));
             }
             if ui
-                .button("Copy as Markdown")
-                .on_hover_text("Put this card's Markdown on the clipboard, as an export writes it")
+                .button(tr!("card-copy-markdown"))
+                .on_hover_text(tr!("card-copy-markdown-hover"))
                 .clicked()
             {
                 commands.push(Command::CopyCardMarkdown(card.id));
@@ -37,14 +42,14 @@ pub fn card_editor_ui(
         });
     });
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        let (title, title_response) = text_field_ui(ui, "Title", &card.title, "Project name");
+        let (title, title_response) = text_field_ui(ui, &tr!("card-title"), &card.title, &tr!("card-title-hint"));
         if std::mem::take(&mut view.focus_card_title) {
             title_response.request_focus();
         }
         if let Some(title) = title {
             edit(commands, BoardEdit::SetCardTitle(card.id, title));
         }
-        if let (Some(summary), _) = text_field_ui(ui, "Summary", &card.summary, "One line: what is it?") {
+        if let (Some(summary), _) = text_field_ui(ui, &tr!("card-summary"), &card.summary, &tr!("card-summary-hint")) {
             edit(commands, BoardEdit::SetCardSummary(card.id, summary));
         }
         if let Some(position) = view.board_index.position(board, card.id) {
@@ -52,7 +57,7 @@ pub fn card_editor_ui(
         }
 
         ui.add_space(6.0);
-        ui.strong("Themes");
+        ui.strong(tr!("themes-heading"));
         for theme in &board.themes {
             let mut ticked = card.themes.contains(&theme.id);
             let response = ui.checkbox(&mut ticked, theme.shown_name());
@@ -66,7 +71,7 @@ pub fn card_editor_ui(
             }
         }
         if board.themes.is_empty() {
-            ui.weak("The board has no themes yet; add them in the themes panel.");
+            ui.weak(tr!("card-no-themes"));
         }
 
         ui.add_space(6.0);
@@ -75,11 +80,8 @@ pub fn card_editor_ui(
         ui.add_space(6.0);
         if card.check_notes {
             ui.horizontal_wrapped(|ui| {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    "Merged from two copies that both changed these notes: both versions are kept between “merged” markers.",
-                );
-                if ui.button("Mark as checked").clicked() {
+                ui.colored_label(ui.visuals().warn_fg_color, tr!("card-notes-merged"));
+                if ui.button(tr!("card-mark-checked")).clicked() {
                     edit(commands, BoardEdit::ClearNotesCheck(card.id));
                 }
             });
@@ -103,7 +105,7 @@ fn column_picker_ui(
         .map(|column| column.name.as_str())
         .unwrap_or_default();
     ui.horizontal(|ui| {
-        let label = ui.label("Column");
+        let label = ui.label(tr!("card-column"));
         egui::ComboBox::from_id_salt(("card_column", card.id))
             .selected_text(current)
             .show_ui(ui, |ui| {
@@ -121,11 +123,17 @@ fn column_picker_ui(
 }
 
 fn links_ui(ui: &mut egui::Ui, card: &Card, view: &mut ViewState, commands: &mut Vec<Command>) {
-    ui.strong("Links");
+    ui.strong(tr!("card-links"));
     for (index, link) in card.links.iter().enumerate() {
         let number = index + 1;
         ui.horizontal(|ui| {
-            let (label, _) = bare_field_ui(ui, &format!("Link {number} label"), &link.label, "Label", 90.0);
+            let (label, _) = bare_field_ui(
+                ui,
+                &tr!("card-link-label", number = number),
+                &link.label,
+                &tr!("card-link-label-hint"),
+                90.0,
+            );
             if let Some(label) = label {
                 let changed = Link {
                     label,
@@ -136,13 +144,13 @@ fn links_ui(ui: &mut egui::Ui, card: &Card, view: &mut ViewState, commands: &mut
             // Buttons first, from the right, so the address takes exactly the width left.
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
-                    .button("Remove")
-                    .on_hover_text(format!("Remove link {number}"))
+                    .button(tr!("card-link-remove"))
+                    .on_hover_text(tr!("card-link-remove-hover", number = number))
                     .clicked()
                 {
                     commands.push(Command::Edit(BoardEdit::RemoveLink(card.id, index)));
                 }
-                if ui.button("Open").on_hover_text(&link.url).clicked() {
+                if ui.button(tr!("card-link-open")).on_hover_text(&link.url).clicked() {
                     commands.push(Command::OpenLink(link.url.clone()));
                 }
                 link_address_ui(ui, card.id, index, link, view, commands);
@@ -151,11 +159,11 @@ fn links_ui(ui: &mut egui::Ui, card: &Card, view: &mut ViewState, commands: &mut
         if let Some(refused) = link_draft(view, card.id, index).and_then(|draft| draft.refused.as_ref()) {
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                format!("Link {number} not saved: {refused}."),
+                tr!("card-link-refused", number = number, reason = refused.to_string()),
             );
         }
     }
-    if ui.button("Add link").clicked() {
+    if ui.button(tr!("card-link-add")).clicked() {
         commands.push(Command::Edit(BoardEdit::AddLink(card.id)));
     }
 }
@@ -175,7 +183,13 @@ fn link_address_ui(
         .map_or(link.url.as_str(), |draft| draft.text.as_str())
         .to_owned();
     let width = ui.available_width();
-    let (typed, response) = bare_field_ui(ui, &format!("Link {} address", index + 1), &shown, "https://…", width);
+    let (typed, response) = bare_field_ui(
+        ui,
+        &tr!("card-link-address", number = index + 1),
+        &shown,
+        "https://…",
+        width,
+    );
     if let Some(text) = typed {
         let url = if text.trim().is_empty() {
             Ok(String::new())
@@ -227,21 +241,19 @@ fn images_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
-        ui.strong("Images");
+        ui.strong(tr!("card-images"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let add = ui
-                .add_enabled(view.native_dialogs, egui::Button::new("Add images…"))
-                .on_hover_text("Pick image files to attach to this card")
-                .on_disabled_hover_text(
-                    "No file dialog can open here: drag images from the file manager onto the card, or paste one with Ctrl+V.",
-                );
+                .add_enabled(view.native_dialogs, egui::Button::new(tr!("card-images-add")))
+                .on_hover_text(tr!("card-images-add-hover"))
+                .on_disabled_hover_text(tr!("card-images-add-no-dialog"));
             if add.clicked() {
                 commands.push(Command::PickImages(card.id));
             }
         });
     });
     if card.images.is_empty() {
-        ui.weak("Drop screenshots here, or paste one with Ctrl+V.");
+        ui.weak(tr!("card-images-drop-hint"));
     }
     let count = card.images.len();
     for (index, image) in card.images.iter().enumerate() {
@@ -255,16 +267,16 @@ fn images_ui(
         ui.horizontal(|ui| {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let move_image = |to| Command::Edit(BoardEdit::MoveImage(card.id, index, to));
-                if index + 1 < count && ui.small_button("Move down").clicked() {
+                if index + 1 < count && ui.small_button(tr!("card-image-down")).clicked() {
                     commands.push(move_image(index + 1));
                 }
                 if index > 0 {
-                    if ui.small_button("Move up").clicked() {
+                    if ui.small_button(tr!("card-image-up")).clicked() {
                         commands.push(move_image(index - 1));
                     }
                     if ui
-                        .small_button("Make cover")
-                        .on_hover_text("Show this image on the card on the board")
+                        .small_button(tr!("card-image-make-cover"))
+                        .on_hover_text(tr!("card-image-make-cover-hover"))
                         .clicked()
                     {
                         commands.push(move_image(0));
@@ -272,7 +284,7 @@ fn images_ui(
                 }
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                     if index == 0 && count > 1 {
-                        ui.label("Cover:");
+                        ui.label(tr!("card-image-cover"));
                     }
                     ui.add(egui::Label::new(egui::RichText::new(&image.caption).weak()).truncate());
                 });

@@ -21,3 +21,27 @@ fn the_themes_panel_speaks_chinese() {
     session.harness.get_by_label("主题名称");
     i18n::set_language(Language::English);
 }
+
+#[test]
+fn the_card_editor_speaks_chinese() {
+    i18n::set_language(Language::SimplifiedChinese);
+    let mut session = sample_session();
+    session.click("TiDB");
+    for label in [
+        "卡片",
+        "标题",
+        "摘要",
+        "链接",
+        "添加链接",
+        "图片",
+        "复制为 Markdown",
+        "删除卡片…",
+    ] {
+        session.harness.get_by_label(label);
+    }
+    session.harness.get_by_label("链接 1 的地址");
+    for english in ["Card", "Title", "Add link", "Images"] {
+        assert!(session.harness.query_by_label(english).is_none(), "{english}");
+    }
+    i18n::set_language(Language::English);
+}

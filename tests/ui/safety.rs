@@ -10,7 +10,7 @@ use boothboard::store::{self, AppHome, WriteFault};
 use boothboard::ui::SaveStatus;
 use egui_kittest::kittest::Queryable as _;
 
-use super::{Session, harness, sample_session};
+use super::{Session, WAIT_LIMIT, harness, sample_session};
 
 impl Session {
     /// Steps the app until its save status satisfies `check`.
@@ -21,7 +21,7 @@ impl Session {
 
     /// Steps the app (letting background threads finish) until `check` holds.
     pub(super) fn wait_for_app(&mut self, what: &str, check: impl Fn(&Self) -> bool) {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + WAIT_LIMIT;
         while !check(self) {
             assert!(Instant::now() < deadline, "never happened: {what}");
             self.harness.step();

@@ -8,7 +8,7 @@ use boothboard::store::{self, AppHome};
 use boothboard::ui::SaveStatus;
 use egui_kittest::kittest::Queryable as _;
 
-use super::{Session, harness, sample_session};
+use super::{Session, WAIT_LIMIT, harness, sample_session};
 
 impl Session {
     fn tidb_exists(&self) -> bool {
@@ -100,7 +100,7 @@ fn the_damaged_board_screen_offers_the_kept_versions_and_restores_one() {
         "nothing was saved before the outside edit, so there is no backup"
     );
     harness.get_by_label(&format!("Restore {mine_name}")).click();
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let deadline = Instant::now() + WAIT_LIMIT;
     while harness.state().board().is_none() {
         assert!(Instant::now() < deadline, "the restored board never opened");
         harness.step();
