@@ -58,3 +58,33 @@ card-image-up = Move up
 card-image-make-cover = Make cover
 card-image-make-cover-hover = Show this image on the card on the board
 card-image-cover = Cover:
+cancel = Cancel
+try-again = Try again
+
+# Asking before throwing work away
+confirm-delete-card = Delete the card “{ $title }” with its notes and links?
+confirm-delete-card-button = Delete card
+confirm-delete-column = { $count ->
+    [0] Delete the empty column “{ $name }”?
+    [one] Delete the column “{ $name }” and the card in it?
+   *[other] Delete the column “{ $name }” and the { $count } cards in it?
+}
+confirm-delete-column-button = Delete column
+confirm-delete-theme = { $count ->
+    [one] Delete the theme “{ $name }”? It is ticked on 1 card.
+   *[other] Delete the theme “{ $name }”? It is ticked on { $count } cards.
+}
+confirm-delete-theme-button = Delete theme
+
+# The bars at the top and bottom of the window
+message-dismiss = Dismiss
+quit-anyway-question = Quit now and lose the unsaved changes?
+quit-anyway = Quit without saving
+read-only-banner = Read only, nothing can be changed in this window: { $reason }.
+read-only-try-again-hover = { $reason }
+
+    Reads the board again and saves from here if nothing else holds it.
+outside-change-banner = Another program changed { $file }, and its version can't be merged with yours: { $reason }. Boothboard stopped saving so as not to overwrite it.
+outside-change-try-again-hover = Read the file again and merge it with your version, once it is repaired or the other program has finished writing it.
+outside-change-keep-mine = Keep mine
+outside-change-keep-mine-hover = Save your version. Theirs is kept in a copy beside it.

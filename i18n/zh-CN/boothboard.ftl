@@ -54,3 +54,29 @@ card-image-up = 上移
 card-image-make-cover = 设为封面
 card-image-make-cover-hover = 在看板的卡片上显示这张图片
 card-image-cover = 封面：
+cancel = 取消
+try-again = 重试
+
+# 丢弃内容前的确认
+confirm-delete-card = 删除卡片“{ $title }”及其笔记和链接？
+confirm-delete-card-button = 删除卡片
+confirm-delete-column = { $count ->
+    [0] 删除空列“{ $name }”？
+   *[other] 删除列“{ $name }”及其中的 { $count } 张卡片？
+}
+confirm-delete-column-button = 删除列
+confirm-delete-theme = 删除主题“{ $name }”？有 { $count } 张卡片勾选了它。
+confirm-delete-theme-button = 删除主题
+
+# 窗口顶部和底部的提示栏
+message-dismiss = 关闭
+quit-anyway-question = 现在退出并丢失未保存的更改？
+quit-anyway = 不保存就退出
+read-only-banner = 只读，这个窗口中不能做任何更改：{ $reason }。
+read-only-try-again-hover = { $reason }
+
+    重新读取看板；如果没有其他程序占用，就从这里保存。
+outside-change-banner = 另一个程序修改了 { $file }，它的版本无法与你的版本合并：{ $reason }。Boothboard 已停止保存，以免覆盖它。
+outside-change-try-again-hover = 在文件修复好、或另一个程序写完之后，重新读取文件并与你的版本合并。
+outside-change-keep-mine = 保留我的
+outside-change-keep-mine-hover = 保存你的版本。他们的版本会作为副本保存在旁边。

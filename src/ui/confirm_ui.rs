@@ -3,6 +3,7 @@
 use super::{Confirm, ViewState};
 use crate::command::Command;
 use crate::model::{Board, BoardEdit};
+use crate::tr;
 
 /// Shows the pending confirmation, if any, as a modal dialog.
 pub fn confirm_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState, commands: &mut Vec<Command>) {
@@ -13,8 +14,8 @@ pub fn confirm_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState, comm
         Confirm::DeleteCard(card) => {
             let title = board.card(card).map(|card| card.title.as_str()).unwrap_or_default();
             (
-                format!("Delete the card “{title}” with its notes and links?"),
-                "Delete card",
+                tr!("confirm-delete-card", title = title),
+                tr!("confirm-delete-card-button"),
                 BoardEdit::DeleteCard(card),
             )
         }
@@ -23,19 +24,19 @@ pub fn confirm_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState, comm
                 .column(column)
                 .map(|c| (c.name.as_str(), c.cards.len()))
                 .unwrap_or_default();
-            let question = match cards {
-                0 => format!("Delete the empty column “{name}”?"),
-                1 => format!("Delete the column “{name}” and the card in it?"),
-                cards => format!("Delete the column “{name}” and the {cards} cards in it?"),
-            };
-            (question, "Delete column", BoardEdit::RemoveColumn(column))
+            let question = tr!("confirm-delete-column", name = name, count = cards);
+            (
+                question,
+                tr!("confirm-delete-column-button"),
+                BoardEdit::RemoveColumn(column),
+            )
         }
         Confirm::DeleteTheme(theme) => {
             let name = board.theme(theme).map(|theme| theme.shown_name()).unwrap_or_default();
             let ticks = board.cards_with_theme(theme).count();
             (
-                format!("Delete the theme “{name}”? It is ticked on {ticks} cards."),
-                "Delete theme",
+                tr!("confirm-delete-theme", name = name, count = ticks),
+                tr!("confirm-delete-theme-button"),
                 BoardEdit::DeleteTheme(theme),
             )
         }
@@ -49,7 +50,7 @@ pub fn confirm_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState, comm
                 commands.push(Command::Edit(edit));
                 view.confirm = None;
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr!("cancel")).clicked() {
                 view.confirm = None;
             }
         });

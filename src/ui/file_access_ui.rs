@@ -2,17 +2,16 @@
 //! program that changed it.
 
 use crate::command::Command;
+use crate::tr;
 
 /// Says that this window changes nothing, and why: another Boothboard writes the board, or the
 /// board's folder can't be locked for writing.
 pub fn read_only_ui(ui: &mut egui::Ui, reason: &str, commands: &mut Vec<Command>) {
     banner_ui(ui, "read_only", |ui| {
-        ui.label(format!("Read only, nothing can be changed in this window: {reason}."));
+        ui.label(tr!("read-only-banner", reason = reason));
         if ui
-            .button("Try again")
-            .on_hover_text(format!(
-                "{reason}\n\nReads the board again and saves from here if nothing else holds it."
-            ))
+            .button(tr!("try-again"))
+            .on_hover_text(tr!("read-only-try-again-hover", reason = reason))
             .clicked()
         {
             commands.push(Command::ReloadFromDisk);
@@ -26,20 +25,18 @@ pub fn outside_change_ui(ui: &mut egui::Ui, file_name: &str, reason: &str, comma
     banner_ui(ui, "outside_change", |ui| {
         ui.colored_label(
             ui.visuals().error_fg_color,
-            format!(
-                "Another program changed {file_name}, and its version can't be merged with yours: {reason}. Boothboard stopped saving so as not to overwrite it."
-            ),
+            tr!("outside-change-banner", file = file_name, reason = reason),
         );
         if ui
-            .button("Try again")
-            .on_hover_text("Read the file again and merge it with your version, once it is repaired or the other program has finished writing it.")
+            .button(tr!("try-again"))
+            .on_hover_text(tr!("outside-change-try-again-hover"))
             .clicked()
         {
             commands.push(Command::ReadBoardFileAgain);
         }
         if ui
-            .button("Keep mine")
-            .on_hover_text("Save your version. Theirs is kept in a copy beside it.")
+            .button(tr!("outside-change-keep-mine"))
+            .on_hover_text(tr!("outside-change-keep-mine-hover"))
             .clicked()
         {
             commands.push(Command::KeepMine);

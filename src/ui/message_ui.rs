@@ -2,6 +2,7 @@
 
 use super::Message;
 use crate::command::Command;
+use crate::tr;
 
 /// A dismissable message at the bottom of the window.
 pub fn message_ui(ui: &mut egui::Ui, message: &Message, commands: &mut Vec<Command>) {
@@ -14,7 +15,7 @@ pub fn message_ui(ui: &mut egui::Ui, message: &Message, commands: &mut Vec<Comma
             };
             ui.label(with_commands_in_monospace(ui.style(), &message.text, color));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("Dismiss").clicked() {
+                if ui.button(tr!("message-dismiss")).clicked() {
                     commands.push(Command::DismissMessage);
                 }
             });
@@ -42,8 +43,8 @@ fn with_commands_in_monospace(style: &egui::Style, text: &str, color: egui::Colo
 pub fn quit_anyway_ui(ui: &mut egui::Ui, reason: &str, commands: &mut Vec<Command>) {
     egui::Panel::bottom("quit_anyway").show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.label("Quit now and lose the unsaved changes?");
-            if ui.button("Quit without saving").on_hover_text(reason).clicked() {
+            ui.label(tr!("quit-anyway-question"));
+            if ui.button(tr!("quit-anyway")).on_hover_text(reason).clicked() {
                 commands.push(Command::QuitWithoutSaving);
             }
         });
