@@ -1,7 +1,8 @@
 //! Boothboard: a native card board for the projects you meet at a conference.
 //!
-//! Layers, lowest first: [`model`] (pure data), [`store`] (board files), [`media`] (images), [`export`] (Markdown),
-//! [`open`] (load or create), then [`cli`] and the GUI ([`app`] over [`ui`]).
+//! Layers, lowest first: [`model`] (pure data), [`store`] (board files), [`media`] (images), [`export`] (Markdown,
+//! Obsidian Kanban, JSON Canvas), [`open`] (load or create), [`import`] (Trello, Obsidian Kanban,
+//! Markdown into a new board), then [`cli`] and the GUI ([`app`] over [`ui`]).
 //! Only `app` and `ui` know egui. [`diagnostics`] (log file, crash reports) serves them all.
 
 pub mod app;
@@ -9,6 +10,7 @@ pub mod cli;
 pub mod command;
 pub mod diagnostics;
 pub mod export;
+pub mod import;
 pub mod media;
 pub mod model;
 pub mod open;
