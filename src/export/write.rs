@@ -85,9 +85,8 @@ pub fn export_to_dir(
         ExportFormat::Canvas => board_canvas(board, scope, &media_name, options)?,
     };
     let board_media = media_dir_for(board_path);
-    // A canvas shows each card's cover only.
-    let covers_only = options.format == ExportFormat::Canvas;
-    let images = images_to_copy(board, scope, &board_media, covers_only)?;
+    // Every image, whichever the format: exports into one folder share its media folder.
+    let images = images_to_copy(board, scope, &board_media)?;
     let media_dir = out_dir.join(&media_name);
     refuse_board_media(board_path, &board_media, out_dir, &media_dir)?;
 
@@ -117,24 +116,17 @@ pub fn export_to_dir(
     })
 }
 
-/// The images the exported cards show (or only their covers), each once, with the title of the
-/// first card that shows it. Each is checked against its name; the ones that fail are all listed
-/// in the error.
+/// The images the exported cards show, each once, with the title of the first card that shows it.
+/// Each is checked against its name; the ones that fail are all listed in the error.
 fn images_to_copy<'a>(
     board: &'a Board,
     scope: &ExportScope,
     board_media: &Path,
-    covers_only: bool,
 ) -> Result<BTreeMap<&'a MediaName, &'a str>, ExportError> {
     let mut images = BTreeMap::new();
     for section in scope.outline(board)?.sections {
         for card in section.cards {
-            let shown = if covers_only {
-                card.images.len().min(1)
-            } else {
-                card.images.len()
-            };
-            for image in card.images.iter().take(shown) {
+            for image in &card.images {
                 images.entry(&image.file).or_insert(card.title.as_str());
             }
         }
