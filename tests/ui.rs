@@ -24,6 +24,8 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 mod big_board;
 #[path = "ui/crash_recovery.rs"]
 mod crash_recovery;
+#[path = "ui/import_export.rs"]
+mod import_export;
 #[path = "ui/notes.rs"]
 mod notes;
 #[path = "ui/safety.rs"]

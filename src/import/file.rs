@@ -82,6 +82,23 @@ pub fn import_file(source: &Path, out: &Path, title: Option<&str>, device: Devic
     })
 }
 
+/// A path in `folder` for the board imported from `source`, taken by no board or media folder:
+/// `trello.json` → `trello.json`, else `trello-2.json`, `trello-3.json`…
+pub fn new_board_path(folder: &Path, source: &Path) -> PathBuf {
+    let stem = source
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .filter(|stem| !stem.trim().is_empty())
+        .unwrap_or_else(|| "imported".to_owned());
+    (1..)
+        .map(|number| match number {
+            1 => folder.join(format!("{stem}.json")),
+            _ => folder.join(format!("{stem}-{number}.json")),
+        })
+        .find(|path| !path.exists() && !crate::store::media_dir_for(path).exists())
+        .unwrap_or_else(|| folder.join(format!("{stem}.json")))
+}
+
 /// The file's text: at most [`MAX_IMPORT_BYTES`], UTF-8 (a byte order mark dropped).
 fn read_text(path: &Path) -> Result<String, ImportError> {
     let read_error = |source| ImportError::Read {

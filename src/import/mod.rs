@@ -11,7 +11,7 @@ mod plan;
 mod trello;
 
 pub use error::ImportError;
-pub use file::{Imported, MAX_IMPORT_BYTES, import_file};
+pub use file::{Imported, MAX_IMPORT_BYTES, import_file, new_board_path};
 pub use plan::{BoardPlan, CardPlan, ColumnPlan, ImagePlan, LeftOut, ThemePlan};
 
 /// The formats Boothboard imports, recognised by their content.
