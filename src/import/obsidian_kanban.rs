@@ -40,7 +40,7 @@ pub(super) fn parse(text: &str) -> BoardPlan {
     let mut part = Part::Lanes;
     let mut item: Option<Item> = None;
     for line in body.lines() {
-        if line.trim_start().starts_with("%% kanban:settings") {
+        if line.starts_with("%% kanban:settings") {
             break;
         }
         if let Some(open) = item.as_mut()
@@ -182,6 +182,16 @@ mod tests {
         assert_eq!(gloo.themes, [DONE_THEME]);
         assert_eq!(plan.columns[1].cards.len(), 1);
         assert_eq!(plan.left_out.archived_cards, 1);
+    }
+
+    #[test]
+    fn indented_lines_that_look_like_the_files_own_marks_are_notes() {
+        let text = "---\nkanban-plugin: basic\n---\n## Lane\n- [ ] Card\n\t%% kanban:settings\n\t***\n\t## Archive\n- [ ] Next\n";
+        let plan = parse(text);
+        let cards = &plan.columns[0].cards;
+        assert_eq!(cards.len(), 2);
+        assert_eq!(cards[0].notes, "%% kanban:settings\n***\n## Archive");
+        assert_eq!(plan.left_out.archived_cards, 0);
     }
 
     #[test]
