@@ -2,7 +2,9 @@
 //! format's parser makes one; [`BoardPlan::build`] turns it into a board through `Board::apply`,
 //! so ids, stamps and order keys are made as for any edit.
 
-use crate::model::{Board, BoardEdit, Created, DeviceId, EditError, ImageRef, Link, MediaName, saved_url};
+use crate::model::{
+    Board, BoardEdit, Created, DeviceId, EditError, ImageRef, Link, MediaName, ThemeId, UNTITLED_THEME, saved_url,
+};
 
 /// A board as read from another format.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -140,9 +142,11 @@ impl BoardPlan {
     }
 }
 
-/// The theme shown as `name` (ignoring case), added when the board has none.
-fn theme_id(board: &mut Board, name: &str, question: &str) -> Result<crate::model::ThemeId, EditError> {
-    if let Some(theme) = board.theme_by_name(name) {
+/// The theme shown as `name` (ignoring case; a blank name is the untitled theme), added when the
+/// board has none.
+fn theme_id(board: &mut Board, name: &str, question: &str) -> Result<ThemeId, EditError> {
+    let shown = if name.trim().is_empty() { UNTITLED_THEME } else { name };
+    if let Some(theme) = board.theme_by_name(shown) {
         return Ok(theme.id);
     }
     match board.apply(BoardEdit::AddTheme(name.to_owned()))? {
@@ -238,6 +242,25 @@ mod tests {
         assert_eq!(card.links.len(), 1);
         assert_eq!(card.themes.len(), 2);
         assert_eq!(card.stamps.title.device, DeviceId(7));
+    }
+
+    #[test]
+    fn cards_that_tick_a_theme_with_no_name_share_one_untitled_theme() {
+        let card = CardPlan {
+            themes: vec![String::new()],
+            ..CardPlan::default()
+        };
+        let plan = BoardPlan {
+            columns: vec![ColumnPlan {
+                name: "Seen".into(),
+                cards: vec![card.clone(), card],
+            }],
+            ..BoardPlan::default()
+        };
+        let board = plan.build("Imported", DeviceId(7), Vec::new()).unwrap();
+        assert_eq!(board.themes.len(), 1);
+        assert_eq!(board.themes[0].shown_name(), UNTITLED_THEME);
+        assert_eq!(board.cards_with_theme(board.themes[0].id).count(), 2);
     }
 
     #[test]
