@@ -1,5 +1,6 @@
 //! A board the Obsidian Kanban plugin opens: `## lane` per column, `- [ ] title #tags` per card
-//! with its summary, links, images (`![[file]]`) and notes as indented lines below it.
+//! with its summary, links, images (`![[file]]`) and notes as indented lines below it, each
+//! indented by one tab as the plugin writes a card of several lines.
 
 use std::fmt::Write as _;
 
@@ -41,12 +42,9 @@ pub fn obsidian_kanban(board: &Board, scope: &ExportScope, options: &ExportOptio
                 }
             }
             let _ = writeln!(text, "- [{tick}] {first}");
+            // Every line indented, blank ones too, as the plugin writes them: it takes them off again.
             for line in item_lines(card, options) {
-                if line.is_empty() {
-                    text.push('\n');
-                } else {
-                    let _ = writeln!(text, "\t{line}");
-                }
+                let _ = writeln!(text, "\t{line}");
             }
         }
         text.push('\n');
@@ -127,7 +125,7 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains("- [x] Gloo &lt;b> #Developer-story\n\tFirst\n\n\t- a\n"),
+            text.contains("- [x] Gloo &lt;b> #Developer-story\n\tFirst\n\t\n\t- a\n"),
             "{text}"
         );
         assert!(text.ends_with(SETTINGS));
