@@ -442,6 +442,30 @@ fn files_made_to_hurt_are_refused_in_one_line_and_nothing_is_written() {
 
 #[cfg(unix)]
 #[test]
+fn a_folder_or_a_named_pipe_is_refused_without_waiting_for_a_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("board.json");
+    let pipe = dir.path().join("pipe.json");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let folder = dir.path().join("folder.md");
+    fs::create_dir(&folder).unwrap();
+    for (path, name) in [(&pipe, "pipe.json"), (&folder, "folder.md")] {
+        let output = boothboard(
+            &["import", path.to_str().unwrap(), "--out", out.to_str().unwrap()],
+            dir.path(),
+        );
+        assert_refused(&output, name, "not a file", &out);
+    }
+}
+
+#[cfg(unix)]
+#[test]
 fn an_image_linked_out_of_the_media_folder_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let (path, original) = sample_board(dir.path());

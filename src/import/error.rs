@@ -18,6 +18,15 @@ pub enum ImportError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// A folder, a named pipe or a device, not a file.
+    #[error(
+        "{}: not a file; choose a Trello export, an Obsidian Kanban board or a Boothboard Markdown export",
+        path.display()
+    )]
+    NotAFile {
+        /// The path given.
+        path: PathBuf,
+    },
     /// Larger than any board Boothboard imports.
     #[error("{}: larger than {} MiB, the largest file Boothboard imports", path.display(), super::MAX_IMPORT_BYTES >> 20)]
     TooLarge {

@@ -105,14 +105,15 @@ fn read_text(path: &Path) -> Result<String, ImportError> {
         path: path.to_owned(),
         source,
     };
-    let file = File::open(path).map_err(read_error)?;
-    let metadata = file.metadata().map_err(read_error)?;
+    // Looked at before it is opened: opening a named pipe would wait for a writer.
+    let metadata = std::fs::metadata(path).map_err(read_error)?;
     if !metadata.is_file() {
-        return Err(ImportError::Unknown { path: path.to_owned() });
+        return Err(ImportError::NotAFile { path: path.to_owned() });
     }
     if metadata.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { path: path.to_owned() });
     }
+    let file = File::open(path).map_err(read_error)?;
     let mut bytes = Vec::new();
     // One byte past the limit, so a file that grows meanwhile is caught without reading all of it.
     file.take(MAX_IMPORT_BYTES + 1)
