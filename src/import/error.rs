@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::ImportFormat;
+use super::{ImportFormat, JsonProblem};
 use crate::media::MediaError;
 use crate::model::EditError;
 use crate::open::OpenError;
@@ -57,7 +57,7 @@ pub enum ImportError {
         /// What it looks like.
         format: ImportFormat,
         /// What is wrong, and where.
-        problem: String,
+        problem: JsonProblem,
     },
     /// An image the file shows was refused: missing, a link, changed, or not an image.
     #[error("{}: the image {image} can't be imported: {problem}", path.display())]

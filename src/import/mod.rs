@@ -13,6 +13,7 @@ mod trello;
 pub use error::ImportError;
 pub use file::{Imported, MAX_IMPORT_BYTES, import_file, new_board_path};
 pub use plan::{BoardPlan, CardPlan, ColumnPlan, ImagePlan, LeftOut, ThemePlan};
+pub use trello::JsonProblem;
 
 /// The formats Boothboard imports, recognised by their content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,8 +49,8 @@ impl ImportFormat {
         }
     }
 
-    /// Reads `text` of this format; the error says what is wrong and where.
-    pub fn parse(self, text: &str) -> Result<BoardPlan, String> {
+    /// Reads `text` of this format; the error says what is wrong and where (only JSON can be).
+    pub fn parse(self, text: &str) -> Result<BoardPlan, JsonProblem> {
         match self {
             Self::Trello => trello::parse(text),
             Self::ObsidianKanban => Ok(obsidian_kanban::parse(text)),

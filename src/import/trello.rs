@@ -102,13 +102,11 @@ pub(super) fn looks_like(text: &str) -> bool {
 }
 
 /// Reads a Trello export; the error says what is wrong and where (line and column).
-pub(super) fn parse(text: &str) -> Result<BoardPlan, String> {
+pub(super) fn parse(text: &str) -> Result<BoardPlan, JsonProblem> {
     if let Some(line) = too_deep(text) {
-        return Err(format!(
-            "nested more than {MAX_DEPTH} levels deep at line {line}; a Trello export is a few levels deep"
-        ));
+        return Err(JsonProblem::TooDeep { line });
     }
-    let export: Export = serde_json::from_str(text).map_err(|error| json_problem(&error))?;
+    let export: Export = serde_json::from_str(text)?;
     let mut plan = BoardPlan {
         title: export.name.filter(|name| !name.trim().is_empty()),
         ..BoardPlan::default()
@@ -254,16 +252,60 @@ fn too_deep(json: &str) -> Option<usize> {
     None
 }
 
-/// What is wrong with the JSON, in words: cut off, nested too deep, not JSON, or the wrong shape.
-fn json_problem(error: &serde_json::Error) -> String {
-    let at = format!("line {}, column {}", error.line(), error.column());
-    let text = error.to_string();
-    let cause = text.rsplit_once(" at line ").map_or(text.as_str(), |(cause, _)| cause);
-    match error.classify() {
-        serde_json::error::Category::Eof => format!("the file ends too soon, at {at}: it was cut off"),
-        serde_json::error::Category::Syntax => format!("not valid JSON at {at}: {cause}"),
-        serde_json::error::Category::Data => format!("not the shape of a Trello export at {at}: {cause}"),
-        serde_json::error::Category::Io => format!("can't be read: {cause}"),
+/// What is wrong with a Trello export's JSON, and where.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum JsonProblem {
+    /// The text ends inside a value.
+    #[error("the file ends too soon, at line {line}, column {column}: it was cut off")]
+    CutOff {
+        /// Where it ends.
+        line: usize,
+        /// Where it ends.
+        column: usize,
+    },
+    /// Nested deeper than [`MAX_DEPTH`].
+    #[error("nested more than {MAX_DEPTH} levels deep at line {line}; a Trello export is a few levels deep")]
+    TooDeep {
+        /// Where it goes too deep.
+        line: usize,
+    },
+    /// Not JSON.
+    #[error("not valid JSON at line {line}, column {column}: {cause}")]
+    NotJson {
+        /// Where.
+        line: usize,
+        /// Where.
+        column: usize,
+        /// What the parser found.
+        cause: String,
+    },
+    /// JSON, but a field of the wrong type or a required one missing.
+    #[error("not the shape of a Trello export at line {line}, column {column}: {cause}")]
+    WrongShape {
+        /// Where.
+        line: usize,
+        /// Where.
+        column: usize,
+        /// What the parser expected.
+        cause: String,
+    },
+}
+
+impl From<serde_json::Error> for JsonProblem {
+    fn from(error: serde_json::Error) -> Self {
+        let (line, column) = (error.line(), error.column());
+        let text = error.to_string();
+        let cause = text
+            .rsplit_once(" at line ")
+            .map_or(text.as_str(), |(cause, _)| cause)
+            .to_owned();
+        match error.classify() {
+            serde_json::error::Category::Eof => Self::CutOff { line, column },
+            serde_json::error::Category::Data => Self::WrongShape { line, column, cause },
+            serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+                Self::NotJson { line, column, cause }
+            }
+        }
     }
 }
 
@@ -299,8 +341,9 @@ mod tests {
     #[test]
     fn bad_json_is_named_by_what_is_wrong() {
         let problem = parse(r#"{"lists": [], "cards": [{"name": "x""#).unwrap_err();
-        assert!(problem.contains("cut off"), "{problem}");
-        let problem = parse(r#"{"lists": 5, "cards": []}"#).unwrap_err();
+        assert!(matches!(problem, JsonProblem::CutOff { line: 1, .. }), "{problem}");
+        assert!(problem.to_string().contains("cut off"), "{problem}");
+        let problem = parse(r#"{"lists": 5, "cards": []}"#).unwrap_err().to_string();
         assert!(
             problem.starts_with("not the shape of a Trello export at line 1"),
             "{problem}"
@@ -310,11 +353,7 @@ mod tests {
             "[".repeat(500),
             "]".repeat(500)
         );
-        let problem = parse(&deep).unwrap_err();
-        assert!(
-            problem.starts_with("nested more than 64 levels deep at line 1"),
-            "{problem}"
-        );
+        assert_eq!(parse(&deep).unwrap_err(), JsonProblem::TooDeep { line: 1 });
         let problem = parse(
             r#"{"lists": [], "cards": [], "name": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"[[[[["}"#,
         );
