@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use boothboard::model::{Board, Card};
+use boothboard::model::{Board, BoardEdit, Card, Created, DeviceId, Link};
 use boothboard::store;
 
 mod common;
@@ -265,6 +265,62 @@ fn a_markdown_export_imports_as_the_same_board() {
             fs::read(media.join(image.file.as_str())).unwrap(),
             fs::read(store::media_dir_for(&path).join(image.file.as_str())).unwrap()
         );
+    }
+}
+
+#[test]
+fn a_markdown_export_of_text_of_every_kind_imports_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("会议 2026.json");
+    let mut board = boothboard::open::create_board(&path, Some("KubeCon 🚢 <b>北京</b>"), false, DeviceId(3)).unwrap();
+    let first = board.columns[0].id;
+    board
+        .apply(BoardEdit::RenameColumn(first, "数据库 & *storage*".into()))
+        .unwrap();
+    let Created::Column(second) = board.apply(BoardEdit::AddColumn("## Not a heading #1".into())).unwrap() else {
+        panic!("no column");
+    };
+    let Created::Theme(theme) = board.apply(BoardEdit::AddTheme("Ünïcode [story]".into())).unwrap() else {
+        panic!("no theme");
+    };
+    let texts = [
+        (
+            first,
+            "TiDB *not bold* <script>",
+            "HTAP — 分布式 `code` \\ 1. not a list",
+            "Notes in **Markdown**.\n\n```\n## not a column\n### not a card\n```\n\n- [ ] task 任务\n- [x] done ✅",
+        ),
+        (first, "🎉", "", "    indented code first"),
+        (second, "[[wiki]] #tag", "- starts like a list", ""),
+    ];
+    for (column, title, summary, notes) in texts {
+        let Created::Card(card) = board.apply(BoardEdit::AddCard(column, title.into())).unwrap() else {
+            panic!("no card");
+        };
+        board.apply(BoardEdit::SetCardSummary(card, summary.into())).unwrap();
+        board.apply(BoardEdit::SetCardNotes(card, notes.into())).unwrap();
+        board.apply(BoardEdit::AddLink(card)).unwrap();
+        let link = Link {
+            label: "Talk (video) [1]".into(),
+            url: "https://example.com/a_(b)?c=1&d=2".into(),
+        };
+        board.apply(BoardEdit::SetLink(card, 0, link)).unwrap();
+        board
+            .apply(BoardEdit::SetCardTheme(card, theme, title == "🎉"))
+            .unwrap();
+    }
+    store::save(&path, &board).unwrap();
+
+    let exported = export(&path, &dir.path().join("out"), "markdown", dir.path());
+    let (_, imported) = import(&exported, dir.path(), "again.json");
+    assert_eq!(imported.title, board.title);
+    assert_eq!(column_names(&imported), column_names(&board));
+    assert_eq!(titles(&imported), titles(&board));
+    for (was, now) in board.cards().zip(imported.cards()) {
+        assert_eq!(now.summary, was.summary, "{}", was.title);
+        assert_eq!(now.links, was.links, "{}", was.title);
+        assert_eq!(now.notes, was.notes, "{}", was.title);
+        assert_eq!(theme_names(&imported, now), theme_names(&board, was), "{}", was.title);
     }
 }
 
