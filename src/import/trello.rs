@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use serde::Deserialize;
 
 use super::plan::{BoardPlan, CardPlan, ColumnPlan, ThemePlan};
+use crate::export::escape_text;
 use crate::model::Link;
 
 /// The parts of a Trello export that become the board; the many other fields are ignored.
@@ -209,7 +210,8 @@ fn append_checklist(notes: &mut String, checklist: &Checklist) {
     if !notes.trim().is_empty() {
         *notes = format!("{}\n\n", notes.trim_end());
     }
-    let name = one_line(&checklist.name);
+    // The name is plain text in Trello: escaped, so a `*` in it can't end the bold early.
+    let name = escape_text(&checklist.name);
     let _ = writeln!(notes, "**{}**\n", if name.is_empty() { "Checklist" } else { &name });
     for item in items {
         let tick = if item.state == "complete" { 'x' } else { ' ' };
@@ -323,7 +325,7 @@ mod tests {
                           {"id": "1", "name": "First", "idList": "a", "pos": 10, "desc": "<b>hi</b>"},
                           {"id": "3", "name": "Gone", "idList": "a", "pos": 5, "closed": true},
                           {"id": "4", "name": "In old", "idList": "c", "pos": 1}],
-                "checklists": [{"idCard": "1", "name": "To do", "checkItems": [
+                "checklists": [{"idCard": "1", "name": "To *do*", "checkItems": [
                     {"name": "B", "state": "incomplete", "pos": 2}, {"name": "A", "state": "complete", "pos": 1}]}]}"#,
         )
         .unwrap();
@@ -332,7 +334,7 @@ mod tests {
         assert_eq!(names, ["One", "Two"]);
         let cards = &plan.columns[0].cards;
         assert_eq!(cards[0].title, "First");
-        assert_eq!(cards[0].notes, "<b>hi</b>\n\n**To do**\n\n- [x] A\n- [ ] B\n");
+        assert_eq!(cards[0].notes, "<b>hi</b>\n\n**To \\*do\\***\n\n- [x] A\n- [ ] B\n");
         assert_eq!(cards[1].themes, ["green"]);
         assert_eq!(plan.left_out.archived_cards, 2);
         assert_eq!(plan.left_out.archived_columns, 1);
