@@ -54,6 +54,12 @@ pub enum Command {
     KeepMine,
     /// Read the board file again, to merge another program's version once it loads.
     ReadBoardFileAgain,
+    /// The export dialog was opened: offer the last export's folder, or the default one.
+    ExportDialogOpened,
+    /// Show "Open board": the boards opened lately and in the Boothboard folder.
+    ShowOpenBoard,
+    /// Open (or create) the board at this path.
+    OpenBoard(PathBuf),
     /// Make the board a crashed window kept the open board's content (the recovery file is moved aside).
     RestoreRecovered,
     /// Keep the board as saved and move the recovery file a crashed window left aside.

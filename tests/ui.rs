@@ -24,6 +24,8 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 mod big_board;
 #[path = "ui/crash_recovery.rs"]
 mod crash_recovery;
+#[path = "ui/desktop.rs"]
+mod desktop;
 #[path = "ui/import_export.rs"]
 mod import_export;
 #[path = "ui/notes.rs"]
@@ -615,7 +617,7 @@ fn the_export_dialog_lets_raw_html_through_only_when_ticked() {
 }
 
 /// Steps the app until the export bar shows something other than progress.
-fn wait_for_export(session: &mut Session) -> Option<ExportStatus> {
+pub(crate) fn wait_for_export(session: &mut Session) -> Option<ExportStatus> {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         session.harness.step();
@@ -1287,13 +1289,13 @@ fn board_file_shortcuts_ask_for_a_file_and_new_card_goes_to_the_first_column() {
         harness.run_steps(1);
         harness.state().1.clone()
     };
-    assert_eq!(press(COMMAND, egui::Key::O), [Command::OpenBoardDialog]);
+    assert_eq!(press(COMMAND, egui::Key::O), [Command::ShowOpenBoard]);
     assert_eq!(press(COMMAND_SHIFT, egui::Key::N), [Command::NewBoardDialog]);
     assert_eq!(
         press(COMMAND, egui::Key::N),
         [Command::Edit(BoardEdit::AddCard(first_column, String::new()))]
     );
-    assert_eq!(press(COMMAND, egui::Key::E), []);
+    assert_eq!(press(COMMAND, egui::Key::E), [Command::ExportDialogOpened]);
     assert!(harness.state().0.export_dialog.is_some(), "Ctrl+E asks what to export");
 }
 

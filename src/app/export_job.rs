@@ -40,6 +40,16 @@ pub struct Exports {
     last_folder: Option<PathBuf>,
 }
 
+impl Exports {
+    /// No export yet this session; the next folder dialog starts in `last_folder`.
+    pub fn starting_in(last_folder: Option<PathBuf>) -> Self {
+        Self {
+            last_folder,
+            ..Self::default()
+        }
+    }
+}
+
 impl std::fmt::Debug for Exports {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Exports")

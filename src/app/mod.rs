@@ -11,7 +11,7 @@ mod quit_signals;
 mod tasks;
 mod thumbnail_cache;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -74,6 +74,8 @@ pub struct BoothboardApp {
     #[cfg(feature = "test-seams")]
     panic_in_next_frame: bool,
     exports: Exports,
+    /// Where exports go when none went anywhere yet: a folder per board in here.
+    documents_dir: PathBuf,
     /// Commands to apply next frame, as if the UI had emitted them.
     queued: Vec<Command>,
 }
@@ -118,6 +120,11 @@ impl BoothboardApp {
         let workers = std::thread::available_parallelism().map_or(2, |cores| cores.get().clamp(1, 4));
         let pool = Arc::new(WorkerPool::spawn("image", workers)?);
         let disk = ThumbnailDiskCache::new(home.thumbnails_dir());
+        let settings = store::Settings::load(&home);
+        let documents_dir = directories::UserDirs::new()
+            .and_then(|dirs| dirs.document_dir().map(Path::to_owned))
+            .or_else(|| directories::BaseDirs::new().map(|dirs| dirs.home_dir().join("Documents")))
+            .unwrap_or_else(|| home.root().join("exports"));
         let to_prune = disk.clone();
         pool.run(move || {
             let removed = to_prune.prune(THUMBNAIL_CACHE_BYTES);
@@ -137,7 +144,8 @@ impl BoothboardApp {
             close_when_saved: false,
             #[cfg(feature = "test-seams")]
             panic_in_next_frame: false,
-            exports: Exports::default(),
+            exports: Exports::starting_in(settings.last_export_folder),
+            documents_dir,
             queued: Vec::new(),
         };
         app.merge_conflict_copies_there();
@@ -304,6 +312,8 @@ impl BoothboardApp {
                 }
             }
             Command::OpenBoardDialog => self.tasks.open_dialog(),
+            Command::ShowOpenBoard => self.tasks.list_boards(),
+            Command::OpenBoard(path) => self.tasks.open(path),
             Command::NewBoardDialog => self.tasks.new_dialog(),
             Command::ImportBoardDialog => self.tasks.import_dialog(),
             Command::ImportBoard(file) => self.tasks.import(file),
@@ -319,11 +329,22 @@ impl BoothboardApp {
                         .export_folder_dialog(open.path.clone(), scope, options, self.exports.last_folder());
                 }
             }
+            Command::ExportDialogOpened => {
+                if let Workspace::Open(open) = &self.workspace {
+                    let stem = open.path.file_stem().unwrap_or_default();
+                    let folder = self
+                        .exports
+                        .last_folder()
+                        .unwrap_or_else(|| self.documents_dir.join("Boothboard").join(stem));
+                    self.view.export_folder = folder.display().to_string();
+                }
+            }
             Command::ExportMarkdown(scope, options, out_dir) => {
-                if let Workspace::Open(open) = &self.workspace
-                    && let Err(error) = self.exports.start(ctx, open, scope, options, out_dir)
-                {
-                    self.message = Some(Message::error(error));
+                if let Workspace::Open(open) = &self.workspace {
+                    match self.exports.start(ctx, open, scope, options, out_dir.clone()) {
+                        Ok(()) => self.tasks.remember_export_folder(out_dir),
+                        Err(error) => self.message = Some(Message::error(error)),
+                    }
                 }
             }
             Command::CopyCardMarkdown(card) => {
@@ -416,6 +437,7 @@ impl BoothboardApp {
                 },
                 TaskOutcome::Notice(text) => self.message = Some(Message::error(text)),
                 TaskOutcome::Checked { .. } | TaskOutcome::ConflictCopies { .. } => {}
+                TaskOutcome::BoardList(dialog) => self.view.open_board = Some(dialog),
                 TaskOutcome::ForBoard(board, command) => match &self.workspace {
                     Workspace::Open(open) if open.path == board => self.apply(ctx, command),
                     // Another board was opened while the dialog was up: its cards are not the ones meant.
@@ -609,6 +631,7 @@ impl BoothboardApp {
         self.handle_quit(&ctx);
 
         let mut commands = std::mem::take(&mut self.queued);
+        self.view.native_dialogs = self.tasks.native_dialogs();
         if let Some(message) = &self.message {
             ui::message_ui(ui, message, &mut commands);
         }
@@ -642,6 +665,15 @@ impl BoothboardApp {
             }
             Workspace::Failed(failure) => {
                 egui::CentralPanel::default().show(ui, |ui| ui::load_failure_ui(ui, failure, &mut commands));
+            }
+        }
+        if let Some(dialog) = &mut self.view.open_board {
+            let open = match &self.workspace {
+                Workspace::Open(open) => Some(open.path.as_path()),
+                Workspace::Failed(_) => None,
+            };
+            if !ui::open_board_ui(&ctx, dialog, open, self.view.native_dialogs, &mut commands) {
+                self.view.open_board = None;
             }
         }
         for command in commands {

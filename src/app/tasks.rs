@@ -10,7 +10,7 @@ use crate::import::{import_file, new_board_path};
 use crate::model::{Board, CardId};
 use crate::open::{OpenError, create_board, open_or_create};
 use crate::store::{self, AppHome, Fingerprint, LoadError, OnNews, OutsideVersion, Settings};
-use crate::ui::LoadFailure;
+use crate::ui::{LoadFailure, OpenBoardDialog};
 
 /// A finished background task.
 #[derive(Debug)]
@@ -36,6 +36,8 @@ pub enum TaskOutcome {
         /// What it held.
         found: OutsideVersion,
     },
+    /// What "Open board" offers, gathered.
+    BoardList(OpenBoardDialog),
     /// Conflict copies that sync tools left beside the open board, read.
     ConflictCopies {
         /// The board file.
@@ -48,6 +50,8 @@ pub enum TaskOutcome {
 /// Runs tasks on threads and collects their outcomes.
 pub struct Tasks {
     home: AppHome,
+    /// Whether the system's file dialogs can open here; looked up once, at start.
+    native_dialogs: bool,
     sender: Sender<TaskOutcome>,
     outcomes: Receiver<TaskOutcome>,
     ctx: egui::Context,
@@ -67,6 +71,7 @@ impl Tasks {
         let (sender, outcomes) = mpsc::channel();
         Self {
             home,
+            native_dialogs: file_dialog_available(),
             sender,
             outcomes,
             ctx: ctx.clone(),
@@ -78,27 +83,71 @@ impl Tasks {
         self.outcomes.try_iter()
     }
 
-    /// Asks for a board file, then opens it.
+    /// Whether the system's file dialogs can open here.
+    pub fn native_dialogs(&self) -> bool {
+        self.native_dialogs
+    }
+
+    /// Gathers the boards "Open board" offers: those opened lately that are still there, and
+    /// the others in the Boothboard folder.
+    pub fn list_boards(&self) {
+        self.spawn("list-boards", |home| {
+            let recent: Vec<PathBuf> = Settings::load(home)
+                .recent_boards()
+                .into_iter()
+                .filter(|board| board.is_file())
+                .collect();
+            let folder = home.boards_dir();
+            let in_folder = store::boards_in(&folder)
+                .into_iter()
+                .filter(|board| !recent.contains(board))
+                .collect();
+            Some(TaskOutcome::BoardList(OpenBoardDialog {
+                recent,
+                in_folder,
+                folder,
+                path: String::new(),
+            }))
+        });
+    }
+
+    /// Opens (or creates) the board at `path`.
+    pub fn open(&self, path: PathBuf) {
+        let wake = self.waker();
+        self.spawn("open-board", move |home| Some(open_task(home, &path, wake)));
+    }
+
+    /// Remembers the folder an export went into, for the next one.
+    pub fn remember_export_folder(&self, folder: PathBuf) {
+        self.spawn("remember-export-folder", move |home| {
+            Settings::remember_export_folder(home, folder);
+            None
+        });
+    }
+
+    /// Asks for a board file, then opens it; where no file dialog can open, shows the app's own
+    /// "Open board" instead.
     pub fn open_dialog(&self) {
+        if !self.native_dialogs {
+            return self.list_boards();
+        }
         let start_in = self.home.boards_dir();
         let wake = self.waker();
         self.spawn("open-board-dialog", move |home| {
-            if !file_dialog_available() {
-                return Some(no_dialog(OPEN_BOARD_INSTEAD));
-            }
             let picked = board_file_dialog("Open board", start_in).pick_file();
             picked.map(|path| open_task(home, &path, wake))
         });
     }
 
-    /// Asks where to create a board, then creates and opens it.
+    /// Asks where to create a board, then creates and opens it; where no file dialog can open,
+    /// shows the app's own "Open board", whose path field creates a board at a new path.
     pub fn new_dialog(&self) {
+        if !self.native_dialogs {
+            return self.list_boards();
+        }
         let start_in = self.home.boards_dir();
         let wake = self.waker();
         self.spawn("new-board-dialog", move |home| {
-            if !file_dialog_available() {
-                return Some(no_dialog(OPEN_BOARD_INSTEAD));
-            }
             let picked = board_file_dialog("New board", start_in)
                 .set_file_name("conference.json")
                 .save_file();
@@ -117,8 +166,9 @@ impl Tasks {
         options: ExportOptions,
         start_in: Option<PathBuf>,
     ) {
+        let native_dialogs = self.native_dialogs;
         self.spawn("export-folder-dialog", move |_| {
-            if !file_dialog_available() {
+            if !native_dialogs {
                 return Some(no_dialog(EXPORT_INSTEAD));
             }
             let dialog = rfd::FileDialog::new().set_title("Export Markdown into a folder");
@@ -133,9 +183,10 @@ impl Tasks {
 
     /// Asks for a file from another tool, then imports it as a new board and opens it.
     pub fn import_dialog(&self) {
+        let native_dialogs = self.native_dialogs;
         let wake = self.waker();
         self.spawn("import-board-dialog", move |home| {
-            if !file_dialog_available() {
+            if !native_dialogs {
                 return Some(no_dialog(IMPORT_INSTEAD));
             }
             let picked = rfd::FileDialog::new()
@@ -155,8 +206,9 @@ impl Tasks {
 
     /// Asks for image files, then hands them back to be attached to `card` of `board`.
     pub fn pick_images(&self, board: PathBuf, card: CardId) {
+        let native_dialogs = self.native_dialogs;
         self.spawn("pick-images-dialog", move |_| {
-            if !file_dialog_available() {
+            if !native_dialogs {
                 return Some(no_dialog(ADD_IMAGES_INSTEAD));
             }
             let picked = rfd::FileDialog::new()
@@ -278,10 +330,9 @@ fn file_dialog_available() -> bool {
     has_session_bus || has_zenity
 }
 
-const OPEN_BOARD_INSTEAD: &str = "Open or create a board from the command line instead: boothboard PATH";
-const EXPORT_INSTEAD: &str = "Export from the command line instead: boothboard export BOARD --out FOLDER";
+const EXPORT_INSTEAD: &str = "Type the folder's path in the export dialog instead, or export from the command line: `boothboard export BOARD --out FOLDER`";
 const IMPORT_INSTEAD: &str =
-    "Import from the command line instead: boothboard import FILE --out BOARD, then open BOARD.";
+    "Import from the command line instead: `boothboard import FILE --out BOARD`, then open BOARD.";
 const ADD_IMAGES_INSTEAD: &str = "Drag images from the file manager onto the card, or paste one with Ctrl+V.";
 
 /// Said when no native file dialog can open, rather than doing nothing; `instead` says what works.

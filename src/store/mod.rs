@@ -3,6 +3,7 @@
 
 mod atomic_write;
 mod board_file;
+mod board_files;
 mod board_watch;
 mod conflict_copies;
 #[cfg(feature = "test-seams")]
@@ -22,6 +23,7 @@ pub use board_file::{
     fingerprint_for, load, load_with_fingerprint, media_dir_for, parse, read_if_changed, save, save_replacing,
     to_bytes, version_of,
 };
+pub use board_files::boards_in;
 pub use board_watch::{BoardWatch, OnNews, WatchNews};
 pub use conflict_copies::{conflict_copies, file_away_merged_copy, is_conflict_copy, merged_copies_dir_for};
 #[cfg(feature = "test-seams")]
@@ -33,4 +35,4 @@ pub use kept_copies::{keep_copy_beside, restorable_copies, restore_copy};
 pub use lock::{BoardLock, LockError, lock_path_for};
 pub use recovery::{Recovery, find_recovery, recovery_path_for, set_recovery_aside, write_recovery};
 pub use saver::{OnSaved, SaveReport, SaveRequest, Saver};
-pub use settings::Settings;
+pub use settings::{RECENT_BOARDS, Settings};

@@ -1,4 +1,5 @@
-//! Small app settings that outlive a session: which board was open last, and this device's id.
+//! Small app settings that outlive a session: the boards opened lately, where the last export
+//! went, and this device's id.
 
 use std::fs;
 use std::path::PathBuf;
@@ -17,7 +18,16 @@ pub struct Settings {
     /// This install's id, which stamps its changes to boards (made at random the first time).
     #[serde(default)]
     pub device: Option<u64>,
+    /// The boards opened lately, the latest first, at most [`RECENT_BOARDS`].
+    #[serde(default)]
+    pub recent_boards: Vec<PathBuf>,
+    /// The folder the last export went into.
+    #[serde(default)]
+    pub last_export_folder: Option<PathBuf>,
 }
+
+/// How many boards "Open board" remembers.
+pub const RECENT_BOARDS: usize = 10;
 
 impl Settings {
     /// Reads the settings; missing or unreadable settings are the defaults (they hold nothing
@@ -59,15 +69,38 @@ impl Settings {
         DeviceId(device)
     }
 
-    /// Remembers `board` as the last one opened; failure only costs the memory of it.
+    /// Remembers `board` as the last one opened, first among the recent ones; failure only
+    /// costs the memory of it.
     pub fn remember_board(home: &AppHome, board: PathBuf) {
+        Self::change(home, "the last board", |settings| {
+            settings.recent_boards.retain(|recent| *recent != board);
+            settings.recent_boards.insert(0, board.clone());
+            settings.recent_boards.truncate(RECENT_BOARDS);
+            settings.last_board = Some(board);
+        });
+    }
+
+    /// Remembers the folder an export went into, to offer it for the next one.
+    pub fn remember_export_folder(home: &AppHome, folder: PathBuf) {
+        Self::change(home, "the export folder", |settings| {
+            settings.last_export_folder = Some(folder);
+        });
+    }
+
+    /// The boards opened lately, the latest first (from before this list was kept: the last one).
+    pub fn recent_boards(&self) -> Vec<PathBuf> {
+        if self.recent_boards.is_empty() {
+            self.last_board.iter().cloned().collect()
+        } else {
+            self.recent_boards.clone()
+        }
+    }
+
+    fn change(home: &AppHome, what: &str, change: impl FnOnce(&mut Self)) {
         let mut settings = Self::load(home);
-        settings.last_board = Some(board);
+        change(&mut settings);
         if let Err(error) = settings.save(home) {
-            log::warn!(
-                "{}: can't remember the last board: {error}",
-                home.settings_path().display()
-            );
+            log::warn!("{}: can't remember {what}: {error}", home.settings_path().display());
         }
     }
 }
@@ -81,4 +114,36 @@ fn fallback_random() -> u64 {
     let mut bytes = [0; 8];
     bytes.copy_from_slice(hash.as_bytes().get(..8).unwrap_or(&[7; 8]));
     u64::from_le_bytes(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_boards_are_the_latest_first_without_repeats_and_at_most_ten() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = AppHome::at(dir.path());
+        // Settings written before the list was kept name only the last board.
+        std::fs::write(home.settings_path(), br#"{ "last_board": "/boards/old.json" }"#).unwrap();
+        assert_eq!(
+            Settings::load(&home).recent_boards(),
+            vec![PathBuf::from("/boards/old.json")]
+        );
+        for n in 0..12 {
+            Settings::remember_board(&home, PathBuf::from(format!("/boards/{n}.json")));
+        }
+        Settings::remember_board(&home, PathBuf::from("/boards/5.json"));
+        let recent = Settings::load(&home).recent_boards();
+        assert_eq!(recent.len(), RECENT_BOARDS);
+        assert_eq!(recent[0], PathBuf::from("/boards/5.json"));
+        assert_eq!(recent[1], PathBuf::from("/boards/11.json"));
+        assert_eq!(recent.iter().filter(|path| path.ends_with("5.json")).count(), 1);
+        Settings::remember_export_folder(&home, PathBuf::from("/exports"));
+        assert_eq!(
+            Settings::load(&home).last_export_folder,
+            Some(PathBuf::from("/exports"))
+        );
+        assert_eq!(Settings::load(&home).last_board, Some(PathBuf::from("/boards/5.json")));
+    }
 }

@@ -229,11 +229,13 @@ fn images_ui(
     ui.horizontal(|ui| {
         ui.strong("Images");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .button("Add images…")
+            let add = ui
+                .add_enabled(view.native_dialogs, egui::Button::new("Add images…"))
                 .on_hover_text("Pick image files to attach to this card")
-                .clicked()
-            {
+                .on_disabled_hover_text(
+                    "No file dialog can open here: drag images from the file manager onto the card, or paste one with Ctrl+V.",
+                );
+            if add.clicked() {
                 commands.push(Command::PickImages(card.id));
             }
         });

@@ -1,6 +1,7 @@
-//! Choosing what to export to Markdown, before the folder dialog.
+//! Choosing what to export to Markdown, and the folder it goes into.
 
 use super::ViewState;
+use super::typed_path::typed_full_path;
 use crate::command::Command;
 use crate::export::{ExportFormat, ExportScope};
 use crate::model::{Board, CardId, ThemeId};
@@ -67,16 +68,36 @@ pub fn export_dialog_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState
              on your site. On: it goes into the Markdown as written.",
         );
         ui.add_space(6.0);
+        let label = ui.label("Into the folder:");
+        ui.add(egui::TextEdit::singleline(&mut view.export_folder).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        let folder = typed_full_path(&view.export_folder);
+        if folder.is_none() {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "Type the folder's full path, starting with / or ~/.",
+            );
+        }
         ui.weak(
-            "Writes a .md file, and a .media folder with the images it shows, into the folder you choose. \
+            "Writes the file of the chosen format, and a .media folder with the images it shows, into that folder (made if need be). \
              An earlier export of this board there is replaced.",
         );
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let scope = scope_for(choice, &selected);
-            if ui
-                .add_enabled(scope.is_some(), egui::Button::new("Choose folder…"))
-                .clicked()
+            let export = ui.add_enabled(scope.is_some() && folder.is_some(), egui::Button::new("Export"));
+            if export.clicked()
+                && let (Some(scope), Some(folder)) = (scope.clone(), folder)
+            {
+                commands.push(Command::ExportMarkdown(scope, view.export_options, folder));
+                close = true;
+            }
+            let choose = ui
+                .add_enabled(scope.is_some() && view.native_dialogs, egui::Button::new("Choose folder…"))
+                .on_disabled_hover_text(
+                    "No file dialog can open here (it needs an XDG desktop portal or zenity): type the folder's path above.",
+                );
+            if choose.clicked()
                 && let Some(scope) = scope
             {
                 commands.push(Command::ExportMarkdownDialog(scope, view.export_options));

@@ -56,7 +56,7 @@ pub fn load_failure_ui(ui: &mut egui::Ui, failure: &LoadFailure, commands: &mut 
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         if ui.button("Open another board…").clicked() {
-            commands.push(Command::OpenBoardDialog);
+            commands.push(Command::ShowOpenBoard);
         }
         if ui.button("New board…").clicked() {
             commands.push(Command::NewBoardDialog);

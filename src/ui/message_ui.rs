@@ -7,11 +7,12 @@ use crate::command::Command;
 pub fn message_ui(ui: &mut egui::Ui, message: &Message, commands: &mut Vec<Command>) {
     egui::Panel::bottom("message").show(ui, |ui| {
         ui.horizontal(|ui| {
-            if message.is_error {
-                ui.colored_label(ui.visuals().error_fg_color, &message.text);
+            let color = if message.is_error {
+                ui.visuals().error_fg_color
             } else {
-                ui.label(&message.text);
-            }
+                ui.visuals().text_color()
+            };
+            ui.label(with_commands_in_monospace(ui.style(), &message.text, color));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Dismiss").clicked() {
                     commands.push(Command::DismissMessage);
@@ -19,6 +20,22 @@ pub fn message_ui(ui: &mut egui::Ui, message: &Message, commands: &mut Vec<Comma
             });
         });
     });
+}
+
+/// The text with the parts between backticks, commands to type, in monospace: in the
+/// proportional font `--out` would read as a dash.
+fn with_commands_in_monospace(style: &egui::Style, text: &str, color: egui::Color32) -> egui::text::LayoutJob {
+    let mut job = egui::text::LayoutJob::default();
+    for (index, part) in text.split('`').enumerate() {
+        let style_of_part = if index % 2 == 1 {
+            egui::TextStyle::Monospace
+        } else {
+            egui::TextStyle::Body
+        };
+        let format = egui::TextFormat::simple(style_of_part.resolve(style), color);
+        job.append(part, 0.0, format);
+    }
+    job
 }
 
 /// Offers to quit anyway after a quit was stopped by a failed save.

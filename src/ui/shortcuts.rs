@@ -46,7 +46,7 @@ pub fn shortcut_item_ui(
 
 /// Acts on the keys pressed this frame. Call before drawing anything.
 pub fn handle_shortcuts(ctx: &egui::Context, board: &Board, view: &mut ViewState, commands: &mut Vec<Command>) {
-    if view.confirm.is_some() || view.viewer.is_some() || view.export_dialog.is_some() {
+    if view.confirm.is_some() || view.viewer.is_some() || view.export_dialog.is_some() || view.open_board.is_some() {
         // A dialog or the image viewer has the keyboard: arrows page images there, Delete deletes no card.
         return;
     }
@@ -65,10 +65,11 @@ pub fn handle_shortcuts(ctx: &egui::Context, board: &Board, view: &mut ViewState
         new_card(board, view, commands);
     }
     if pressed(&OPEN_BOARD) {
-        commands.push(Command::OpenBoardDialog);
+        commands.push(Command::ShowOpenBoard);
     }
     if pressed(&EXPORT) {
         view.export_dialog = Some(ExportChoice::default());
+        commands.push(Command::ExportDialogOpened);
     }
     if pressed(&FIND) {
         view.focus_search = true;

@@ -16,13 +16,14 @@ pub fn top_bar_ui(ui: &mut egui::Ui, screen: Screen<'_>, view: &mut ViewState, c
                 commands.push(Command::NewBoardDialog);
             }
             if shortcut_item_ui(ui, true, "Open board…", &OPEN_BOARD) {
-                commands.push(Command::OpenBoardDialog);
+                commands.push(Command::ShowOpenBoard);
             }
             if ui.button("Import…").clicked() {
                 commands.push(Command::ImportBoardDialog);
             }
             if shortcut_item_ui(ui, true, "Export Markdown…", &EXPORT) {
                 view.export_dialog = Some(ExportChoice::default());
+                commands.push(Command::ExportDialogOpened);
             }
             ui.separator();
             if shortcut_item_ui(ui, true, "Quit", &QUIT) {

@@ -6,7 +6,7 @@ use super::board_index::BoardIndex;
 use super::board_layout::BoardLayout;
 use super::note_glimpses::NoteGlimpses;
 use super::notes_ui::NotesView;
-use super::{ExportChoice, FileDrag};
+use super::{ExportChoice, FileDrag, OpenBoardDialog};
 use crate::export::ExportOptions;
 use crate::model::{Board, Card, CardId, ColumnId, LinkRefused, ThemeId};
 
@@ -53,6 +53,12 @@ pub struct ViewState {
     pub export_dialog: Option<ExportChoice>,
     /// What the export dialog's options are set to; kept for the next export in this session.
     pub export_options: ExportOptions,
+    /// The folder the export dialog offers, as typed (the app fills in the last or default one).
+    pub export_folder: String,
+    /// "Open board" is open with these boards.
+    pub open_board: Option<OpenBoardDialog>,
+    /// Whether the system's file dialogs can open here (set by the app).
+    pub native_dialogs: bool,
     /// Files being dragged in from the file manager.
     pub file_drag: FileDrag,
     /// The image shown full size.
