@@ -132,3 +132,24 @@ fn the_export_dialog_offers_obsidian_kanban_and_canvas() {
     );
     assert!(out.join("kubecon-2018.media").is_dir());
 }
+
+#[test]
+fn import_says_how_to_import_from_the_command_line_where_no_file_dialog_can_open() {
+    let mut session = sample_session();
+    if session.harness.state().view().native_dialogs {
+        // Clicking would open the system's real dialog; the steps after it are tested above.
+        return;
+    }
+    session.click("Board");
+    session.click("Import…");
+    step_until(&mut session, "the advice", |session| {
+        session.harness.state().message().is_some()
+    });
+    let message = session.harness.state().message().unwrap();
+    assert!(
+        message.text.contains("`boothboard import FILE --out BOARD`"),
+        "{}",
+        message.text
+    );
+    assert_eq!(board_title(&session).as_deref(), Some(boothboard::model::sample::TITLE));
+}
