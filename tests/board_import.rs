@@ -467,6 +467,17 @@ fn files_made_to_hurt_are_refused_in_one_line_and_nothing_is_written() {
         b"Just some notes.\n\n- a list\n",
         "not a board Boothboard can import",
     );
+    let (board, _) = sample_board(dir.path());
+    let output = boothboard(
+        &["import", board.to_str().unwrap(), "--out", out.to_str().unwrap()],
+        dir.path(),
+    );
+    assert_refused(
+        &output,
+        "kubecon-2018.json",
+        "already a Boothboard board; open it",
+        &out,
+    );
     refused(
         "binary.json",
         b"{\"lists\": [], \"cards\": [\xff\xfe]}",

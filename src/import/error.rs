@@ -49,6 +49,12 @@ pub enum ImportError {
         /// The imported file.
         path: PathBuf,
     },
+    /// A Boothboard board file, which is opened rather than imported.
+    #[error("{}: already a Boothboard board; open it (Board → Open board…, or boothboard PATH) rather than import it", path.display())]
+    BoardFile {
+        /// The board file.
+        path: PathBuf,
+    },
     /// The file is of a known format but broken: cut off, nested too deep, of the wrong shape.
     #[error("{}: a {} that can't be read: {problem}", path.display(), format.name())]
     Damaged {

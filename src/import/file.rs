@@ -49,8 +49,13 @@ impl Imported {
 /// and checked before anything is written: on any error nothing is.
 pub fn import_file(source: &Path, out: &Path, title: Option<&str>, device: DeviceId) -> Result<Imported, ImportError> {
     let text = read_text(source)?;
-    let format = ImportFormat::recognise(&text).ok_or_else(|| ImportError::Unknown {
-        path: source.to_owned(),
+    let format = ImportFormat::recognise(&text).ok_or_else(|| {
+        let path = source.to_owned();
+        if is_board_file(&text) {
+            ImportError::BoardFile { path }
+        } else {
+            ImportError::Unknown { path }
+        }
     })?;
     let plan = format.parse(&text).map_err(|problem| ImportError::Damaged {
         path: source.to_owned(),
@@ -97,6 +102,18 @@ pub fn new_board_path(folder: &Path, source: &Path) -> PathBuf {
         })
         .find(|path| !path.exists() && !crate::store::media_dir_for(path).exists())
         .unwrap_or_else(|| folder.join(format!("{stem}.json")))
+}
+
+/// Whether `text` is a Boothboard board file: opened, not imported.
+fn is_board_file(text: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Header {
+        format: Option<String>,
+    }
+    serde_json::from_str::<Header>(text)
+        .ok()
+        .and_then(|header| header.format)
+        .is_some_and(|format| format == crate::store::FORMAT)
 }
 
 /// The file's text: at most [`MAX_IMPORT_BYTES`], UTF-8 (a byte order mark dropped).
