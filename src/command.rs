@@ -22,6 +22,10 @@ pub enum Command {
     OpenBoardDialog,
     /// Ask where to create a new board.
     NewBoardDialog,
+    /// Ask for a Trello, Obsidian Kanban or Markdown file to import as a new board.
+    ImportBoardDialog,
+    /// Import this file as a new board in the boards folder, and open it.
+    ImportBoard(PathBuf),
     /// Keep the damaged board file aside and continue from a copy of it (its backup, or a version
     /// kept when an outside edit was resolved).
     RestoreCopy {

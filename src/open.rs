@@ -60,34 +60,49 @@ pub fn open_or_create(home: &AppHome, path: &Path) -> Result<Board, OpenError> {
 /// Creates a board file (and its media folder for the sample), stamped as `device`'s. Refuses an
 /// existing path.
 pub fn create_board(path: &Path, title: Option<&str>, with_sample: bool, device: DeviceId) -> Result<Board, OpenError> {
+    create_board_file(path, device, |media| {
+        let mut board = if with_sample {
+            sample::sample_board(sample::SampleImages {
+                gloo: store_image_bytes(media, GLOO_PNG, "Gloo architecture")?,
+                tidb: store_image_bytes(media, TIDB_PNG, "TiDB architecture")?,
+            })
+        } else {
+            Board::new(title_from_file_name(path))
+        };
+        if let Some(title) = title {
+            title.clone_into(&mut board.title);
+        }
+        Ok(board)
+    })
+}
+
+/// Creates a board file with the board `make` builds (given the board's media folder to store
+/// images in), stamped as `device`'s, while holding the board's lock. Refuses an existing path.
+pub fn create_board_file<E: From<OpenError>>(
+    path: &Path,
+    device: DeviceId,
+    make: impl FnOnce(&Path) -> Result<Board, E>,
+) -> Result<Board, E> {
     if path.exists() {
-        return Err(OpenError::Exists { path: path.to_owned() });
+        return Err(OpenError::Exists { path: path.to_owned() }.into());
     }
     if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|source| SaveError::Write {
-            path: path.to_owned(),
-            source,
+        std::fs::create_dir_all(parent).map_err(|source| {
+            OpenError::from(SaveError::Write {
+                path: path.to_owned(),
+                source,
+            })
         })?;
     }
-    let _writer = BoardLock::acquire(path)?;
-    let mut board = if with_sample {
-        let media = store::media_dir_for(path);
-        sample::sample_board(sample::SampleImages {
-            gloo: store_image_bytes(&media, GLOO_PNG, "Gloo architecture")?,
-            tidb: store_image_bytes(&media, TIDB_PNG, "TiDB architecture")?,
-        })
-    } else {
-        Board::new(title_from_file_name(path))
-    };
+    let _writer = BoardLock::acquire(path).map_err(OpenError::from)?;
+    let mut board = make(&store::media_dir_for(path))?;
     board.adopt_device(device);
-    if let Some(title) = title {
-        title.clone_into(&mut board.title);
-    }
-    store::save(path, &board)?;
+    store::save(path, &board).map_err(OpenError::from)?;
     Ok(board)
 }
 
-fn title_from_file_name(path: &Path) -> String {
+/// The title a board gets from its file name: `kubecon-2018.json` → "kubecon 2018".
+pub fn title_from_file_name(path: &Path) -> String {
     path.file_stem()
         .map(|stem| stem.to_string_lossy().replace(['-', '_'], " "))
         .unwrap_or_default()

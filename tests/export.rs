@@ -114,8 +114,8 @@ fn the_sample_board_exports_as_the_golden_file() {
     let (path, board) = sample_board(dir.path(), "kubecon-2018.json");
     let out = dir.path().join("blog");
     let exported = export(&board, &path, &ExportScope::Board, &out);
-    assert_eq!(exported.markdown, out.join("kubecon-2018.md"));
-    let markdown = fs::read_to_string(&exported.markdown).unwrap();
+    assert_eq!(exported.document, out.join("kubecon-2018.md"));
+    let markdown = fs::read_to_string(&exported.document).unwrap();
     if std::env::var_os("BOOTHBOARD_UPDATE_GOLDEN").is_some() {
         fs::write(GOLDEN, &markdown).unwrap();
     }
@@ -148,7 +148,7 @@ fn every_card_has_a_heading_its_ticks_and_images_that_exist() {
     let out = dir.path().join("out dir");
     let exported = export(&board, &path, &ExportScope::Board, &out);
     assert_eq!(exported.images, 2);
-    let markdown = fs::read_to_string(&exported.markdown).unwrap();
+    let markdown = fs::read_to_string(&exported.document).unwrap();
     let parsed = parse(&markdown);
 
     let titles: Vec<&str> = board.cards().map(|card| card.title.as_str()).collect();
@@ -164,7 +164,7 @@ fn every_card_has_a_heading_its_ticks_and_images_that_exist() {
     assert_eq!(parsed.images.len(), 2);
     for target in &parsed.images {
         assert!(!target.contains(' '), "{target} is encoded");
-        let file = exported.markdown.parent().unwrap().join(percent_decode(target));
+        let file = exported.document.parent().unwrap().join(percent_decode(target));
         assert!(file.is_file(), "{target} → {} exists", file.display());
     }
     assert!(parsed.html.is_empty(), "{:?}", parsed.html);
@@ -226,7 +226,7 @@ fn hostile_text_renders_literally_with_no_html_and_no_links() {
     let dir = tempfile::tempdir().unwrap();
     let (path, board) = hostile_board(dir.path());
     let exported = export(&board, &path, &ExportScope::Board, &dir.path().join("out"));
-    let markdown = fs::read_to_string(&exported.markdown).unwrap();
+    let markdown = fs::read_to_string(&exported.document).unwrap();
     let parsed = parse(&markdown);
     assert_eq!(parsed.cards, [HOSTILE], "the title shows as typed:\n{markdown}");
     assert_eq!(parsed.emphasis_in_headings, 0, "{markdown}");
@@ -294,7 +294,7 @@ fn chinese_japanese_korean_and_emoji_come_out_as_written() {
     let exported = export(&board, &path, &ExportScope::Board, &dir.path().join("out"));
     assert!(!exported.media_dir.exists(), "no images, no media folder");
     assert_eq!(
-        fs::read_to_string(&exported.markdown).unwrap(),
+        fs::read_to_string(&exported.document).unwrap(),
         "# KubeCon 中国 2018 🚀\n\n## Projects\n\n### 云原生数据库 TiDB\n\n日本語の説明と한국어 설명 ✨\n\n很好。**太好了** 🎉\n"
     );
 }
@@ -309,7 +309,7 @@ fn exporting_again_replaces_the_previous_export_and_nothing_else() {
     let outside_before = names_in(dir.path());
 
     let first = export(&board, &path, &ExportScope::Board, &out);
-    let first_bytes = fs::read(&first.markdown).unwrap();
+    let first_bytes = fs::read(&first.document).unwrap();
     let mut progress = Vec::new();
     let again = export_to_dir(
         &board,
@@ -323,7 +323,7 @@ fn exporting_again_replaces_the_previous_export_and_nothing_else() {
     )
     .unwrap();
     assert_eq!(
-        fs::read(&again.markdown).unwrap(),
+        fs::read(&again.document).unwrap(),
         first_bytes,
         "an unchanged board exports the same bytes"
     );
@@ -370,7 +370,7 @@ fn only_the_images_of_the_exported_cards_are_copied() {
     let exported = export(&board, &path, &ExportScope::Theme(database), &dir.path().join("db"));
     let tidb_image = &board.card_by_title("TiDB").unwrap().images[0].file;
     assert_eq!(names_in(&exported.media_dir), [tidb_image.as_str()]);
-    let parsed = parse(&fs::read_to_string(&exported.markdown).unwrap());
+    let parsed = parse(&fs::read_to_string(&exported.document).unwrap());
     assert_eq!(
         parsed.cards,
         ["TiDB", "FoundationDB", "Cassandra / DataStax Enterprise", "Rook"]
@@ -378,7 +378,7 @@ fn only_the_images_of_the_exported_cards_are_copied() {
 
     let gloo = board.card_by_title("Gloo").unwrap().id;
     let exported = export(&board, &path, &ExportScope::Cards(vec![gloo]), &dir.path().join("gloo"));
-    let parsed = parse(&fs::read_to_string(&exported.markdown).unwrap());
+    let parsed = parse(&fs::read_to_string(&exported.document).unwrap());
     assert_eq!(parsed.cards, ["Gloo"]);
     assert_eq!(exported.images, 1);
 }
@@ -454,7 +454,7 @@ fn raw_html_in_notes_shows_as_text_unless_allowed() {
     let (path, board) = board_with_html_notes(dir.path());
     let out = dir.path().join("blog");
     let exported = export(&board, &path, &ExportScope::Board, &out);
-    let markdown = fs::read_to_string(&exported.markdown).unwrap();
+    let markdown = fs::read_to_string(&exported.document).unwrap();
     let parsed = parse(&markdown);
     assert!(
         parsed.html.is_empty(),
@@ -471,9 +471,12 @@ fn raw_html_in_notes_shows_as_text_unless_allowed() {
         assert!(shown.contains(text), "{text} shows as text: {shown}");
     }
 
-    let allowed = ExportOptions { allow_html: true };
+    let allowed = ExportOptions {
+        allow_html: true,
+        ..ExportOptions::default()
+    };
     let exported = export_to_dir(&board, &path, &ExportScope::Board, &allowed, &out, &mut |_| {}).unwrap();
-    let parsed = parse(&fs::read_to_string(&exported.markdown).unwrap());
+    let parsed = parse(&fs::read_to_string(&exported.document).unwrap());
     let html = parsed.html.concat();
     for tag in ["<script>alert(1)</script>", "<details>", "<kbd>"] {
         assert!(html.contains(tag), "{tag} passed through: {html}");

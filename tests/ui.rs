@@ -28,6 +28,8 @@ mod chinese;
 mod crash_recovery;
 #[path = "ui/desktop.rs"]
 mod desktop;
+#[path = "ui/import_export.rs"]
+mod import_export;
 #[path = "ui/notes.rs"]
 mod notes;
 #[path = "ui/safety.rs"]

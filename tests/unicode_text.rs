@@ -1,6 +1,7 @@
 //! Any text a user can type or a file can carry, through every function that takes user text:
 //! escaping, link destinations, path segments, excerpts, search, undo step labels, names made
-//! from file names and titles, the Markdown of whole boards, and the task items and glimpse of notes. Nothing panics, and what each
+//! from file names and titles, the Markdown of whole boards, and the task items and glimpse of notes,
+//! imports of any text and Obsidian Kanban and canvas exports of any board. Nothing panics, and what each
 //! function promises holds for every plane, combining marks, right-to-left text, emoji with
 //! joiners, control characters and NUL.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -10,11 +11,12 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use boothboard::export::{
-    ExportOptions, ExportScope, board_markdown, card_markdown, encode_path_segment, escape_text, export_names,
-    link_destination,
+    ExportOptions, ExportScope, board_canvas, board_markdown, card_markdown, encode_path_segment, escape_text,
+    export_names, link_destination, obsidian_kanban,
 };
+use boothboard::import::ImportFormat;
 use boothboard::model::{
-    Board, BoardEdit, Card, History, ImageRef, Link, MediaName, Search, excerpt, note_tasks, notes_glimpse,
+    Board, BoardEdit, Card, DeviceId, History, ImageRef, Link, MediaName, Search, excerpt, note_tasks, notes_glimpse,
     openable_url, task_progress, toggle_task,
 };
 use boothboard::open::create_board;
@@ -469,6 +471,62 @@ proptest! {
             prop_assert_eq!(toggled.is_some(), tasks.iter().any(|task| task.line == line), "line {}", line);
             if let Some(toggled) = toggled {
                 prop_assert_eq!(toggled.len(), notes.len());
+            }
+        }
+    }
+}
+
+/// The start of each format an import recognises, so any text after it reaches that format's parser.
+fn import_prefix() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "",
+        "{\"lists\": [], \"cards\": [",
+        "---\nkanban-plugin: basic\n---\n## ",
+        "---\nkanban-plugin: basic\n---\n## Lane\n- [ ] ",
+        "# ",
+        "# Board\n\n## Column\n\n### ",
+    ])
+}
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    #[test]
+    fn any_text_imports_as_a_sound_board_or_is_refused(prefix in import_prefix(), text in any_text()) {
+        let text = format!("{prefix}{text}");
+        if let Some(format) = ImportFormat::recognise(&text)
+            && let Ok(plan) = format.parse(&text)
+        {
+            let board = plan.build("Imported", DeviceId(1), Vec::new()).unwrap();
+            prop_assert!(board.problems().is_empty(), "{:?}", board.problems());
+        }
+    }
+
+    #[test]
+    fn any_board_exports_to_a_kanban_board_with_its_lanes_and_items(board in any_board()) {
+        let kanban = obsidian_kanban(&board, &ExportScope::Board, &ExportOptions::default()).unwrap();
+        prop_assert_eq!(ImportFormat::recognise(&kanban), Some(ImportFormat::ObsidianKanban));
+        let plan = ImportFormat::ObsidianKanban.parse(&kanban).unwrap();
+        let exported: Vec<usize> = board
+            .columns
+            .iter()
+            .map(|column| column.cards.len())
+            .filter(|cards| *cards > 0)
+            .collect();
+        let imported: Vec<usize> = plan.columns.iter().map(|column| column.cards.len()).collect();
+        prop_assert_eq!(imported, exported, "{}", kanban);
+    }
+
+    #[test]
+    fn any_board_exports_to_a_canvas_of_unique_ids_and_integer_places(board in any_board()) {
+        let canvas = board_canvas(&board, &ExportScope::Board, "board.media", &ExportOptions::default()).unwrap();
+        let canvas: serde_json::Value = serde_json::from_str(&canvas).unwrap();
+        let nodes = canvas["nodes"].as_array().unwrap();
+        let ids: std::collections::HashSet<&str> = nodes.iter().map(|node| node["id"].as_str().unwrap()).collect();
+        prop_assert_eq!(ids.len(), nodes.len());
+        for node in nodes {
+            for field in ["x", "y", "width", "height"] {
+                prop_assert!(node[field].is_i64(), "{}", node);
             }
         }
     }

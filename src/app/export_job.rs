@@ -110,7 +110,7 @@ impl Exports {
                     self.running = None;
                     return match result {
                         Ok(exported) => {
-                            self.status = Some(ExportStatus::Done(exported.markdown));
+                            self.status = Some(ExportStatus::Done(exported.document));
                             None
                         }
                         Err(error) => {

@@ -315,6 +315,8 @@ impl BoothboardApp {
             Command::ShowOpenBoard => self.tasks.list_boards(),
             Command::OpenBoard(path) => self.tasks.open(path),
             Command::NewBoardDialog => self.tasks.new_dialog(),
+            Command::ImportBoardDialog => self.tasks.import_dialog(),
+            Command::ImportBoard(file) => self.tasks.import(file),
             Command::RestoreCopy { board, copy } => self.tasks.restore_copy(board, copy),
             Command::DismissMessage => self.message = None,
             Command::QuitWithoutSaving => {
@@ -414,6 +416,14 @@ impl BoothboardApp {
             };
             match outcome {
                 TaskOutcome::Opened(fresh) => self.switch_to(*fresh),
+                TaskOutcome::Imported(fresh, summary) => {
+                    let path = fresh.path.clone();
+                    self.switch_to(*fresh);
+                    // Unless switching was refused, and the message says why.
+                    if matches!(&self.workspace, Workspace::Open(open) if open.path == path) {
+                        self.message = Some(Message::info(summary));
+                    }
+                }
                 // With no board open, the failure screen shows the newest failure and its ways out;
                 // with one open, it stays and a message explains.
                 TaskOutcome::Failed(failure) => match &mut self.workspace {

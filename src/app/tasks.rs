@@ -6,6 +6,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use super::OpenBoard;
 use crate::command::{Command, ImageSource, ImageTarget};
 use crate::export::{ExportOptions, ExportScope};
+use crate::import::{import_file, new_board_path};
 use crate::model::{Board, CardId};
 use crate::open::{OpenError, create_board, open_or_create};
 use crate::store::{self, AppHome, Fingerprint, LoadError, OnNews, OutsideVersion, Settings};
@@ -20,6 +21,8 @@ pub enum TaskOutcome {
     Failed(LoadFailure),
     /// The open board's file was read again (by a read-only window, to become the writer).
     Reloaded(Box<OpenBoard>),
+    /// A board was imported from another tool's file and opened; the summary says what came in.
+    Imported(Box<OpenBoard>, String),
     /// Something to tell the user that is not a failure to open.
     Notice(String),
     /// Something to do now, as if the UI had asked for it, if the board it was asked for is still open.
@@ -178,6 +181,29 @@ impl Tasks {
         });
     }
 
+    /// Asks for a file from another tool, then imports it as a new board and opens it.
+    pub fn import_dialog(&self) {
+        let native_dialogs = self.native_dialogs;
+        let wake = self.waker();
+        self.spawn("import-board-dialog", move |home| {
+            if !native_dialogs {
+                return Some(no_dialog(IMPORT_INSTEAD));
+            }
+            let picked = rfd::FileDialog::new()
+                .set_title("Import a board from Trello, Obsidian Kanban or Markdown")
+                .add_filter("Trello JSON, Obsidian Kanban or Markdown", &["json", "md"])
+                .add_filter("All files", &["*"])
+                .pick_file();
+            picked.map(|file| import_task(home, &file, wake))
+        });
+    }
+
+    /// Imports `file` as a new board in the boards folder, and opens it.
+    pub fn import(&self, file: PathBuf) {
+        let wake = self.waker();
+        self.spawn("import-board", move |home| Some(import_task(home, &file, wake)));
+    }
+
     /// Asks for image files, then hands them back to be attached to `card` of `board`.
     pub fn pick_images(&self, board: PathBuf, card: CardId) {
         let native_dialogs = self.native_dialogs;
@@ -305,6 +331,8 @@ fn file_dialog_available() -> bool {
 }
 
 const EXPORT_INSTEAD: &str = "Type the folder's path in the export dialog instead, or export from the command line: `boothboard export BOARD --out FOLDER`";
+const IMPORT_INSTEAD: &str =
+    "Import from the command line instead: `boothboard import FILE --out BOARD`, then open BOARD.";
 const ADD_IMAGES_INSTEAD: &str = "Drag images from the file manager onto the card, or paste one with Ctrl+V.";
 
 /// Said when no native file dialog can open, rather than doing nothing; `instead` says what works.
@@ -325,6 +353,27 @@ fn open_task(home: &AppHome, path: &Path, wake: OnNews) -> TaskOutcome {
     match open_or_create(home, path) {
         Ok(board) => opened(home, path.to_owned(), board, wake),
         Err(error) => TaskOutcome::Failed(load_failure(path, &error)),
+    }
+}
+
+/// Imports `file` into a free name in the boards folder, then opens the new board.
+fn import_task(home: &AppHome, file: &Path, wake: OnNews) -> TaskOutcome {
+    let out = new_board_path(&home.boards_dir(), file);
+    match import_file(file, &out, None, Settings::device(home)) {
+        Ok(imported) => match open_task(home, &out, wake) {
+            TaskOutcome::Opened(open) => TaskOutcome::Imported(
+                open,
+                format!(
+                    "Imported {} ({}): {}. The board is saved as {}.",
+                    file.display(),
+                    imported.format.name(),
+                    imported.summary(),
+                    out.display()
+                ),
+            ),
+            other => other,
+        },
+        Err(error) => TaskOutcome::Notice(format!("Not imported: {error}.")),
     }
 }
 

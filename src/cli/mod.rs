@@ -2,11 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod merging;
 
-use crate::export::{ExportError, ExportOptions, ExportScope, export_to_dir};
+use crate::export::{ExportError, ExportFormat, ExportOptions, ExportScope, export_to_dir};
+use crate::import::{ImportError, import_file};
 use crate::media::{MediaFinding, QUARANTINE, audit_media, prepare_file, quarantine};
 use crate::model::{Board, BoardEdit, DeviceId, Link, ThemeId, saved_url};
 use crate::open::{OpenError, create_board};
@@ -100,8 +101,21 @@ pub enum CliCommand {
         /// The repository.
         repo: Option<PathBuf>,
     },
-    /// Export a board to Markdown: writes DIR/NAME.md and DIR/NAME.media/ (NAME as the board file) with its images,
-    /// and prints the path of the .md file.
+    /// Make a new board from a Trello board export (JSON), an Obsidian Kanban board or a Boothboard
+    /// Markdown export (with the images of its .media folder), recognised by their content.
+    Import {
+        /// The file to import.
+        file: PathBuf,
+        /// The new board file (refused if a file is there).
+        #[arg(long, value_name = "BOARD")]
+        out: PathBuf,
+        /// The board's title (default: the one the file names, or its file name).
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Export a board: writes DIR/NAME.md (Markdown), DIR/NAME.kanban.md (Obsidian Kanban) or
+    /// DIR/NAME.canvas (JSON Canvas), and DIR/NAME.media/ with its images (NAME as the board file),
+    /// and prints the path of the file written.
     Export {
         /// The board file.
         board: PathBuf,
@@ -114,7 +128,31 @@ pub enum CliCommand {
         /// Keep raw HTML in notes (`<details>` and the like) as written; by default it is shown as text.
         #[arg(long)]
         allow_html: bool,
+        /// The kind of file to write.
+        #[arg(long, value_enum, default_value_t = FormatArg::Markdown)]
+        format: FormatArg,
     },
+}
+
+/// `--format` of `export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Blog-ready Markdown.
+    Markdown,
+    /// A board the Obsidian Kanban plugin opens.
+    ObsidianKanban,
+    /// JSON Canvas 1.0 (Obsidian canvas and other tools).
+    Canvas,
+}
+
+impl From<FormatArg> for ExportFormat {
+    fn from(format: FormatArg) -> Self {
+        match format {
+            FormatArg::Markdown => Self::Markdown,
+            FormatArg::ObsidianKanban => Self::ObsidianKanban,
+            FormatArg::Canvas => Self::Canvas,
+        }
+    }
 }
 
 /// The card that `add-card` adds.
@@ -155,6 +193,9 @@ pub enum CliError {
     /// Exporting failed.
     #[error(transparent)]
     Export(#[from] ExportError),
+    /// Importing failed.
+    #[error(transparent)]
+    Import(#[from] ImportError),
     /// Another Boothboard is writing the board.
     #[error(transparent)]
     Lock(#[from] LockError),
@@ -197,12 +238,29 @@ pub fn run(command: CliCommand) -> Result<String, CliError> {
             path,
         } => merging::merge_driver(&base, &ours, &theirs, &path),
         CliCommand::GitSetup { repo } => merging::git_setup(repo.as_deref().unwrap_or(Path::new("."))),
+        CliCommand::Import { file, out, title } => {
+            let imported = import_file(&file, &out, title.as_deref(), this_device())?;
+            Ok(format!(
+                "imported {} ({}) into {}: {}",
+                file.display(),
+                imported.format.name(),
+                out.display(),
+                imported.summary()
+            ))
+        }
         CliCommand::Export {
             board,
             out,
             theme,
             allow_html,
-        } => export(&board, &out, theme.as_deref(), &ExportOptions { allow_html }),
+            format,
+        } => {
+            let options = ExportOptions {
+                allow_html,
+                format: format.into(),
+            };
+            export(&board, &out, theme.as_deref(), &options)
+        }
     }
 }
 
@@ -362,7 +420,7 @@ fn export(path: &Path, out: &Path, theme: Option<&str>, options: &ExportOptions)
         None => ExportScope::Board,
     };
     let exported = export_to_dir(&board, path, &scope, options, out, &mut |_| {})?;
-    Ok(exported.markdown.display().to_string())
+    Ok(exported.document.display().to_string())
 }
 
 /// "https://github.com/pingcap/tidb" → "github.com".

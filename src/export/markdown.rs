@@ -92,7 +92,7 @@ fn card_blocks(doc: &mut Document, themes: &[Theme], card: &Card, media_folder: 
 }
 
 /// `* [Label](address)` for an address that may be opened; the rest as plain text, never a link.
-fn link_item(link: &Link) -> Option<String> {
+pub(super) fn link_item(link: &Link) -> Option<String> {
     let label = escape_text(&link.label);
     let item = match openable_url(&link.url) {
         Ok(url) => {
@@ -364,7 +364,10 @@ mod tests {
     fn a_card_after_notes_with_open_html_still_shows() {
         let (mut board, id) = board();
         board.card_mut(id).unwrap().notes = "Demo:\n<script>\nalert(1)".to_owned();
-        let allowed = ExportOptions { allow_html: true };
+        let allowed = ExportOptions {
+            allow_html: true,
+            ..ExportOptions::default()
+        };
         let markdown = card_markdown(&board.themes, board.card(id).unwrap(), "m", &allowed);
         assert!(markdown.ends_with("<script>\nalert(1)\n</script>\n"), "{markdown}");
         let markdown = card_markdown(&board.themes, board.card(id).unwrap(), "m", &ExportOptions::default());

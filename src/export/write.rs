@@ -6,7 +6,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::{ExportError, ExportOptions, ExportScope, RefusedImage, board_markdown};
+use super::{
+    ExportError, ExportFormat, ExportOptions, ExportScope, RefusedImage, board_canvas, board_markdown, obsidian_kanban,
+};
 use crate::media::{MediaProblem, check_media_folder, read_media, verify_media};
 use crate::model::{Board, MediaName};
 use crate::store::{media_dir_for, write_atomic};
@@ -25,8 +27,8 @@ pub struct ExportProgress {
 /// A finished export.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Exported {
-    /// The Markdown file.
-    pub markdown: PathBuf,
+    /// The document: the Markdown, Obsidian Kanban or canvas file.
+    pub document: PathBuf,
     /// The folder holding its images; absent when it shows none.
     pub media_dir: PathBuf,
     /// How many images were copied.
@@ -49,6 +51,17 @@ pub fn export_names(board_path: &Path) -> Result<(String, String), ExportError> 
     Ok((name(board_path.with_extension("md"))?, name(media_dir_for(board_path))?))
 }
 
+/// `talks.json` → `talks.md`, `talks.kanban.md` or `talks.canvas`.
+fn document_name(board_path: &Path, format: ExportFormat) -> Result<String, ExportError> {
+    let named = board_path.with_extension(format.extension());
+    named
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .ok_or_else(|| ExportError::NoFileName {
+            path: board_path.to_owned(),
+        })
+}
+
 /// Exports `scope` of `board` (loaded from `board_path`) into `out_dir`, which is created if
 /// needed. Writes nothing outside `out_dir`; replaces an earlier export there whole, so no stale
 /// image stays; an unchanged board gives byte-identical files. `on_progress` hears of each image.
@@ -64,9 +77,15 @@ pub fn export_to_dir(
     out_dir: &Path,
     on_progress: &mut dyn FnMut(ExportProgress),
 ) -> Result<Exported, ExportError> {
-    let (markdown_name, media_name) = export_names(board_path)?;
-    let markdown = board_markdown(board, scope, &media_name, options)?;
+    let (_, media_name) = export_names(board_path)?;
+    let document_name = document_name(board_path, options.format)?;
+    let document = match options.format {
+        ExportFormat::Markdown => board_markdown(board, scope, &media_name, options)?,
+        ExportFormat::ObsidianKanban => obsidian_kanban(board, scope, options)?,
+        ExportFormat::Canvas => board_canvas(board, scope, &media_name, options)?,
+    };
     let board_media = media_dir_for(board_path);
+    // Every image, whichever the format: exports into one folder share its media folder.
     let images = images_to_copy(board, scope, &board_media)?;
     let media_dir = out_dir.join(&media_name);
     refuse_board_media(board_path, &board_media, out_dir, &media_dir)?;
@@ -85,13 +104,13 @@ pub fn export_to_dir(
     if let Some(staged) = &staged {
         fs::rename(staged, &media_dir).map_err(write_error(&media_dir))?;
     }
-    let markdown_path = out_dir.join(markdown_name);
-    write_atomic(&markdown_path, markdown.as_bytes()).map_err(write_error(&markdown_path))?;
+    let document_path = out_dir.join(document_name);
+    write_atomic(&document_path, document.as_bytes()).map_err(write_error(&document_path))?;
     if let Some(previous) = previous {
         remove(&previous).map_err(write_error(&previous))?;
     }
     Ok(Exported {
-        markdown: markdown_path,
+        document: document_path,
         media_dir,
         images: images.len(),
     })

@@ -14,7 +14,7 @@ mod workers;
 pub use audit::{MediaFinding, MovedAside, QUARANTINE, audit_media, quarantine};
 pub use copy::{MediaCopied, copy_media};
 pub use error::MediaError;
-pub use import::{PreparedImage, prepare_file, prepare_pixels, store_image_bytes};
+pub use import::{PreparedImage, prepare_bytes, prepare_file, prepare_pixels, store_image_bytes};
 pub use media_file::{ContentCheck, MediaProblem, check_media_folder, open_media, read_media, verify_media};
 pub use thumbnails::{RgbaPixels, ThumbnailDiskCache, make_picture, make_thumbnail};
 pub use workers::WorkerPool;

@@ -3,7 +3,7 @@
 use super::ViewState;
 use super::typed_path::typed_full_path;
 use crate::command::Command;
-use crate::export::ExportScope;
+use crate::export::{ExportFormat, ExportScope};
 use crate::model::{Board, CardId, ThemeId};
 
 /// What the export dialog has chosen.
@@ -57,6 +57,7 @@ pub fn export_dialog_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState
         if ui.add_enabled(!selected.is_empty(), selected_choice).clicked() {
             choice = ExportChoice::SelectedCards;
         }
+        format_choice_ui(ui, &mut view.export_options.format);
         ui.add_space(6.0);
         ui.checkbox(
             &mut view.export_options.allow_html,
@@ -78,7 +79,7 @@ pub fn export_dialog_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState
             );
         }
         ui.weak(
-            "Writes a .md file, and a .media folder with the images it shows, into that folder (made if need be). \
+            "Writes the file of the chosen format, and a .media folder with the images it shows, into that folder (made if need be). \
              An earlier export of this board there is replaced.",
         );
         ui.add_space(8.0);
@@ -108,6 +109,24 @@ pub fn export_dialog_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState
         });
     });
     view.export_dialog = (!close && !modal.should_close()).then_some(choice);
+}
+
+/// Markdown, Obsidian Kanban or JSON Canvas, with what each writes.
+fn format_choice_ui(ui: &mut egui::Ui, format: &mut ExportFormat) {
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        ui.label("Format:");
+        for choice in ExportFormat::ALL {
+            ui.radio_value(format, choice, choice.name());
+        }
+    });
+    ui.weak(match format {
+        ExportFormat::Markdown => "NAME.md: blog-ready Markdown.",
+        ExportFormat::ObsidianKanban => "NAME.kanban.md: a board the Obsidian Kanban plugin opens.",
+        ExportFormat::Canvas => {
+            "NAME.canvas: JSON Canvas; Obsidian finds its images when it is exported into the vault's top folder."
+        }
+    });
 }
 
 /// "One theme" with the theme to pick; off when the board has no themes.

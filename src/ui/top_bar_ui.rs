@@ -18,6 +18,9 @@ pub fn top_bar_ui(ui: &mut egui::Ui, screen: Screen<'_>, view: &mut ViewState, c
             if shortcut_item_ui(ui, true, "Open board…", &OPEN_BOARD) {
                 commands.push(Command::ShowOpenBoard);
             }
+            if ui.button("Import…").clicked() {
+                commands.push(Command::ImportBoardDialog);
+            }
             if shortcut_item_ui(ui, true, "Export Markdown…", &EXPORT) {
                 view.export_dialog = Some(ExportChoice::default());
                 commands.push(Command::ExportDialogOpened);
