@@ -571,7 +571,7 @@ fn the_export_dialog_offers_the_board_a_theme_or_the_selected_card() {
     let export_choice = |session: &Session| session.harness.state().view().export_dialog;
     session.click("Board");
     // The menu item's name ends with its shortcut.
-    session.harness.get_by_label_contains("Export Markdown…").click();
+    session.harness.get_by_label_contains("Export…").click();
     session.harness.run_steps(2);
     assert_eq!(export_choice(&session), Some(ExportChoice::Board));
     session.harness.get_by_label("The whole board (6 cards)");
@@ -598,7 +598,7 @@ fn the_export_dialog_offers_the_board_a_theme_or_the_selected_card() {
     session.click("Gloo");
     session.click("Board");
     // The menu item's name ends with its shortcut.
-    session.harness.get_by_label_contains("Export Markdown…").click();
+    session.harness.get_by_label_contains("Export…").click();
     session.harness.run_steps(2);
     session.click("The selected card: Gloo");
     assert_eq!(export_choice(&session), Some(ExportChoice::SelectedCards));
@@ -615,7 +615,7 @@ fn the_export_dialog_lets_raw_html_through_only_when_ticked() {
     let mut session = sample_session();
     let allowed = |session: &Session| session.harness.state().view().export_options.allow_html;
     session.click("Board");
-    session.harness.get_by_label_contains("Export Markdown…").click();
+    session.harness.get_by_label_contains("Export…").click();
     session.harness.run_steps(2);
     assert!(!allowed(&session), "raw HTML shows as text unless asked for");
     session.click("Keep raw HTML in notes (<details>, <kbd> …)");

@@ -171,7 +171,7 @@ impl Tasks {
             if !native_dialogs {
                 return Some(no_dialog(EXPORT_INSTEAD));
             }
-            let dialog = rfd::FileDialog::new().set_title("Export Markdown into a folder");
+            let dialog = rfd::FileDialog::new().set_title("Export into a folder");
             let dialog = match start_in {
                 Some(folder) => dialog.set_directory(folder),
                 None => dialog,

@@ -37,7 +37,7 @@ pub fn export_dialog_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("export_dialog")).show(ctx, |ui| {
         ui.set_max_width(420.0);
-        ui.heading("Export Markdown");
+        ui.heading("Export");
         ui.add_space(4.0);
         ui.radio_value(
             &mut choice,

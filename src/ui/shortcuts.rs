@@ -175,7 +175,7 @@ pub fn shortcuts_window_ui(ctx: &egui::Context, view: &mut ViewState) {
         ("New card in the selected card's column", keys(&NEW_CARD)),
         ("Open board…", keys(&OPEN_BOARD)),
         ("New board…", keys(&NEW_BOARD)),
-        ("Export Markdown…", keys(&EXPORT)),
+        ("Export…", keys(&EXPORT)),
         ("Quit", keys(&QUIT)),
         ("This overview", keys(&HELP)),
     ];

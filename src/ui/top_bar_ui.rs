@@ -21,7 +21,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, screen: Screen<'_>, view: &mut ViewState, c
             if ui.button("Import…").clicked() {
                 commands.push(Command::ImportBoardDialog);
             }
-            if shortcut_item_ui(ui, true, "Export Markdown…", &EXPORT) {
+            if shortcut_item_ui(ui, true, "Export…", &EXPORT) {
                 view.export_dialog = Some(ExportChoice::default());
                 commands.push(Command::ExportDialogOpened);
             }

@@ -104,7 +104,7 @@ fn a_path_typed_into_open_board_creates_a_board_in_the_boothboard_folder() {
 fn the_export_dialog_offers_a_folder_and_exports_into_the_one_typed_with_one_click() {
     let mut session = sample_session();
     session.click("Board");
-    session.harness.get_by_label_contains("Export Markdown…").click();
+    session.harness.get_by_label_contains("Export…").click();
     session.harness.run_steps(2);
     let offered = session.harness.state().view().export_folder.clone();
     assert!(
@@ -125,11 +125,23 @@ fn the_export_dialog_offers_a_folder_and_exports_into_the_one_typed_with_one_cli
     session
         .harness
         .get_by_label("Type the folder's full path, starting with / or ~/.");
-    assert!(session.harness.get_by_label("Export").accesskit_node().is_disabled());
+    let export_button = |session: &Session| {
+        session
+            .harness
+            .get_by_role_and_label(egui::accesskit::Role::Button, "Export")
+            .accesskit_node()
+            .is_disabled()
+    };
+    assert!(export_button(&session), "Export waits for a full path");
 
     let out = session._home.path().join("blog");
     session.type_over("Into the folder:", &format!("'{}'", out.display()));
-    session.click("Export");
+    assert!(!export_button(&session));
+    session
+        .harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Export")
+        .click();
+    session.harness.run_steps(2);
     wait_for_export(&mut session);
     assert!(out.join("kubecon-2018.md").is_file());
     let home = AppHome::at(session._home.path());
@@ -139,7 +151,7 @@ fn the_export_dialog_offers_a_folder_and_exports_into_the_one_typed_with_one_cli
 
     // The next export offers it.
     session.click("Board");
-    session.harness.get_by_label_contains("Export Markdown…").click();
+    session.harness.get_by_label_contains("Export…").click();
     session.harness.run_steps(2);
     assert_eq!(session.harness.state().view().export_folder, out.display().to_string());
 }

@@ -107,7 +107,7 @@ fn a_file_that_is_not_a_board_is_not_imported_and_the_board_stays() {
 fn the_export_dialog_offers_obsidian_kanban_and_canvas() {
     let mut session = sample_session();
     session.click("Board");
-    session.harness.get_by_label_contains("Export Markdown…").click();
+    session.harness.get_by_label_contains("Export…").click();
     session.harness.run_steps(2);
     let format = |session: &Session| session.harness.state().view().export_options.format;
     assert_eq!(format(&session), ExportFormat::Markdown);
