@@ -88,3 +88,22 @@ outside-change-banner = Another program changed { $file }, and its version can't
 outside-change-try-again-hover = Read the file again and merge it with your version, once it is repaired or the other program has finished writing it.
 outside-change-keep-mine = Keep mine
 outside-change-keep-mine-hover = Save your version. Theirs is kept in a copy beside it.
+
+# Offering back the board a crashed window kept
+recovery-crash-report = {" "}The crash report is { $report }.
+recovery-banner = Boothboard closed unexpectedly with this board open, and kept the board as it was in { $file }; it differs from the saved board.{ $report }
+recovery-restore = Restore it
+recovery-restore-hover = Show the board as it was before the crash and save it. The version saved now becomes the backup, { $board }.bak, and { $file } is kept as { $stem }-TIME.json.
+recovery-damaged = Boothboard closed unexpectedly with this board open, but the board it kept in { $file } can't be read, so it was not loaded: { $error }.{ $report }
+recovery-keep-saved = Keep the saved board
+recovery-keep-saved-hover = Leave the board as saved. { $file } is kept, unused, as { $stem }-TIME.json.
+
+# The screen of a board that can't be opened
+load-failure-heading = This board can't be opened
+load-failure-untouched = Boothboard has not changed { $file }.
+load-failure-restore-backup = Restore from backup
+load-failure-restore-backup-hover = Keep the damaged file under a new name and continue from the last good save
+load-failure-restore-copy = Restore { $file }
+load-failure-restore-copy-hover = Keep the damaged file under a new name and continue from this version, kept when another program changed the board
+load-failure-open-another = Open another board…
+load-failure-new-board = New board…

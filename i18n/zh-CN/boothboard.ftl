@@ -80,3 +80,22 @@ outside-change-banner = 另一个程序修改了 { $file }，它的版本无法�
 outside-change-try-again-hover = 在文件修复好、或另一个程序写完之后，重新读取文件并与你的版本合并。
 outside-change-keep-mine = 保留我的
 outside-change-keep-mine-hover = 保存你的版本。他们的版本会作为副本保存在旁边。
+
+# 重新提供崩溃窗口保留的看板
+recovery-crash-report = 崩溃报告在 { $report }。
+recovery-banner = Boothboard 在打开这个看板时意外关闭，已把当时的看板保存在 { $file } 中；它与已保存的看板不同。{ $report }
+recovery-restore = 恢复它
+recovery-restore-hover = 显示崩溃前的看板并保存。现在保存的版本会成为备份 { $board }.bak，{ $file } 会保留为 { $stem }-TIME.json。
+recovery-damaged = Boothboard 在打开这个看板时意外关闭，但它保存在 { $file } 中的看板无法读取，因此没有载入：{ $error }。{ $report }
+recovery-keep-saved = 保留已保存的看板
+recovery-keep-saved-hover = 保持看板为已保存的样子。{ $file } 会保留为 { $stem }-TIME.json，不再使用。
+
+# 看板无法打开时的界面
+load-failure-heading = 无法打开这个看板
+load-failure-untouched = Boothboard 没有改动 { $file }。
+load-failure-restore-backup = 从备份恢复
+load-failure-restore-backup-hover = 把损坏的文件改名保留，并从最后一次正常保存的版本继续
+load-failure-restore-copy = 恢复 { $file }
+load-failure-restore-copy-hover = 把损坏的文件改名保留，并从这个版本继续（它是在另一个程序修改看板时保留下来的）
+load-failure-open-another = 打开其他看板…
+load-failure-new-board = 新建看板…

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::command::Command;
+use crate::tr;
 
 /// A board that failed to open.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,28 +22,28 @@ pub struct LoadFailure {
 pub fn load_failure_ui(ui: &mut egui::Ui, failure: &LoadFailure, commands: &mut Vec<Command>) {
     ui.vertical_centered(|ui| {
         ui.add_space(40.0);
-        ui.heading("This board can't be opened");
+        ui.heading(tr!("load-failure-heading"));
     });
     ui.add_space(12.0);
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.colored_label(ui.visuals().error_fg_color, &failure.error);
         ui.add_space(6.0);
-        ui.label(format!("Boothboard has not changed {}. ", file_name(&failure.path)));
+        ui.label(tr!("load-failure-untouched", file = file_name(&failure.path)));
     });
     ui.add_space(12.0);
     let backup = failure.backup.iter().map(|backup| {
         (
             backup,
-            "Restore from backup".to_owned(),
-            "Keep the damaged file under a new name and continue from the last good save",
+            tr!("load-failure-restore-backup"),
+            tr!("load-failure-restore-backup-hover"),
         )
     });
     let kept = failure.kept.iter().map(|copy| {
         (
             copy,
-            format!("Restore {}", file_name(copy)),
-            "Keep the damaged file under a new name and continue from this version, kept when another program changed the board",
+            tr!("load-failure-restore-copy", file = file_name(copy)),
+            tr!("load-failure-restore-copy-hover"),
         )
     });
     for (copy, text, hover) in backup.chain(kept) {
@@ -55,10 +56,10 @@ pub fn load_failure_ui(ui: &mut egui::Ui, failure: &LoadFailure, commands: &mut 
     }
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        if ui.button("Open another board…").clicked() {
+        if ui.button(tr!("load-failure-open-another")).clicked() {
             commands.push(Command::ShowOpenBoard);
         }
-        if ui.button("New board…").clicked() {
+        if ui.button(tr!("load-failure-new-board")).clicked() {
             commands.push(Command::NewBoardDialog);
         }
     });

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use super::file_access_ui::banner_ui;
 use crate::command::Command;
+use crate::tr;
 
 /// What the recovery bar says.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,18 +28,19 @@ pub fn recovery_ui(ui: &mut egui::Ui, notice: &RecoveryNotice, commands: &mut Ve
         damaged,
     } = notice;
     let report = crash_report.as_ref().map_or_else(String::new, |report| {
-        format!(" The crash report is {}.", report.display())
+        tr!("recovery-crash-report", report = report.display().to_string())
     });
     let stem = file_name.trim_end_matches(".json");
     banner_ui(ui, "recovery", |ui| match damaged {
         None => {
-            ui.label(format!(
-                "Boothboard closed unexpectedly with this board open, and kept the board as it was in {file_name}; it differs from the saved board.{report}"
-            ));
+            ui.label(tr!("recovery-banner", file = file_name, report = report));
             if ui
-                .button("Restore it")
-                .on_hover_text(format!(
-                    "Show the board as it was before the crash and save it. The version saved now becomes the backup, {board_file_name}.bak, and {file_name} is kept as {stem}-TIME.json."
+                .button(tr!("recovery-restore"))
+                .on_hover_text(tr!(
+                    "recovery-restore-hover",
+                    board = board_file_name,
+                    file = file_name,
+                    stem = stem
                 ))
                 .clicked()
             {
@@ -49,9 +51,7 @@ pub fn recovery_ui(ui: &mut egui::Ui, notice: &RecoveryNotice, commands: &mut Ve
         Some(error) => {
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                format!(
-                    "Boothboard closed unexpectedly with this board open, but the board it kept in {file_name} can't be read, so it was not loaded: {error}.{report}"
-                ),
+                tr!("recovery-damaged", file = file_name, error = error, report = report),
             );
             keep_saved_button_ui(ui, file_name, stem, commands);
         }
@@ -60,10 +60,8 @@ pub fn recovery_ui(ui: &mut egui::Ui, notice: &RecoveryNotice, commands: &mut Ve
 
 fn keep_saved_button_ui(ui: &mut egui::Ui, file_name: &str, stem: &str, commands: &mut Vec<Command>) {
     if ui
-        .button("Keep the saved board")
-        .on_hover_text(format!(
-            "Leave the board as saved. {file_name} is kept, unused, as {stem}-TIME.json."
-        ))
+        .button(tr!("recovery-keep-saved"))
+        .on_hover_text(tr!("recovery-keep-saved-hover", file = file_name, stem = stem))
         .clicked()
     {
         commands.push(Command::KeepSavedBoard);
