@@ -107,3 +107,52 @@ load-failure-restore-copy = Restore { $file }
 load-failure-restore-copy-hover = Keep the damaged file under a new name and continue from this version, kept when another program changed the board
 load-failure-open-another = Open another board…
 load-failure-new-board = New board…
+
+# The export bar
+export-running = Exporting…
+export-running-images = Exporting… { $copied } of { $total } images
+export-done = Exported { $file }
+export-open-folder = Open folder
+export-copied = Copied “{ $title }” as Markdown.
+
+# The Edit menu
+edit-menu = Edit
+edit-undo = Undo
+edit-redo = Redo
+edit-search = Search cards
+edit-new-card = New card
+edit-delete-card = Delete card
+edit-shortcuts = Keyboard shortcuts
+
+# Search
+search-no-match = No cards match
+search-matches = { $count ->
+    [one] 1 card matches
+   *[other] { $count } cards match
+}
+search-label = Search
+search-hint = Search cards
+
+# The image viewer
+viewer-previous = Previous
+viewer-next = Next
+viewer-position = { $number } of { $count }
+viewer-remove = Remove from card
+viewer-remove-hover = Take this image off the card (its file stays in the board's media folder)
+viewer-open-system = Open in system viewer
+viewer-caption = Caption
+viewer-caption-field = Image caption
+viewer-caption-hint = What the image shows
+viewer-fit = Fit
+viewer-fit-hover = Fit to window (0)
+viewer-zoom-in-hover = Zoom in (+ or mouse wheel)
+viewer-zoom-out-hover = Zoom out (- or mouse wheel)
+viewer-pixels = { $width } × { $height } pixels
+
+# Pictures and what stands in for them
+thumbnail-view = View { $text }
+thumbnail-loading = Loading { $caption }…
+thumbnail-missing = Image missing: { $caption }
+thumbnail-waiting-for-sync = Waiting for sync: { $caption }
+thumbnail-failed = Can't show { $caption }
+thumbnail-untrusted = Image changed outside Boothboard: { $caption }

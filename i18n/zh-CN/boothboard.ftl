@@ -99,3 +99,49 @@ load-failure-restore-copy = 恢复 { $file }
 load-failure-restore-copy-hover = 把损坏的文件改名保留，并从这个版本继续（它是在另一个程序修改看板时保留下来的）
 load-failure-open-another = 打开其他看板…
 load-failure-new-board = 新建看板…
+
+# 导出进度栏
+export-running = 正在导出…
+export-running-images = 正在导出… 已复制 { $copied } / { $total } 张图片
+export-done = 已导出 { $file }
+export-open-folder = 打开文件夹
+export-copied = 已把“{ $title }”复制为 Markdown。
+
+# 编辑菜单
+edit-menu = 编辑
+edit-undo = 撤销
+edit-redo = 重做
+edit-search = 搜索卡片
+edit-new-card = 新建卡片
+edit-delete-card = 删除卡片
+edit-shortcuts = 键盘快捷键
+
+# 搜索
+search-no-match = 没有匹配的卡片
+search-matches = { $count } 张卡片匹配
+search-label = 搜索
+search-hint = 搜索卡片
+
+# 图片查看器
+viewer-previous = 上一张
+viewer-next = 下一张
+viewer-position = 第 { $number } 张，共 { $count } 张
+viewer-remove = 从卡片移除
+viewer-remove-hover = 把这张图片从卡片上移除（文件仍保留在看板的媒体文件夹中）
+viewer-open-system = 用系统查看器打开
+viewer-caption = 说明
+viewer-caption-field = 图片说明
+viewer-caption-hint = 图片展示了什么
+viewer-fit = 适应窗口
+viewer-fit-hover = 适应窗口大小（0）
+viewer-zoom-in-hover = 放大（+ 或鼠标滚轮）
+viewer-zoom-out-hover = 缩小（- 或鼠标滚轮）
+viewer-pixels = { $width } × { $height } 像素
+
+# 图片及其占位显示
+thumbnail-view = 查看 { $text }
+thumbnail-loading = 正在载入 { $caption }…
+thumbnail-missing = 图片缺失：{ $caption }
+thumbnail-waiting-for-sync = 等待同步：{ $caption }
+thumbnail-failed = 无法显示 { $caption }
+thumbnail-untrusted = 图片在 Boothboard 之外被修改：{ $caption }

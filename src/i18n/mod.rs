@@ -93,6 +93,12 @@ impl From<&String> for FluentArg {
     }
 }
 
+impl From<u32> for FluentArg {
+    fn from(number: u32) -> Self {
+        Self(FluentValue::from(number))
+    }
+}
+
 impl From<usize> for FluentArg {
     fn from(number: usize) -> Self {
         Self(FluentValue::from(number))
@@ -106,11 +112,11 @@ mod tests {
     #[test]
     fn messages_follow_the_language_and_each_language_counts_its_own_way() {
         set_language(Language::English);
-        assert_eq!(crate::tr!("cards-count", count = 1), "1 card");
-        assert_eq!(crate::tr!("cards-count", count = 2), "2 cards");
+        assert_eq!(crate::tr!("cards-count", count = 1_usize), "1 card");
+        assert_eq!(crate::tr!("cards-count", count = 2_usize), "2 cards");
         set_language(Language::SimplifiedChinese);
-        assert_eq!(crate::tr!("cards-count", count = 1), "1 张卡片");
-        assert_eq!(crate::tr!("cards-count", count = 2), "2 张卡片");
+        assert_eq!(crate::tr!("cards-count", count = 1_usize), "1 张卡片");
+        assert_eq!(crate::tr!("cards-count", count = 2_usize), "2 张卡片");
         set_language(Language::English);
         assert_eq!(
             text_in(Language::SimplifiedChinese, "cards-count", &[("count", 3.into())]),

@@ -4,6 +4,7 @@ use super::ViewState;
 use super::shortcuts::{self, DELETE_CARD, FIND, HELP, NEW_CARD, REDO, UNDO, shortcut_item_ui};
 use crate::command::Command;
 use crate::model::{Board, History};
+use crate::tr;
 
 /// Draws the Edit menu button and its menu.
 pub fn edit_menu_ui(
@@ -13,27 +14,27 @@ pub fn edit_menu_ui(
     view: &mut ViewState,
     commands: &mut Vec<Command>,
 ) {
-    ui.menu_button("Edit", |ui| {
+    ui.menu_button(tr!("edit-menu"), |ui| {
         let undo = history.undo_label();
-        if shortcut_item_ui(ui, undo.is_some(), step_text("Undo", undo), &UNDO) {
+        if shortcut_item_ui(ui, undo.is_some(), step_text(&tr!("edit-undo"), undo), &UNDO) {
             commands.push(Command::Undo);
         }
         let redo = history.redo_label();
-        if shortcut_item_ui(ui, redo.is_some(), step_text("Redo", redo), &REDO) {
+        if shortcut_item_ui(ui, redo.is_some(), step_text(&tr!("edit-redo"), redo), &REDO) {
             commands.push(Command::Redo);
         }
         ui.separator();
-        if shortcut_item_ui(ui, true, "Search cards", &FIND) {
+        if shortcut_item_ui(ui, true, tr!("edit-search"), &FIND) {
             view.focus_search = true;
         }
-        if shortcut_item_ui(ui, !board.columns.is_empty(), "New card", &NEW_CARD) {
+        if shortcut_item_ui(ui, !board.columns.is_empty(), tr!("edit-new-card"), &NEW_CARD) {
             shortcuts::new_card(board, view, commands);
         }
-        if shortcut_item_ui(ui, view.selected_card.is_some(), "Delete card", &DELETE_CARD) {
+        if shortcut_item_ui(ui, view.selected_card.is_some(), tr!("edit-delete-card"), &DELETE_CARD) {
             shortcuts::delete_selected_card(board, view, commands);
         }
         ui.separator();
-        if shortcut_item_ui(ui, true, "Keyboard shortcuts", &HELP) {
+        if shortcut_item_ui(ui, true, tr!("edit-shortcuts"), &HELP) {
             view.shortcuts_open = true;
         }
     });

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use crate::command::Command;
 use crate::export::ExportProgress;
+use crate::tr;
 
 /// What the export bar shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,27 +23,28 @@ pub fn export_status_ui(ui: &mut egui::Ui, status: &ExportStatus, commands: &mut
         ui.horizontal(|ui| match status {
             ExportStatus::Running(progress) => {
                 let text = if progress.images_total == 0 {
-                    "Exporting Markdown…".to_owned()
+                    tr!("export-running")
                 } else {
-                    format!(
-                        "Exporting Markdown… {} of {} images",
-                        progress.images_copied, progress.images_total
+                    tr!(
+                        "export-running-images",
+                        copied = progress.images_copied,
+                        total = progress.images_total
                     )
                 };
                 let fraction = progress.images_copied as f32 / progress.images_total.max(1) as f32;
                 ui.add(egui::ProgressBar::new(fraction).text(text).animate(true));
             }
             ExportStatus::Done(markdown) => {
-                ui.label(format!("Exported {}", markdown.display()));
+                ui.label(tr!("export-done", file = markdown.display().to_string()));
                 if let Some(folder) = markdown.parent()
-                    && ui.button("Open folder").clicked()
+                    && ui.button(tr!("export-open-folder")).clicked()
                 {
                     commands.push(Command::OpenFolder(folder.to_owned()));
                 }
                 dismiss_ui(ui, commands);
             }
             ExportStatus::Copied(title) => {
-                ui.label(format!("Copied “{title}” as Markdown."));
+                ui.label(tr!("export-copied", title = title));
                 dismiss_ui(ui, commands);
             }
         });
@@ -51,7 +53,7 @@ pub fn export_status_ui(ui: &mut egui::Ui, status: &ExportStatus, commands: &mut
 
 fn dismiss_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-        if ui.button("Dismiss").clicked() {
+        if ui.button(tr!("message-dismiss")).clicked() {
             commands.push(Command::DismissExportStatus);
         }
     });

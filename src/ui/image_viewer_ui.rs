@@ -5,6 +5,7 @@ use super::thumbnails::{ThumbnailState, Thumbnails, paint_picture};
 use super::{ImageViewer, ViewState};
 use crate::command::Command;
 use crate::model::{Board, BoardEdit, ImageRef};
+use crate::tr;
 
 const MIN_ZOOM: f32 = 0.02;
 const MAX_ZOOM: f32 = 16.0;
@@ -37,9 +38,9 @@ pub fn image_viewer_ui(
         ui.set_width(screen.width() * 0.9);
         ui.set_height(screen.height() * 0.85);
         ui.horizontal(|ui| {
-            let previous = ui.add_enabled(viewer.index > 0, egui::Button::new("Previous"));
-            ui.label(format!("{} of {count}", viewer.index + 1));
-            let next = ui.add_enabled(viewer.index + 1 < count, egui::Button::new("Next"));
+            let previous = ui.add_enabled(viewer.index > 0, egui::Button::new(tr!("viewer-previous")));
+            ui.label(tr!("viewer-position", number = viewer.index + 1, count = count));
+            let next = ui.add_enabled(viewer.index + 1 < count, egui::Button::new(tr!("viewer-next")));
             if previous.clicked() {
                 viewer = ImageViewer::new(card.id, viewer.index - 1);
             }
@@ -48,24 +49,30 @@ pub fn image_viewer_ui(
             }
             ui.separator();
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                close |= ui.button("Close").clicked();
+                close |= ui.button(tr!("card-close")).clicked();
                 if ui
-                    .button("Remove from card")
-                    .on_hover_text("Take this image off the card (its file stays in the board's media folder)")
+                    .button(tr!("viewer-remove"))
+                    .on_hover_text(tr!("viewer-remove-hover"))
                     .clicked()
                 {
                     commands.push(Command::Edit(BoardEdit::RemoveImage(card.id, viewer.index)));
                     close |= count == 1;
                 }
-                if ui.button("Open in system viewer").clicked() {
+                if ui.button(tr!("viewer-open-system")).clicked() {
                     commands.push(Command::OpenImage(image.file.clone()));
                 }
                 ui.separator();
                 zoom_buttons_ui(ui, &mut viewer, image);
                 ui.separator();
                 let width = ui.available_width() - 60.0;
-                ui.label("Caption");
-                let (caption, _) = bare_field_ui(ui, "Image caption", &image.caption, "What the image shows", width);
+                ui.label(tr!("viewer-caption"));
+                let (caption, _) = bare_field_ui(
+                    ui,
+                    &tr!("viewer-caption-field"),
+                    &image.caption,
+                    &tr!("viewer-caption-hint"),
+                    width,
+                );
                 if let Some(caption) = caption {
                     commands.push(Command::Edit(BoardEdit::SetImageCaption(
                         card.id,
@@ -86,18 +93,25 @@ pub fn image_viewer_ui(
 
 fn zoom_buttons_ui(ui: &mut egui::Ui, viewer: &mut ImageViewer, image: &ImageRef) {
     // Right to left: the last added is leftmost.
-    if ui.button("Fit").on_hover_text("Fit to window (0)").clicked() {
+    if ui
+        .button(tr!("viewer-fit"))
+        .on_hover_text(tr!("viewer-fit-hover"))
+        .clicked()
+    {
         *viewer = ImageViewer::new(viewer.card, viewer.index);
     }
-    if ui.button("+").on_hover_text("Zoom in (+ or mouse wheel)").clicked() {
+    if ui.button("+").on_hover_text(tr!("viewer-zoom-in-hover")).clicked() {
         zoom_by(viewer, ZOOM_STEP, None);
     }
-    if ui.button("-").on_hover_text("Zoom out (- or mouse wheel)").clicked() {
+    if ui.button("-").on_hover_text(tr!("viewer-zoom-out-hover")).clicked() {
         zoom_by(viewer, 1.0 / ZOOM_STEP, None);
     }
     let zoom = viewer.zoom.unwrap_or(viewer.fitted_zoom);
-    ui.weak(format!("{:.0}%", zoom * 100.0))
-        .on_hover_text(format!("{} × {} pixels", image.width, image.height));
+    ui.weak(format!("{:.0}%", zoom * 100.0)).on_hover_text(tr!(
+        "viewer-pixels",
+        width = image.width,
+        height = image.height
+    ));
 }
 
 fn picture_ui(ui: &mut egui::Ui, viewer: &mut ImageViewer, image: &ImageRef, thumbnails: &mut dyn Thumbnails) {

@@ -4,6 +4,7 @@ use super::ViewState;
 use super::fields::bare_field_with_id_ui;
 use super::navigation::CardGrid;
 use crate::model::{Board, Search};
+use crate::tr;
 
 /// Works out the matching cards when the query or the board changed since last time.
 pub fn update_search_hits(board: &Board, revision: u64, view: &mut ViewState) {
@@ -27,13 +28,19 @@ pub fn update_search_hits(board: &Board, revision: u64, view: &mut ViewState) {
 pub fn search_ui(ui: &mut egui::Ui, board: &Board, revision: u64, view: &mut ViewState) {
     if view.searching() {
         match view.search_hits.cards.len() {
-            0 => ui.colored_label(ui.visuals().warn_fg_color, "No cards match"),
-            1 => ui.label("1 card matches"),
-            hits => ui.label(format!("{hits} cards match")),
+            0 => ui.colored_label(ui.visuals().warn_fg_color, tr!("search-no-match")),
+            hits => ui.label(tr!("search-matches", count = hits)),
         };
     }
     // The count coming and going before it must not take its focus.
-    let (query, response) = bare_field_with_id_ui(ui, "search", "Search", &view.search, "Search cards", 180.0);
+    let (query, response) = bare_field_with_id_ui(
+        ui,
+        "search",
+        &tr!("search-label"),
+        &view.search,
+        &tr!("search-hint"),
+        180.0,
+    );
     if let Some(query) = query {
         view.search = query;
     }

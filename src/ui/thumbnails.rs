@@ -1,6 +1,7 @@
 //! How the UI gets images: through a source the app provides, so the UI never reads files.
 
 use crate::model::ImageRef;
+use crate::tr;
 
 /// The state of one picture.
 #[derive(Clone, Debug)]
@@ -56,7 +57,7 @@ pub fn thumbnail_ui(
     let state = thumbnails.thumbnail(image);
     let text = paint_picture(ui, rect, &state, &image.caption);
     let (role, label) = if sense.senses_click() {
-        (egui::Role::Button, format!("View {text}"))
+        (egui::Role::Button, tr!("thumbnail-view", text = text))
     } else {
         (egui::Role::Image, text)
     };
@@ -80,11 +81,11 @@ pub fn paint_picture(ui: &egui::Ui, rect: egui::Rect, state: &ThumbnailState, ca
                 .paint_at(ui, rect);
             return caption.to_owned();
         }
-        ThumbnailState::Loading => format!("Loading {caption}…"),
-        ThumbnailState::Missing(_) => format!("Image missing: {caption}"),
-        ThumbnailState::WaitingForSync(_) => format!("Waiting for sync: {caption}"),
-        ThumbnailState::Failed(_) => format!("Can't show {caption}"),
-        ThumbnailState::Untrusted(_) => format!("Image changed outside Boothboard: {caption}"),
+        ThumbnailState::Loading => tr!("thumbnail-loading", caption = caption),
+        ThumbnailState::Missing(_) => tr!("thumbnail-missing", caption = caption),
+        ThumbnailState::WaitingForSync(_) => tr!("thumbnail-waiting-for-sync", caption = caption),
+        ThumbnailState::Failed(_) => tr!("thumbnail-failed", caption = caption),
+        ThumbnailState::Untrusted(_) => tr!("thumbnail-untrusted", caption = caption),
     };
     let visuals = ui.visuals();
     ui.painter().rect_filled(rect, 4.0, visuals.faint_bg_color);
