@@ -156,3 +156,29 @@ thumbnail-missing = Image missing: { $caption }
 thumbnail-waiting-for-sync = Waiting for sync: { $caption }
 thumbnail-failed = Can't show { $caption }
 thumbnail-untrusted = Image changed outside Boothboard: { $caption }
+
+# The board and its columns
+board-filtered = Showing the cards that tick “{ $theme }”.
+board-show-all = Show all cards
+board-no-columns = This board has no columns yet.
+board-add-column = Add column
+board-first-column-name = Projects
+board-add-card = Add card
+board-add-card-hover = Add a card to “{ $column }”
+column-name = Column name
+column-untitled = Untitled column
+column-rename = Rename column
+column-move-left = Move left
+column-move-right = Move right
+column-delete = Delete column…
+column-menu-hover = Column “{ $column }”
+
+# A card on the board
+card-untitled = Untitled card
+card-extras-check-notes = merged — check the notes
+card-extras-links = { $count ->
+    [one] 1 link
+   *[other] { $count } links
+}
+card-extras-images = { $count } images
+card-extras-tasks = { $done }/{ $total } done

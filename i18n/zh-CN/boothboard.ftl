@@ -145,3 +145,26 @@ thumbnail-missing = 图片缺失：{ $caption }
 thumbnail-waiting-for-sync = 等待同步：{ $caption }
 thumbnail-failed = 无法显示 { $caption }
 thumbnail-untrusted = 图片在 Boothboard 之外被修改：{ $caption }
+
+# 看板及其列
+board-filtered = 正在显示勾选了“{ $theme }”的卡片。
+board-show-all = 显示全部卡片
+board-no-columns = 这个看板还没有列。
+board-add-column = 添加列
+board-first-column-name = 项目
+board-add-card = 添加卡片
+board-add-card-hover = 向“{ $column }”添加一张卡片
+column-name = 列名
+column-untitled = 未命名的列
+column-rename = 重命名列
+column-move-left = 左移
+column-move-right = 右移
+column-delete = 删除列…
+column-menu-hover = 列“{ $column }”
+
+# 看板上的卡片
+card-untitled = 未命名的卡片
+card-extras-check-notes = 已合并——请检查笔记
+card-extras-links = { $count } 个链接
+card-extras-images = { $count } 张图片
+card-extras-tasks = 已完成 { $done }/{ $total }

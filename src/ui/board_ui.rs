@@ -9,6 +9,7 @@ use super::thumbnails::Thumbnails;
 use super::{Confirm, ImageViewer, ViewState};
 use crate::command::{Command, ImageTarget};
 use crate::model::{Board, BoardEdit, Card, CardId, Column};
+use crate::tr;
 
 const COLUMN_WIDTH: f32 = 270.0;
 /// Extra space between cards, besides the item spacing.
@@ -26,8 +27,8 @@ pub fn board_ui(
 ) {
     if let Some(theme) = view.theme_filter.and_then(|theme| board.theme(theme)) {
         ui.horizontal(|ui| {
-            ui.label(format!("Showing the cards that tick “{}”.", theme.shown_name()));
-            if ui.button("Show all cards").clicked() {
+            ui.label(tr!("board-filtered", theme = theme.shown_name()));
+            if ui.button(tr!("board-show-all")).clicked() {
                 view.theme_filter = None;
             }
         });
@@ -35,9 +36,9 @@ pub fn board_ui(
     if board.columns.is_empty() {
         ui.vertical_centered(|ui| {
             ui.add_space(40.0);
-            ui.label("This board has no columns yet.");
-            if ui.button("Add column").clicked() {
-                commands.push(Command::Edit(BoardEdit::AddColumn("Projects".to_owned())));
+            ui.label(tr!("board-no-columns"));
+            if ui.button(tr!("board-add-column")).clicked() {
+                commands.push(Command::Edit(BoardEdit::AddColumn(tr!("board-first-column-name"))));
             }
         });
         return;
@@ -115,8 +116,8 @@ fn column_ui(
                 .show(ui, |ui| {
                     card_rects = column_cards_ui(ui, place, view, thumbnails, file_drop);
                     if ui
-                        .button("Add card")
-                        .on_hover_text(format!("Add a card to {:?}", column.name))
+                        .button(tr!("board-add-card"))
+                        .on_hover_text(tr!("board-add-card-hover", column = &column.name))
                         .clicked()
                     {
                         commands.push(Command::Edit(BoardEdit::AddCard(column.id, String::new())));
@@ -262,7 +263,13 @@ fn column_header_ui(
 ) {
     ui.horizontal(|ui| {
         if view.renaming_column == Some(column.id) {
-            let (name, response) = bare_field_ui(ui, "Column name", &column.name, "Column name", COLUMN_WIDTH - 70.0);
+            let (name, response) = bare_field_ui(
+                ui,
+                &tr!("column-name"),
+                &column.name,
+                &tr!("column-name"),
+                COLUMN_WIDTH - 70.0,
+            );
             if let Some(name) = name {
                 commands.push(Command::Edit(BoardEdit::RenameColumn(column.id, name)));
             }
@@ -273,7 +280,7 @@ fn column_header_ui(
             }
         } else {
             let name = if column.name.is_empty() {
-                ui.weak("Untitled column")
+                ui.weak(tr!("column-untitled"))
             } else {
                 ui.strong(&column.name)
             };
@@ -284,22 +291,22 @@ fn column_header_ui(
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.menu_button("…", |ui| {
-                if ui.button("Rename column").clicked() {
+                if ui.button(tr!("column-rename")).clicked() {
                     view.renaming_column = Some(column.id);
                 }
-                if index > 0 && ui.button("Move left").clicked() {
+                if index > 0 && ui.button(tr!("column-move-left")).clicked() {
                     commands.push(Command::Edit(BoardEdit::MoveColumn(column.id, index - 1)));
                 }
-                if index + 1 < board.columns.len() && ui.button("Move right").clicked() {
+                if index + 1 < board.columns.len() && ui.button(tr!("column-move-right")).clicked() {
                     commands.push(Command::Edit(BoardEdit::MoveColumn(column.id, index + 1)));
                 }
                 ui.separator();
-                if ui.button("Delete column…").clicked() {
+                if ui.button(tr!("column-delete")).clicked() {
                     view.confirm = Some(Confirm::DeleteColumn(column.id));
                 }
             })
             .response
-            .on_hover_text(format!("Column {:?}", column.name));
+            .on_hover_text(tr!("column-menu-hover", column = &column.name));
         });
     });
 }

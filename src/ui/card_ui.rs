@@ -3,6 +3,7 @@
 use super::note_glimpses::{GLIMPSE_LINES, NoteGlimpse};
 use super::thumbnails::{Thumbnails, thumbnail_ui};
 use crate::model::{Card, Theme};
+use crate::tr;
 
 /// How a card is drawn besides its content.
 #[derive(Clone, Copy, Debug, Default)]
@@ -81,8 +82,10 @@ fn card_contents_ui(
     themes: &[Theme],
     thumbnails: &mut dyn Thumbnails,
 ) -> Option<egui::Rect> {
+    let untitled;
     let title = if card.title.trim().is_empty() {
-        "Untitled card"
+        untitled = tr!("card-untitled");
+        untitled.as_str()
     } else {
         card.title.as_str()
     };
@@ -150,18 +153,20 @@ fn glimpse_ui(ui: &mut egui::Ui, notes: &NoteGlimpse) {
 fn card_extras(card: &Card, notes: &NoteGlimpse) -> String {
     let mut parts = Vec::new();
     if card.check_notes {
-        parts.push("merged — check the notes".to_owned());
+        parts.push(tr!("card-extras-check-notes"));
     }
-    match card.links.len() {
-        0 => {}
-        1 => parts.push("1 link".to_owned()),
-        links => parts.push(format!("{links} links")),
+    if !card.links.is_empty() {
+        parts.push(tr!("card-extras-links", count = card.links.len()));
     }
     if card.images.len() > 1 {
-        parts.push(format!("{} images", card.images.len()));
+        parts.push(tr!("card-extras-images", count = card.images.len()));
     }
     if notes.progress.total > 0 {
-        parts.push(format!("{}/{} done", notes.progress.done, notes.progress.total));
+        parts.push(tr!(
+            "card-extras-tasks",
+            done = notes.progress.done,
+            total = notes.progress.total
+        ));
     }
     parts.join(" · ")
 }
