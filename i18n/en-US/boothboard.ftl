@@ -182,3 +182,39 @@ card-extras-links = { $count ->
 }
 card-extras-images = { $count } images
 card-extras-tasks = { $done }/{ $total } done
+
+# The top bar
+board-menu = Board
+board-menu-new = New board…
+board-menu-open = Open board…
+board-menu-import = Import…
+board-menu-export = Export…
+board-menu-quit = Quit
+board-title = Board title
+board-adding-images = { $count ->
+    [one] Adding an image…
+   *[other] Adding { $count } images…
+}
+save-saved = All changes saved
+save-saving = Saving…
+save-failed = Not saved, retrying
+save-failed-hover = { $reason }
+
+    Your changes are kept and saved as soon as the file can be written.
+save-changed-outside = Changed outside, not saved
+save-changed-outside-hover = Another program changed the board file. Choose in the bar above whose version to keep.
+save-read-only = Read only
+save-read-only-hover = Another Boothboard writes this board; this window saves nothing.
+
+# The keyboard shortcut overview (F1)
+shortcut-either = { $first } or { $second }
+shortcut-clear-search = Clear the search
+shortcut-select-card = Select a card
+shortcut-arrow-keys = Arrow keys
+shortcut-open-card = Open the selected card
+shortcut-edit-notes = Edit the notes (Tab to them first)
+shortcut-notes-rendered = Show the notes rendered again
+shortcut-delete-cards = Delete the selected cards
+shortcut-new-card = New card in the selected card's column
+shortcut-this-overview = This overview
+shortcut-when = Arrows, Enter and Delete act on cards while no text field has the cursor.

@@ -168,3 +168,36 @@ card-extras-check-notes = 已合并——请检查笔记
 card-extras-links = { $count } 个链接
 card-extras-images = { $count } 张图片
 card-extras-tasks = 已完成 { $done }/{ $total }
+
+# 顶栏
+board-menu = 看板
+board-menu-new = 新建看板…
+board-menu-open = 打开看板…
+board-menu-import = 导入…
+board-menu-export = 导出…
+board-menu-quit = 退出
+board-title = 看板标题
+board-adding-images = 正在添加 { $count } 张图片…
+save-saved = 所有更改已保存
+save-saving = 正在保存…
+save-failed = 未保存，正在重试
+save-failed-hover = { $reason }
+
+    你的更改已保留，一旦文件可以写入就会保存。
+save-changed-outside = 已被外部修改，未保存
+save-changed-outside-hover = 另一个程序修改了看板文件。请在上方的提示栏中选择保留哪个版本。
+save-read-only = 只读
+save-read-only-hover = 另一个 Boothboard 正在写入这个看板；这个窗口不会保存任何内容。
+
+# 键盘快捷键一览（F1）
+shortcut-either = { $first } 或 { $second }
+shortcut-clear-search = 清除搜索
+shortcut-select-card = 选择卡片
+shortcut-arrow-keys = 方向键
+shortcut-open-card = 打开选中的卡片
+shortcut-edit-notes = 编辑笔记（先用 Tab 移到笔记上）
+shortcut-notes-rendered = 重新显示渲染后的笔记
+shortcut-delete-cards = 删除选中的卡片
+shortcut-new-card = 在选中卡片所在的列中新建卡片
+shortcut-this-overview = 这个一览
+shortcut-when = 当没有文本框拥有光标时，方向键、Enter 和 Delete 作用于卡片。

@@ -9,6 +9,7 @@ use super::navigation::{CardGrid, Direction};
 use super::{ExportChoice, ViewState};
 use crate::command::Command;
 use crate::model::{Board, BoardEdit};
+use crate::tr;
 
 /// Undo the last change.
 pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
@@ -162,30 +163,33 @@ pub fn delete_selected_card(board: &Board, view: &mut ViewState, commands: &mut 
 pub fn shortcuts_window_ui(ctx: &egui::Context, view: &mut ViewState) {
     let keys = |shortcut: &KeyboardShortcut| ctx.format_shortcut(shortcut);
     let rows = [
-        ("Undo", keys(&UNDO)),
-        ("Redo", format!("{} or {}", keys(&REDO), keys(&REDO_OTHER))),
-        ("Search cards", keys(&FIND)),
-        ("Clear the search", "Esc".to_owned()),
-        ("Select a card", "Arrow keys".to_owned()),
-        ("Open the selected card", "Enter".to_owned()),
-        ("Edit the notes (Tab to them first)", "Enter".to_owned()),
-        ("Show the notes rendered again", "Esc".to_owned()),
-        ("Close the card editor", "Esc".to_owned()),
-        ("Delete the selected cards", keys(&DELETE_CARD)),
-        ("New card in the selected card's column", keys(&NEW_CARD)),
-        ("Open board…", keys(&OPEN_BOARD)),
-        ("New board…", keys(&NEW_BOARD)),
-        ("Export…", keys(&EXPORT)),
-        ("Quit", keys(&QUIT)),
-        ("This overview", keys(&HELP)),
+        (tr!("edit-undo"), keys(&UNDO)),
+        (
+            tr!("edit-redo"),
+            tr!("shortcut-either", first = keys(&REDO), second = keys(&REDO_OTHER)),
+        ),
+        (tr!("edit-search"), keys(&FIND)),
+        (tr!("shortcut-clear-search"), "Esc".to_owned()),
+        (tr!("shortcut-select-card"), tr!("shortcut-arrow-keys")),
+        (tr!("shortcut-open-card"), "Enter".to_owned()),
+        (tr!("shortcut-edit-notes"), "Enter".to_owned()),
+        (tr!("shortcut-notes-rendered"), "Esc".to_owned()),
+        (tr!("card-close-hover"), "Esc".to_owned()),
+        (tr!("shortcut-delete-cards"), keys(&DELETE_CARD)),
+        (tr!("shortcut-new-card"), keys(&NEW_CARD)),
+        (tr!("board-menu-open"), keys(&OPEN_BOARD)),
+        (tr!("board-menu-new"), keys(&NEW_BOARD)),
+        (tr!("board-menu-export"), keys(&EXPORT)),
+        (tr!("board-menu-quit"), keys(&QUIT)),
+        (tr!("shortcut-this-overview"), keys(&HELP)),
     ];
-    egui::Window::new("Keyboard shortcuts")
+    egui::Window::new(tr!("edit-shortcuts"))
         .open(&mut view.shortcuts_open)
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
-            ui.weak("Arrows, Enter and Delete act on cards while no text field has the cursor.");
+            ui.weak(tr!("shortcut-when"));
             ui.add_space(4.0);
             egui::Grid::new("shortcuts")
                 .num_columns(2)

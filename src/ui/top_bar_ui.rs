@@ -6,43 +6,43 @@ use super::shortcuts::{EXPORT, NEW_BOARD, OPEN_BOARD, QUIT, shortcut_item_ui};
 use super::{ExportChoice, SaveStatus, Screen, ViewState};
 use crate::command::Command;
 use crate::model::BoardEdit;
+use crate::tr;
 
 /// Draws the top bar.
 pub fn top_bar_ui(ui: &mut egui::Ui, screen: Screen<'_>, view: &mut ViewState, commands: &mut Vec<Command>) {
     let board = screen.board;
     ui.horizontal(|ui| {
-        ui.menu_button("Board", |ui| {
-            if shortcut_item_ui(ui, true, "New board…", &NEW_BOARD) {
+        ui.menu_button(tr!("board-menu"), |ui| {
+            if shortcut_item_ui(ui, true, tr!("board-menu-new"), &NEW_BOARD) {
                 commands.push(Command::NewBoardDialog);
             }
-            if shortcut_item_ui(ui, true, "Open board…", &OPEN_BOARD) {
+            if shortcut_item_ui(ui, true, tr!("board-menu-open"), &OPEN_BOARD) {
                 commands.push(Command::ShowOpenBoard);
             }
-            if ui.button("Import…").clicked() {
+            if ui.button(tr!("board-menu-import")).clicked() {
                 commands.push(Command::ImportBoardDialog);
             }
-            if shortcut_item_ui(ui, true, "Export…", &EXPORT) {
+            if shortcut_item_ui(ui, true, tr!("board-menu-export"), &EXPORT) {
                 view.export_dialog = Some(ExportChoice::default());
                 commands.push(Command::ExportDialogOpened);
             }
             ui.separator();
-            if shortcut_item_ui(ui, true, "Quit", &QUIT) {
+            if shortcut_item_ui(ui, true, tr!("board-menu-quit"), &QUIT) {
                 ui.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
         edit_menu_ui(ui, board, screen.history, view, commands);
-        if ui.button("Add column").clicked() {
+        if ui.button(tr!("board-add-column")).clicked() {
             commands.push(Command::Edit(BoardEdit::AddColumn(String::new())));
         }
         ui.separator();
-        let label = ui.label("Board title");
+        let label = ui.label(tr!("board-title"));
         let mut title = board.title.clone();
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             save_status_ui(ui, screen.save_status);
             match screen.images_in_progress {
                 0 => {}
-                1 => images_in_progress_ui(ui, "Adding an image…"),
-                images => images_in_progress_ui(ui, &format!("Adding {images} images…")),
+                images => images_in_progress_ui(ui, &tr!("board-adding-images", count = images)),
             }
             ui.separator();
             search_ui(ui, board, screen.revision, view);
@@ -58,19 +58,17 @@ pub fn top_bar_ui(ui: &mut egui::Ui, screen: Screen<'_>, view: &mut ViewState, c
 
 fn save_status_ui(ui: &mut egui::Ui, save_status: &SaveStatus) {
     match save_status {
-        SaveStatus::Saved => ui.weak("All changes saved"),
-        SaveStatus::Saving => ui.weak("Saving…"),
+        SaveStatus::Saved => ui.weak(tr!("save-saved")),
+        SaveStatus::Saving => ui.weak(tr!("save-saving")),
         SaveStatus::Failed(reason) => ui
-            .colored_label(ui.visuals().error_fg_color, "Not saved, retrying")
-            .on_hover_text(format!(
-                "{reason}\n\nYour changes are kept and saved as soon as the file can be written."
-            )),
+            .colored_label(ui.visuals().error_fg_color, tr!("save-failed"))
+            .on_hover_text(tr!("save-failed-hover", reason = reason)),
         SaveStatus::ChangedOutside => ui
-            .colored_label(ui.visuals().error_fg_color, "Changed outside, not saved")
-            .on_hover_text("Another program changed the board file. Choose in the bar above whose version to keep."),
+            .colored_label(ui.visuals().error_fg_color, tr!("save-changed-outside"))
+            .on_hover_text(tr!("save-changed-outside-hover")),
         SaveStatus::ReadOnly => ui
-            .weak("Read only")
-            .on_hover_text("Another Boothboard writes this board; this window saves nothing."),
+            .weak(tr!("save-read-only"))
+            .on_hover_text(tr!("save-read-only-hover")),
     };
 }
 
