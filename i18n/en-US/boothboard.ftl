@@ -218,3 +218,59 @@ shortcut-delete-cards = Delete the selected cards
 shortcut-new-card = New card in the selected card's column
 shortcut-this-overview = This overview
 shortcut-when = Arrows, Enter and Delete act on cards while no text field has the cursor.
+
+# The export dialog
+export-heading = Export
+export-whole-board = The whole board ({ $count ->
+    [one] 1 card
+   *[other] { $count } cards
+})
+export-selected-none = The selected card (click a card first)
+export-selected-one = The selected card: { $title }
+export-selected-many = The { $count } selected cards
+export-allow-html = Keep raw HTML in notes (<details>, <kbd> …)
+export-allow-html-hover = Off: HTML in notes shows as text, so a <script> from a teammate's or an imported note never runs on your site. On: it goes into the Markdown as written.
+export-folder = Into the folder:
+export-folder-full-path = Type the folder's full path, starting with / or ~/.
+export-writes = Writes the file of the chosen format, and a .media folder with the images it shows, into that folder (made if need be). An earlier export of this board there is replaced.
+export-button = Export
+export-choose-folder = Choose folder…
+export-choose-folder-no-dialog = No file dialog can open here (it needs an XDG desktop portal or zenity): type the folder's path above.
+export-format = Format:
+export-format-markdown = NAME.md: blog-ready Markdown.
+export-format-kanban = NAME.kanban.md: a board the Obsidian Kanban plugin opens.
+export-format-canvas = NAME.canvas: JSON Canvas; Obsidian finds its images when it is exported into the vault's top folder.
+export-one-theme-none = One theme (the board has none)
+export-one-theme = One theme:
+export-theme-cards = { $theme } ({ $count ->
+    [one] 1 card
+   *[other] { $count } cards
+})
+
+# Open board
+open-heading = Open board
+open-recent = Opened lately
+open-in-folder = In { $folder }
+open-path = Path of a board (a name alone means the Boothboard folder):
+open-path-creates = A board that does not exist yet is created there.
+open-button = Open
+open-another-file = Open another file…
+open-another-file-no-dialog = No file dialog can open here: it needs an XDG desktop portal or zenity. Type or paste the board's path instead.
+open-now = Open now
+open-folder-open-now = { $folder } (open now)
+
+# Notes in the card editor
+notes-heading = Notes
+notes-done-hover = Show the notes rendered
+notes-edit = Edit notes
+notes-edit-hover = Edit the notes as Markdown text
+notes-empty = No notes yet: click to write some (Markdown).
+notes-hint = What you saw and heard (Markdown)
+notes-click-to-edit = Click to edit
+notes-rendered = Rendered notes
+
+# Dragging files in
+drop-one-image = Drop the image on a card to attach it,
+    or on a column to make a card of it.
+drop-images = Drop the { $count } images on a card to attach them,
+    or on a column to make a card of each.

@@ -201,3 +201,53 @@ shortcut-delete-cards = 删除选中的卡片
 shortcut-new-card = 在选中卡片所在的列中新建卡片
 shortcut-this-overview = 这个一览
 shortcut-when = 当没有文本框拥有光标时，方向键、Enter 和 Delete 作用于卡片。
+
+# 导出对话框
+export-heading = 导出
+export-whole-board = 整个看板（{ $count } 张卡片）
+export-selected-none = 选中的卡片（请先点击一张卡片）
+export-selected-one = 选中的卡片：{ $title }
+export-selected-many = 选中的 { $count } 张卡片
+export-allow-html = 保留笔记中的原始 HTML（<details>、<kbd> …）
+export-allow-html-hover = 关闭：笔记中的 HTML 显示为文字，这样来自队友或导入的笔记中的 <script> 永远不会在你的网站上运行。打开：按原样写入 Markdown。
+export-folder = 导出到文件夹：
+export-folder-full-path = 请输入文件夹的完整路径，以 / 或 ~/ 开头。
+export-writes = 把所选格式的文件，以及包含其中图片的 .media 文件夹，写入该文件夹（需要时会创建）。该文件夹中这个看板以前的导出会被替换。
+export-button = 导出
+export-choose-folder = 选择文件夹…
+export-choose-folder-no-dialog = 这里无法打开文件对话框（需要 XDG 桌面门户或 zenity）：请在上方输入文件夹路径。
+export-format = 格式：
+export-format-markdown = NAME.md：可直接用于博客的 Markdown。
+export-format-kanban = NAME.kanban.md：Obsidian Kanban 插件可以打开的看板。
+export-format-canvas = NAME.canvas：JSON Canvas；导出到 Obsidian 仓库的顶层文件夹时，Obsidian 能找到其中的图片。
+export-one-theme-none = 一个主题（这个看板没有主题）
+export-one-theme = 一个主题：
+export-theme-cards = { $theme }（{ $count } 张卡片）
+
+# 打开看板
+open-heading = 打开看板
+open-recent = 最近打开
+open-in-folder = 在 { $folder } 中
+open-path = 看板路径（只写名称表示 Boothboard 文件夹）：
+open-path-creates = 还不存在的看板会在那里创建。
+open-button = 打开
+open-another-file = 打开其他文件…
+open-another-file-no-dialog = 这里无法打开文件对话框：需要 XDG 桌面门户或 zenity。请改为输入或粘贴看板的路径。
+open-now = 当前已打开
+open-folder-open-now = { $folder }（当前已打开）
+
+# 卡片编辑器中的笔记
+notes-heading = 笔记
+notes-done-hover = 显示渲染后的笔记
+notes-edit = 编辑笔记
+notes-edit-hover = 以 Markdown 文本编辑笔记
+notes-empty = 还没有笔记：点击这里开始写（Markdown）。
+notes-hint = 你看到和听到的内容（Markdown）
+notes-click-to-edit = 点击编辑
+notes-rendered = 渲染后的笔记
+
+# 拖入文件
+drop-one-image = 把图片拖到卡片上即可附加，
+    拖到列上则用它新建一张卡片。
+drop-images = 把这 { $count } 张图片拖到卡片上即可附加，
+    拖到列上则为每张图片新建一张卡片。

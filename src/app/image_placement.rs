@@ -35,12 +35,14 @@ impl BoothboardApp {
             images.push(imported.image);
         }
         match target {
-            ImageTarget::Card(card) => drop(self.apply_edit(BoardEdit::AddImages(card, images))),
+            ImageTarget::Card(card) => {
+                self.apply_edit_as(BoardEdit::AddImages(card, images), Some(ready.is_first));
+            }
             ImageTarget::Column(_) | ImageTarget::FirstColumn => {
                 let column = match target {
                     ImageTarget::Column(column) => Some(column),
                     _ => first_column.or_else(|| {
-                        match self.apply_edit_quietly(BoardEdit::AddColumn("Projects".to_owned())) {
+                        match self.apply_edit_quietly(BoardEdit::AddColumn(crate::tr!("board-first-column-name"))) {
                             Created::Column(column) => Some(column),
                             _ => None,
                         }
@@ -51,7 +53,7 @@ impl BoothboardApp {
                     .map(|image| (card_title_for(&image.caption), image))
                     .collect();
                 let created = column.map_or(Created::Nothing, |column| {
-                    self.apply_edit_quietly(BoardEdit::AddImageCards(column, cards))
+                    self.apply_edit_as(BoardEdit::AddImageCards(column, cards), Some(ready.is_first))
                 });
                 // The first new card of a drop is the one ready to rename; later parts leave it be.
                 if ready.is_first {

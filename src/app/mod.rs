@@ -224,6 +224,12 @@ impl BoothboardApp {
 
     /// Applies an edit and leaves the view as it is.
     fn apply_edit_quietly(&mut self, edit: BoardEdit) -> Created {
+        self.apply_edit_as(edit, None)
+    }
+
+    /// Applies an edit, as a part of a drop of images when `drop_part` says whether it is the
+    /// first (later parts join its undo step), and leaves the view as it is.
+    fn apply_edit_as(&mut self, edit: BoardEdit, drop_part: Option<bool>) -> Created {
         let Workspace::Open(open) = &mut self.workspace else {
             return Created::Nothing;
         };
@@ -234,7 +240,12 @@ impl BoothboardApp {
             ));
             return Created::Nothing;
         }
-        open.apply(edit, Instant::now()).unwrap_or_else(|error| {
+        let now = Instant::now();
+        let applied = match drop_part {
+            Some(first) => open.apply_part(edit, now, first),
+            None => open.apply(edit, now),
+        };
+        applied.unwrap_or_else(|error| {
             // The UI only names what it drew; a stale id just means nothing to do.
             log::debug!("ignored edit: {error}");
             Created::Nothing

@@ -379,6 +379,16 @@ impl OpenBoard {
         Ok(created)
     }
 
+    /// Applies one part of a drop of images: later parts join the first part's undo step.
+    pub fn apply_part(&mut self, edit: BoardEdit, now: Instant, first: bool) -> Result<Created, EditError> {
+        if self.read_only_reason().is_some() {
+            return Ok(Created::Nothing);
+        }
+        let created = self.history.apply_part(&mut self.board, edit, now, first)?;
+        self.mark_changed(now);
+        Ok(created)
+    }
+
     /// Undoes or redoes one step, if there is one (never while read only).
     pub fn travel(&mut self, travel: Travel, now: Instant) -> Result<Option<Changed>, EditError> {
         if self.read_only_reason().is_some() {

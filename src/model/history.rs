@@ -115,6 +115,35 @@ impl History {
     /// Applies `edit` to `board` and records it as a step; a burst of typing in one field joins one step.
     /// Clears what could be redone. On error nothing changes.
     pub fn apply(&mut self, board: &mut Board, edit: BoardEdit, now: Instant) -> Result<Created, EditError> {
+        self.apply_within(board, edit, now, TYPING_PAUSE)
+    }
+
+    /// Applies one part of a drop of images (which arrive in parts, as they are read): the first
+    /// part starts a step, and each later one joins it however long the reading took, as long as
+    /// no other edit came between.
+    pub fn apply_part(
+        &mut self,
+        board: &mut Board,
+        edit: BoardEdit,
+        now: Instant,
+        first: bool,
+    ) -> Result<Created, EditError> {
+        if first {
+            self.close_typing();
+            self.apply(board, edit, now)
+        } else {
+            self.apply_within(board, edit, now, Duration::MAX)
+        }
+    }
+
+    /// Applies `edit`, joining the newest step when it edits the same field within `pause`.
+    fn apply_within(
+        &mut self,
+        board: &mut Board,
+        edit: BoardEdit,
+        now: Instant,
+        pause: Duration,
+    ) -> Result<Created, EditError> {
         if let BoardEdit::Batch(edits) = edit {
             return self.apply_batch(board, edits);
         }
@@ -125,7 +154,7 @@ impl History {
             index,
         });
         if let Some(field) = field
-            && let Some(typing) = self.open_typing(field, now)
+            && let Some(typing) = self.open_typing(field, now, pause)
         {
             let created = board.apply(edit)?;
             typing.last_keystroke = now;
@@ -271,10 +300,12 @@ impl History {
     }
 
     /// The newest step, if `field` may still be typed into it at `now`.
-    fn open_typing(&mut self, field: Field, now: Instant) -> Option<&mut Typing> {
-        self.undo.back_mut()?.typing.as_mut().filter(|typing| {
-            typing.field == field && now.saturating_duration_since(typing.last_keystroke) <= TYPING_PAUSE
-        })
+    fn open_typing(&mut self, field: Field, now: Instant, pause: Duration) -> Option<&mut Typing> {
+        self.undo
+            .back_mut()?
+            .typing
+            .as_mut()
+            .filter(|typing| typing.field == field && now.saturating_duration_since(typing.last_keystroke) <= pause)
     }
 
     fn close_typing(&mut self) {
@@ -887,6 +918,38 @@ mod tests {
             7
         );
         assert_eq!(history.redo_label(), None, "a new edit clears redo");
+    }
+
+    #[test]
+    fn the_parts_of_one_drop_are_one_step_however_long_they_take_and_two_drops_are_two() {
+        let mut board = board();
+        let column = board.columns[0].id;
+        let cards_before = board.card_count();
+        let mut history = History::default();
+        let start = Instant::now();
+        let part =
+            |name: &str| BoardEdit::AddImageCards(column, vec![(name.to_owned(), image(&format!("{name}.png")))]);
+        history.apply_part(&mut board, part("one"), start, true).unwrap();
+        // The disk was slow: the next part comes a minute later.
+        history
+            .apply_part(&mut board, part("two"), start + Duration::from_secs(60), false)
+            .unwrap();
+        history
+            .apply_part(&mut board, part("three"), start + Duration::from_secs(61), true)
+            .unwrap();
+        assert_eq!(board.card_count(), cards_before + 3);
+        history.undo(&mut board).unwrap();
+        assert_eq!(
+            board.card_count(),
+            cards_before + 2,
+            "the second drop is a step of its own"
+        );
+        history.undo(&mut board).unwrap();
+        assert_eq!(
+            board.card_count(),
+            cards_before,
+            "one undo takes back both parts of the first"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::typed_path::typed_full_path;
 use crate::command::Command;
 use crate::export::{ExportFormat, ExportScope};
 use crate::model::{Board, CardId, ThemeId};
+use crate::tr;
 
 /// What the export dialog has chosen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -37,21 +38,21 @@ pub fn export_dialog_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("export_dialog")).show(ctx, |ui| {
         ui.set_max_width(420.0);
-        ui.heading("Export");
+        ui.heading(tr!("export-heading"));
         ui.add_space(4.0);
         ui.radio_value(
             &mut choice,
             ExportChoice::Board,
-            format!("The whole board ({} cards)", board.card_count()),
+            tr!("export-whole-board", count = board.card_count()),
         );
         theme_choice_ui(ui, board, &mut choice);
         let selected_label = match selected.as_slice() {
-            [] => "The selected card (click a card first)".to_owned(),
-            [card] => format!(
-                "The selected card: {}",
-                board.card(*card).map(|card| card.title.as_str()).unwrap_or_default()
+            [] => tr!("export-selected-none"),
+            [card] => tr!(
+                "export-selected-one",
+                title = board.card(*card).map(|card| card.title.as_str()).unwrap_or_default()
             ),
-            cards => format!("The {} selected cards", cards.len()),
+            cards => tr!("export-selected-many", count = cards.len()),
         };
         let selected_choice = egui::RadioButton::new(choice == ExportChoice::SelectedCards, selected_label);
         if ui.add_enabled(!selected.is_empty(), selected_choice).clicked() {
@@ -59,33 +60,24 @@ pub fn export_dialog_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState
         }
         format_choice_ui(ui, &mut view.export_options.format);
         ui.add_space(6.0);
-        ui.checkbox(
-            &mut view.export_options.allow_html,
-            "Keep raw HTML in notes (<details>, <kbd> …)",
-        )
-        .on_hover_text(
-            "Off: HTML in notes shows as text, so a <script> from a teammate's or an imported note never runs \
-             on your site. On: it goes into the Markdown as written.",
-        );
+        ui.checkbox(&mut view.export_options.allow_html, tr!("export-allow-html"))
+            .on_hover_text(tr!("export-allow-html-hover"));
         ui.add_space(6.0);
-        let label = ui.label("Into the folder:");
+        let label = ui.label(tr!("export-folder"));
         ui.add(egui::TextEdit::singleline(&mut view.export_folder).desired_width(f32::INFINITY))
             .labelled_by(label.id);
         let folder = typed_full_path(&view.export_folder);
         if folder.is_none() {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                "Type the folder's full path, starting with / or ~/.",
-            );
+            ui.colored_label(ui.visuals().warn_fg_color, tr!("export-folder-full-path"));
         }
-        ui.weak(
-            "Writes the file of the chosen format, and a .media folder with the images it shows, into that folder (made if need be). \
-             An earlier export of this board there is replaced.",
-        );
+        ui.weak(tr!("export-writes"));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let scope = scope_for(choice, &selected);
-            let export = ui.add_enabled(scope.is_some() && folder.is_some(), egui::Button::new("Export"));
+            let export = ui.add_enabled(
+                scope.is_some() && folder.is_some(),
+                egui::Button::new(tr!("export-button")),
+            );
             if export.clicked()
                 && let (Some(scope), Some(folder)) = (scope.clone(), folder)
             {
@@ -93,17 +85,18 @@ pub fn export_dialog_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState
                 close = true;
             }
             let choose = ui
-                .add_enabled(scope.is_some() && view.native_dialogs, egui::Button::new("Choose folder…"))
-                .on_disabled_hover_text(
-                    "No file dialog can open here (it needs an XDG desktop portal or zenity): type the folder's path above.",
-                );
+                .add_enabled(
+                    scope.is_some() && view.native_dialogs,
+                    egui::Button::new(tr!("export-choose-folder")),
+                )
+                .on_disabled_hover_text(tr!("export-choose-folder-no-dialog"));
             if choose.clicked()
                 && let Some(scope) = scope
             {
                 commands.push(Command::ExportMarkdownDialog(scope, view.export_options));
                 close = true;
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr!("cancel")).clicked() {
                 close = true;
             }
         });
@@ -115,24 +108,22 @@ pub fn export_dialog_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState
 fn format_choice_ui(ui: &mut egui::Ui, format: &mut ExportFormat) {
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        ui.label("Format:");
+        ui.label(tr!("export-format"));
         for choice in ExportFormat::ALL {
             ui.radio_value(format, choice, choice.name());
         }
     });
     ui.weak(match format {
-        ExportFormat::Markdown => "NAME.md: blog-ready Markdown.",
-        ExportFormat::ObsidianKanban => "NAME.kanban.md: a board the Obsidian Kanban plugin opens.",
-        ExportFormat::Canvas => {
-            "NAME.canvas: JSON Canvas; Obsidian finds its images when it is exported into the vault's top folder."
-        }
+        ExportFormat::Markdown => tr!("export-format-markdown"),
+        ExportFormat::ObsidianKanban => tr!("export-format-kanban"),
+        ExportFormat::Canvas => tr!("export-format-canvas"),
     });
 }
 
 /// "One theme" with the theme to pick; off when the board has no themes.
 fn theme_choice_ui(ui: &mut egui::Ui, board: &Board, choice: &mut ExportChoice) {
     let Some(first) = board.themes.first() else {
-        ui.add_enabled(false, egui::RadioButton::new(false, "One theme (the board has none)"));
+        ui.add_enabled(false, egui::RadioButton::new(false, tr!("export-one-theme-none")));
         return;
     };
     let current = match *choice {
@@ -141,7 +132,7 @@ fn theme_choice_ui(ui: &mut egui::Ui, board: &Board, choice: &mut ExportChoice) 
     };
     ui.horizontal(|ui| {
         if ui
-            .radio(matches!(choice, ExportChoice::Theme(_)), "One theme:")
+            .radio(matches!(choice, ExportChoice::Theme(_)), tr!("export-one-theme"))
             .clicked()
         {
             *choice = ExportChoice::Theme(current);
@@ -152,7 +143,7 @@ fn theme_choice_ui(ui: &mut egui::Ui, board: &Board, choice: &mut ExportChoice) 
             .show_ui(ui, |ui| {
                 for theme in &board.themes {
                     let cards = board.cards_with_theme(theme.id).count();
-                    let label = format!("{} ({cards} cards)", theme.shown_name());
+                    let label = tr!("export-theme-cards", theme = theme.shown_name(), count = cards);
                     if ui.selectable_label(theme.id == current, label).clicked() {
                         *choice = ExportChoice::Theme(theme.id);
                     }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::command::{Command, ImageSource, ImageTarget};
+use crate::tr;
 
 /// How long a drop waits for a fresh pointer position before it goes by the last one known.
 const POINTER_WAIT_SECONDS: f64 = 0.5;
@@ -106,9 +107,9 @@ pub fn file_hover_ui(ctx: &egui::Context) {
         egui::StrokeKind::Inside,
     );
     let hint = if count == 1 {
-        "Drop the image on a card to attach it,\nor on a column to make a card of it.".to_owned()
+        tr!("drop-one-image")
     } else {
-        format!("Drop the {count} images on a card to attach them,\nor on a column to make a card of each.")
+        tr!("drop-images", count = count)
     };
     painter.text(
         screen.center(),

@@ -10,6 +10,7 @@ use super::note_chunks::{NoteChunk, note_chunks};
 use super::shown_notes::ShownNotes;
 use crate::command::Command;
 use crate::model::{BoardEdit, Card, CardId, NoteTask, note_tasks};
+use crate::tr;
 
 /// What the notes section remembers between frames.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -92,14 +93,14 @@ pub fn notes_ui(ui: &mut egui::Ui, card: &Card, revision: u64, view: &mut NotesV
     let (mut start_editing, mut stop_editing) = (false, false);
     let label = ui
         .horizontal(|ui| {
-            let label = ui.strong("Notes");
+            let label = ui.strong(tr!("notes-heading"));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if editing {
-                    stop_editing = ui.button("Done").on_hover_text("Show the notes rendered").clicked();
+                    stop_editing = ui.button(tr!("done")).on_hover_text(tr!("notes-done-hover")).clicked();
                 } else {
                     start_editing = ui
-                        .button("Edit notes")
-                        .on_hover_text("Edit the notes as Markdown text")
+                        .button(tr!("notes-edit"))
+                        .on_hover_text(tr!("notes-edit-hover"))
                         .clicked();
                 }
             });
@@ -117,7 +118,7 @@ pub fn notes_ui(ui: &mut egui::Ui, card: &Card, revision: u64, view: &mut NotesV
             .inner;
         stop_editing |= response.lost_focus();
     } else if card.notes.trim().is_empty() {
-        let hint = egui::RichText::new("No notes yet: click to write some (Markdown).").weak();
+        let hint = egui::RichText::new(tr!("notes-empty")).weak();
         start_editing |= ui.add(egui::Label::new(hint).sense(egui::Sense::click())).clicked();
     } else {
         start_editing |= scroll
@@ -144,7 +145,7 @@ fn notes_text_ui(
     let mut text = card.notes.clone();
     let mut output = egui::TextEdit::multiline(&mut text)
         .id_salt(("notes_text", card.id))
-        .hint_text("What you saw and heard (Markdown)")
+        .hint_text(tr!("notes-hint"))
         .desired_rows(12)
         .desired_width(f32::INFINITY)
         .show(ui);
@@ -230,8 +231,8 @@ fn rendered_notes_ui(
     let response = scope
         .response
         .on_hover_cursor(egui::CursorIcon::Text)
-        .on_hover_text("Click to edit");
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, "Rendered notes"));
+        .on_hover_text(tr!("notes-click-to-edit"));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, tr!("notes-rendered")));
     if let Some(line) = ticked {
         commands.push(Command::Edit(BoardEdit::ToggleNoteTask(card.id, line)));
     }

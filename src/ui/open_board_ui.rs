@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::typed_path::typed_board_path;
 use crate::command::Command;
+use crate::tr;
 
 /// What the dialog offers, gathered by the app off the UI thread, and the path being typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -32,21 +33,21 @@ pub fn open_board_ui(
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("open_board_dialog")).show(ctx, |ui| {
         ui.set_width(480.0);
-        ui.heading("Open board");
+        ui.heading(tr!("open-heading"));
         egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
             if !dialog.recent.is_empty() {
                 ui.add_space(4.0);
-                ui.strong("Opened lately");
+                ui.strong(tr!("open-recent"));
                 chosen = chosen.take().or_else(|| boards_ui(ui, &dialog.recent, open));
             }
             if !dialog.in_folder.is_empty() {
                 ui.add_space(4.0);
-                ui.strong(format!("In {}", dialog.folder.display()));
+                ui.strong(tr!("open-in-folder", folder = dialog.folder.display().to_string()));
                 chosen = chosen.take().or_else(|| boards_ui(ui, &dialog.in_folder, open));
             }
         });
         ui.add_space(8.0);
-        let label = ui.label("Path of a board (a name alone means the Boothboard folder):");
+        let label = ui.label(tr!("open-path"));
         let field = ui.add(
             egui::TextEdit::singleline(&mut dialog.path)
                 .hint_text("~/boards/qcon-2019.json")
@@ -54,25 +55,23 @@ pub fn open_board_ui(
         );
         let field = field.labelled_by(label.id);
         let entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
-        ui.weak("A board that does not exist yet is created there.");
+        ui.weak(tr!("open-path-creates"));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let typed = !dialog.path.trim().is_empty();
-            if (ui.add_enabled(typed, egui::Button::new("Open")).clicked() || (entered && typed))
+            if (ui.add_enabled(typed, egui::Button::new(tr!("open-button"))).clicked() || (entered && typed))
                 && let Some(path) = typed_board_path(&dialog.path, &dialog.folder)
             {
                 chosen = Some(path);
             }
             let choose = ui
-                .add_enabled(native_dialogs, egui::Button::new("Open another file…"))
-                .on_disabled_hover_text(
-                    "No file dialog can open here: it needs an XDG desktop portal or zenity. Type or paste the board's path instead.",
-                );
+                .add_enabled(native_dialogs, egui::Button::new(tr!("open-another-file")))
+                .on_disabled_hover_text(tr!("open-another-file-no-dialog"));
             if choose.clicked() {
                 commands.push(Command::OpenBoardDialog);
                 close = true;
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr!("cancel")).clicked() {
                 close = true;
             }
         });
@@ -98,12 +97,12 @@ fn boards_ui(ui: &mut egui::Ui, boards: &[PathBuf], open: Option<&Path>) -> Opti
             let button = ui
                 .add_enabled(!is_open, egui::Button::new(name.as_ref()))
                 .on_hover_text(board.display().to_string())
-                .on_disabled_hover_text("Open now");
+                .on_disabled_hover_text(tr!("open-now"));
             if button.clicked() {
                 clicked = Some(board.clone());
             }
             ui.weak(if is_open {
-                format!("{folder} (open now)")
+                tr!("open-folder-open-now", folder = folder)
             } else {
                 folder
             });
