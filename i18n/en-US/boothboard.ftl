@@ -274,3 +274,24 @@ drop-one-image = Drop the image on a card to attach it,
     or on a column to make a card of it.
 drop-images = Drop the { $count } images on a card to attach them,
     or on a column to make a card of each.
+
+# Other programs' changes, merged
+list-separator = ;{" "}
+watch-stopped = { $error }. Changes other programs make to the board are merged when Boothboard next saves.
+merged-board-file = changes another program saved to { $file }
+merged-conflict-copy = the conflict copy { $file }
+merged = Merged { $what }.
+merged-with-details = Merged { $what }: { $details }.
+merged-cards-added = { $count ->
+    [one] 1 card added
+   *[other] { $count } cards added
+}
+merged-kept-after-deletion = { $count ->
+    [one] 1 card you deleted was kept: it was changed on the other copy
+   *[other] { $count } cards you deleted were kept: they were changed on the other copy
+}
+merged-notes-to-check = { $count ->
+    [one] 1 card has notes to check (marked “merged — check the notes”)
+   *[other] { $count } cards have notes to check (marked “merged — check the notes”)
+}
+merge-copy-refused = Not merged: { $reason }. The copy is left where it is; repair or delete it.

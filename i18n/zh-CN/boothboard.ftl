@@ -251,3 +251,15 @@ drop-one-image = 把图片拖到卡片上即可附加，
     拖到列上则用它新建一张卡片。
 drop-images = 把这 { $count } 张图片拖到卡片上即可附加，
     拖到列上则为每张图片新建一张卡片。
+
+# 合并其他程序的更改
+list-separator = ；
+watch-stopped = { $error }。其他程序对看板的更改会在 Boothboard 下次保存时合并。
+merged-board-file = 另一个程序保存到 { $file } 的更改
+merged-conflict-copy = 冲突副本 { $file }
+merged = 已合并{ $what }。
+merged-with-details = 已合并{ $what }：{ $details }。
+merged-cards-added = 新增 { $count } 张卡片
+merged-kept-after-deletion = 你删除的 { $count } 张卡片被保留了：它们在另一份副本中被修改过
+merged-notes-to-check = { $count } 张卡片的笔记需要检查（标记为“已合并——请检查笔记”）
+merge-copy-refused = 未合并：{ $reason }。副本保留在原处；请修复或删除它。

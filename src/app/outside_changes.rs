@@ -8,6 +8,7 @@ use super::open_board::Merged;
 use super::tasks::TaskOutcome;
 use super::{BoothboardApp, Workspace};
 use crate::store::OutsideVersion;
+use crate::tr;
 use crate::ui::Message;
 
 impl BoothboardApp {
@@ -37,9 +38,7 @@ impl BoothboardApp {
             self.thumbnails.file_arrived(file);
         }
         if let Some(error) = news.error {
-            self.message = Some(Message::error(format!(
-                "{error}. Changes other programs make to the board are merged when Boothboard next saves."
-            )));
+            self.message = Some(Message::error(tr!("watch-stopped", error = error)));
         }
         if let Some(expected) = open.start_outside_check() {
             self.tasks.check_board_file(open.path.clone(), expected);
@@ -65,7 +64,7 @@ impl BoothboardApp {
                 let merged = open.finish_outside_check(expected, found, now);
                 let file_name = file_name(&open.path);
                 if let Some(merged) = merged {
-                    self.show_merged(&format!("changes another program saved to {file_name}"), merged);
+                    self.show_merged(tr!("merged-board-file", file = file_name), merged);
                 } else if refused && self.message.is_some() {
                     // The banner at the top says what to do now.
                     self.message = None;
@@ -82,17 +81,14 @@ impl BoothboardApp {
                             };
                             let name = file_name(&copy);
                             if let Some(merged) = open.merge_conflict_copy(copy, &theirs, now) {
-                                self.show_merged(&format!("the conflict copy {name}"), merged);
+                                self.show_merged(tr!("merged-conflict-copy", file = name), merged);
                             }
                         }
                         Err(error) => refused.push(error.to_string()),
                     }
                 }
                 if !refused.is_empty() {
-                    self.message = Some(Message::error(format!(
-                        "Not merged: {}. The copy is left where it is; repair or delete it.",
-                        refused.join("; ")
-                    )));
+                    self.message = Some(Message::error(tr!("merge-copy-refused", reason = refused.join("; "))));
                 }
                 None
             }
@@ -103,48 +99,38 @@ impl BoothboardApp {
     }
 
     /// Says what a merge brought in, and has the images it named shown as on their way.
-    fn show_merged(&mut self, source: &str, merged: Merged) {
+    fn show_merged(&mut self, what: String, merged: Merged) {
         self.thumbnails.await_sync(merged.new_images);
         if !merged.changed {
             return;
         }
         let report = &merged.report;
-        let mut text = format!("Merged {source}");
         let mut details = Vec::new();
         if report.cards_added > 0 {
-            details.push(count(report.cards_added, "card added", "cards added"));
+            details.push(tr!("merged-cards-added", count = report.cards_added));
         }
         if !report.kept_after_deletion.is_empty() {
-            details.push(count(
-                report.kept_after_deletion.len(),
-                "card you deleted was kept: it was changed on the other copy",
-                "cards you deleted were kept: they were changed on the other copy",
+            details.push(tr!(
+                "merged-kept-after-deletion",
+                count = report.kept_after_deletion.len()
             ));
         }
         if !report.notes_to_check.is_empty() {
-            details.push(count(
-                report.notes_to_check.len(),
-                "card has notes to check (marked “merged — check the notes”)",
-                "cards have notes to check (marked “merged — check the notes”)",
-            ));
+            details.push(tr!("merged-notes-to-check", count = report.notes_to_check.len()));
         }
-        if !details.is_empty() {
-            text.push_str(": ");
-            text.push_str(&details.join("; "));
-        }
-        text.push('.');
+        let text = if details.is_empty() {
+            tr!("merged", what = what)
+        } else {
+            tr!(
+                "merged-with-details",
+                what = what,
+                details = details.join(&tr!("list-separator"))
+            )
+        };
         self.message = Some(Message::info(text));
     }
 }
 
 fn file_name(path: &Path) -> String {
     path.file_name().unwrap_or_default().to_string_lossy().into_owned()
-}
-
-fn count(number: usize, one: &str, many: &str) -> String {
-    if number == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{number} {many}")
-    }
 }
