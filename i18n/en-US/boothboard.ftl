@@ -295,3 +295,12 @@ merged-notes-to-check = { $count ->
    *[other] { $count } cards have notes to check (marked “merged — check the notes”)
 }
 merge-copy-refused = Not merged: { $reason }. The copy is left where it is; repair or delete it.
+
+# What the window says when a command can't be done
+read-only-not-changed = Not changed: this window is read only. The bar at the top says why; Try again there once that is fixed.
+link-cant-open = Can't open { $url }: { $error }
+link-not-opened = Link not opened: { $reason }.
+images-read-only = The images were not added because this board is read only: { $reason }
+viewer-not-opened = Not opened in the system viewer: { $reason }.
+viewer-still-checking = { $file } is still being checked; open it again once it shows.
+viewer-cant-open = Can't open { $file } in the system viewer: { $error }

@@ -263,3 +263,12 @@ merged-cards-added = 新增 { $count } 张卡片
 merged-kept-after-deletion = 你删除的 { $count } 张卡片被保留了：它们在另一份副本中被修改过
 merged-notes-to-check = { $count } 张卡片的笔记需要检查（标记为“已合并——请检查笔记”）
 merge-copy-refused = 未合并：{ $reason }。副本保留在原处；请修复或删除它。
+
+# 无法执行操作时窗口的提示
+read-only-not-changed = 未更改：这个窗口是只读的。顶部的提示栏说明了原因；问题解决后请在那里点击“重试”。
+link-cant-open = 无法打开 { $url }：{ $error }
+link-not-opened = 未打开链接：{ $reason }。
+images-read-only = 图片未添加，因为这个看板是只读的：{ $reason }
+viewer-not-opened = 未用系统查看器打开：{ $reason }。
+viewer-still-checking = { $file } 仍在检查中；显示出来后请再打开一次。
+viewer-cant-open = 无法用系统查看器打开 { $file }：{ $error }

@@ -25,6 +25,7 @@ use crate::command::Command;
 use crate::media::{ContentCheck, ThumbnailDiskCache, WorkerPool, open_media};
 use crate::model::{Board, BoardEdit, Changed, Created, Travel, openable_url};
 use crate::store::{self, AppHome, Saver};
+use crate::tr;
 use crate::ui::{self, ExportStatus, LoadFailure, Message, SaveStatus, ViewState};
 use export_job::Exports;
 use imports::Imports;
@@ -235,9 +236,7 @@ impl BoothboardApp {
         };
         if open.read_only_reason().is_some() {
             // The banner says why; this says that the keystroke or click was not lost by accident.
-            self.message = Some(Message::error(
-                "Not changed: this window is read only. The bar at the top says why; Try again there once that is fixed.",
-            ));
+            self.message = Some(Message::error(tr!("read-only-not-changed")));
             return Created::Nothing;
         }
         let now = Instant::now();
@@ -277,11 +276,15 @@ impl BoothboardApp {
             Command::OpenLink(url) => match openable_url(&url) {
                 Ok(url) => {
                     if let Err(error) = open::that_detached(url) {
-                        self.message = Some(Message::error(format!("Can't open {url}: {error}")));
+                        self.message = Some(Message::error(tr!(
+                            "link-cant-open",
+                            url = url,
+                            error = error.to_string()
+                        )));
                     }
                 }
                 Err(refused) => {
-                    self.message = Some(Message::error(format!("Link not opened: {refused}.")));
+                    self.message = Some(Message::error(tr!("link-not-opened", reason = refused.to_string())));
                 }
             },
             Command::AddImages(source, target) => {
@@ -290,9 +293,7 @@ impl BoothboardApp {
                 };
                 // A read-only board gets nothing written beside it, not even media files.
                 if let Some(reason) = open.read_only_reason() {
-                    self.message = Some(Message::error(format!(
-                        "The images were not added because this board is read only: {reason}"
-                    )));
+                    self.message = Some(Message::error(tr!("images-read-only", reason = reason)));
                 } else {
                     self.imports.start(&store::media_dir_for(&open.path), target, source);
                 }
@@ -308,14 +309,17 @@ impl BoothboardApp {
                     let path = media_dir.join(file.as_str());
                     // The opener follows links: hand it only a regular file whose content was checked.
                     let text = match open_media(&media_dir, &file) {
-                        Err(problem) => Some(format!("Not opened in the system viewer: {problem}.")),
-                        Ok(_) if !self.thumbnails.is_verified(&file) => Some(format!(
-                            "{} is still being checked; open it again once it shows.",
-                            path.display()
-                        )),
-                        Ok(_) => open::that_detached(&path)
-                            .err()
-                            .map(|error| format!("Can't open {} in the system viewer: {error}", path.display())),
+                        Err(problem) => Some(tr!("viewer-not-opened", reason = problem.to_string())),
+                        Ok(_) if !self.thumbnails.is_verified(&file) => {
+                            Some(tr!("viewer-still-checking", file = path.display().to_string()))
+                        }
+                        Ok(_) => open::that_detached(&path).err().map(|error| {
+                            tr!(
+                                "viewer-cant-open",
+                                file = path.display().to_string(),
+                                error = error.to_string()
+                            )
+                        }),
                     };
                     if let Some(text) = text {
                         self.message = Some(Message::error(text));
