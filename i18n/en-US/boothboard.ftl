@@ -304,3 +304,15 @@ images-read-only = The images were not added because this board is read only: { 
 viewer-not-opened = Not opened in the system viewer: { $reason }.
 viewer-still-checking = { $file } is still being checked; open it again once it shows.
 viewer-cant-open = Can't open { $file } in the system viewer: { $error }
+folder-cant-open = Can't open { $folder }: { $error }
+undo-step-dropped = That step can't be undone or redone ({ $error }); it was dropped and the board is as it was.
+keep-mine-saved = Your version is saved. The other program's version is kept in { $file }.
+picked-board-closed = Nothing was done with what you picked: { $board } is no longer open. Open it and try again.
+
+# Changes not on disk
+quit-unsaved = Your last changes are not saved: { $reason }. { $advice }.
+switch-unsaved = { $board } was not opened: the last changes to this board are not saved ({ $reason }). { $advice }.
+unsaved-changed-outside = another program changed the board file
+unsaved-too-slow = the save did not finish in time
+unsaved-advice-changed-outside = Choose Keep mine above, or repair the file and choose Try again
+unsaved-advice-retrying = Free some space or fix the folder's permissions; Boothboard keeps retrying

@@ -272,3 +272,15 @@ images-read-only = 图片未添加，因为这个看板是只读的：{ $reason 
 viewer-not-opened = 未用系统查看器打开：{ $reason }。
 viewer-still-checking = { $file } 仍在检查中；显示出来后请再打开一次。
 viewer-cant-open = 无法用系统查看器打开 { $file }：{ $error }
+folder-cant-open = 无法打开 { $folder }：{ $error }
+undo-step-dropped = 这一步无法撤销或重做（{ $error }）；它已被丢弃，看板保持原样。
+keep-mine-saved = 你的版本已保存。另一个程序的版本保留在 { $file }。
+picked-board-closed = 未对你选择的内容做任何操作：{ $board } 已不再打开。请打开它后重试。
+
+# 未写入磁盘的更改
+quit-unsaved = 你最近的更改未保存：{ $reason }。{ $advice }。
+switch-unsaved = 未打开 { $board }：这个看板最近的更改未保存（{ $reason }）。{ $advice }。
+unsaved-changed-outside = 另一个程序修改了看板文件
+unsaved-too-slow = 保存没有及时完成
+unsaved-advice-changed-outside = 请在上方选择“保留我的”，或修复文件后选择“重试”
+unsaved-advice-retrying = 请释放一些空间或修正文件夹的权限；Boothboard 会一直重试

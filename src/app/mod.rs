@@ -371,7 +371,11 @@ impl BoothboardApp {
             }
             Command::OpenFolder(folder) => {
                 if let Err(error) = open::that_detached(&folder) {
-                    self.message = Some(Message::error(format!("Can't open {}: {error}", folder.display())));
+                    self.message = Some(Message::error(tr!(
+                        "folder-cant-open",
+                        folder = folder.display().to_string(),
+                        error = error.to_string()
+                    )));
                 }
             }
             Command::DismissExportStatus => self.exports.dismiss(),
@@ -406,9 +410,7 @@ impl BoothboardApp {
             }
             Ok(_) => {}
             Err(error) => {
-                self.message = Some(Message::error(format!(
-                    "That step can't be undone or redone ({error}); it was dropped and the board is as it was."
-                )));
+                self.message = Some(Message::error(tr!("undo-step-dropped", error = error.to_string())));
             }
         }
     }
@@ -418,9 +420,9 @@ impl BoothboardApp {
             if let Workspace::Open(open) = &mut self.workspace
                 && let Some(theirs) = open.finish_save(report, Instant::now())
             {
-                self.message = Some(Message::error(format!(
-                    "Your version is saved. The other program's version is kept in {}.",
-                    theirs.display()
+                self.message = Some(Message::error(tr!(
+                    "keep-mine-saved",
+                    file = theirs.display().to_string()
                 )));
             }
         }
@@ -457,9 +459,9 @@ impl BoothboardApp {
                     Workspace::Open(open) if open.path == board => self.apply(ctx, command),
                     // Another board was opened while the dialog was up: its cards are not the ones meant.
                     _ => {
-                        self.message = Some(Message::error(format!(
-                            "Nothing was done with what you picked: {} is no longer open. Open it and try again.",
-                            board.display()
+                        self.message = Some(Message::error(tr!(
+                            "picked-board-closed",
+                            board = board.display().to_string()
                         )));
                     }
                 },
@@ -478,11 +480,11 @@ impl BoothboardApp {
         let path = fresh.path.clone();
         if !self.flush_saves(CLOSE_SAVE_WAIT) {
             // Switching would drop the edits that could not be saved.
-            self.message = Some(Message::error(format!(
-                "{} was not opened: the last changes to this board are not saved ({}). {}.",
-                path.display(),
-                self.unsaved_reason(),
-                self.unsaved_advice()
+            self.message = Some(Message::error(tr!(
+                "switch-unsaved",
+                board = path.display().to_string(),
+                reason = self.unsaved_reason(),
+                advice = self.unsaved_advice()
             )));
             return;
         }
@@ -559,10 +561,10 @@ impl BoothboardApp {
             SaveStatus::Failed(_) | SaveStatus::ChangedOutside => {
                 self.close_when_saved = false;
                 self.quit_blocked = true;
-                self.message = Some(Message::unsaved(format!(
-                    "Your last changes are not saved: {}. {}.",
-                    self.unsaved_reason(),
-                    self.unsaved_advice()
+                self.message = Some(Message::unsaved(tr!(
+                    "quit-unsaved",
+                    reason = self.unsaved_reason(),
+                    advice = self.unsaved_advice()
                 )));
             }
         }
@@ -586,17 +588,17 @@ impl BoothboardApp {
     fn unsaved_reason(&self) -> String {
         match self.save_status() {
             SaveStatus::Failed(reason) => reason,
-            SaveStatus::ChangedOutside => "another program changed the board file".to_owned(),
-            _ => "the save did not finish in time".to_owned(),
+            SaveStatus::ChangedOutside => tr!("unsaved-changed-outside"),
+            _ => tr!("unsaved-too-slow"),
         }
     }
 
     /// What the user can do about unsaved changes.
-    fn unsaved_advice(&self) -> &'static str {
+    fn unsaved_advice(&self) -> String {
         if self.save_status() == SaveStatus::ChangedOutside {
-            "Choose Keep mine above, or repair the file and choose Try again"
+            tr!("unsaved-advice-changed-outside")
         } else {
-            "Free some space or fix the folder's permissions; Boothboard keeps retrying"
+            tr!("unsaved-advice-retrying")
         }
     }
 
