@@ -316,3 +316,21 @@ unsaved-changed-outside = another program changed the board file
 unsaved-too-slow = the save did not finish in time
 unsaved-advice-changed-outside = Choose Keep mine above, or repair the file and choose Try again
 unsaved-advice-retrying = Free some space or fix the folder's permissions; Boothboard keeps retrying
+
+# The system's file dialogs, and work done in the background
+dialog-open-board = Open board
+dialog-new-board = New board
+dialog-board-filter = Boothboard board
+dialog-import = Import a board from Trello, Obsidian Kanban or Markdown
+dialog-import-filter = Trello JSON, Obsidian Kanban or Markdown
+dialog-all-files = All files
+dialog-add-images = Add images
+dialog-export-folder = Export into a folder
+no-dialog = No file dialog can open here: it needs an XDG desktop portal or zenity. { $instead }
+no-dialog-export-instead = Type the folder's path in the export dialog instead, or export from the command line: `boothboard export BOARD --out FOLDER`
+no-dialog-import-instead = Import from the command line instead: `boothboard import FILE --out BOARD`, then open BOARD.
+not-reloaded = Not reloaded: { $error }
+merged-not-filed-away = Merged, but not moved into { $folder }: { $copies }. Move or delete it yourself; merging it again changes nothing.
+task-cant-start = Can't start { $task }: { $error }
+imported = Imported { $file } ({ $format }): { $summary }. The board is saved as { $board }.
+not-imported = Not imported: { $error }.

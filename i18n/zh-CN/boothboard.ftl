@@ -284,3 +284,21 @@ unsaved-changed-outside = 另一个程序修改了看板文件
 unsaved-too-slow = 保存没有及时完成
 unsaved-advice-changed-outside = 请在上方选择“保留我的”，或修复文件后选择“重试”
 unsaved-advice-retrying = 请释放一些空间或修正文件夹的权限；Boothboard 会一直重试
+
+# 系统文件对话框与后台工作
+dialog-open-board = 打开看板
+dialog-new-board = 新建看板
+dialog-board-filter = Boothboard 看板
+dialog-import = 从 Trello、Obsidian Kanban 或 Markdown 导入看板
+dialog-import-filter = Trello JSON、Obsidian Kanban 或 Markdown
+dialog-all-files = 所有文件
+dialog-add-images = 添加图片
+dialog-export-folder = 导出到文件夹
+no-dialog = 这里无法打开文件对话框：需要 XDG 桌面门户或 zenity。{ $instead }
+no-dialog-export-instead = 请改为在导出对话框中输入文件夹路径，或在命令行中导出：`boothboard export BOARD --out FOLDER`
+no-dialog-import-instead = 请改为在命令行中导入：`boothboard import FILE --out BOARD`，然后打开 BOARD。
+not-reloaded = 未重新载入：{ $error }
+merged-not-filed-away = 已合并，但未移入 { $folder }：{ $copies }。请自行移动或删除；再次合并不会改变任何内容。
+task-cant-start = 无法启动 { $task }：{ $error }
+imported = 已导入 { $file }（{ $format }）：{ $summary }。看板保存为 { $board }。
+not-imported = 未导入：{ $error }。

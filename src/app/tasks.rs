@@ -11,6 +11,7 @@ use crate::model::{Board, CardId};
 use crate::open::{OpenError, create_board, open_or_create};
 use crate::store::{self, AppHome, Fingerprint, LoadError, OnNews, OutsideVersion, Settings};
 use crate::ui::{LoadFailure, OpenBoardDialog};
+use crate::{i18n, tr};
 
 /// A finished background task.
 #[derive(Debug)]
@@ -134,7 +135,7 @@ impl Tasks {
         let start_in = self.home.boards_dir();
         let wake = self.waker();
         self.spawn("open-board-dialog", move |home| {
-            let picked = board_file_dialog("Open board", start_in).pick_file();
+            let picked = board_file_dialog(&tr!("dialog-open-board"), start_in).pick_file();
             picked.map(|path| open_task(home, &path, wake))
         });
     }
@@ -148,7 +149,7 @@ impl Tasks {
         let start_in = self.home.boards_dir();
         let wake = self.waker();
         self.spawn("new-board-dialog", move |home| {
-            let picked = board_file_dialog("New board", start_in)
+            let picked = board_file_dialog(&tr!("dialog-new-board"), start_in)
                 .set_file_name("conference.json")
                 .save_file();
             picked.map(|path| match create_board(&path, None, false, Settings::device(home)) {
@@ -169,9 +170,9 @@ impl Tasks {
         let native_dialogs = self.native_dialogs;
         self.spawn("export-folder-dialog", move |_| {
             if !native_dialogs {
-                return Some(no_dialog(EXPORT_INSTEAD));
+                return Some(no_dialog(&tr!("no-dialog-export-instead")));
             }
-            let dialog = rfd::FileDialog::new().set_title("Export into a folder");
+            let dialog = rfd::FileDialog::new().set_title(tr!("dialog-export-folder"));
             let dialog = match start_in {
                 Some(folder) => dialog.set_directory(folder),
                 None => dialog,
@@ -187,12 +188,12 @@ impl Tasks {
         let wake = self.waker();
         self.spawn("import-board-dialog", move |home| {
             if !native_dialogs {
-                return Some(no_dialog(IMPORT_INSTEAD));
+                return Some(no_dialog(&tr!("no-dialog-import-instead")));
             }
             let picked = rfd::FileDialog::new()
-                .set_title("Import a board from Trello, Obsidian Kanban or Markdown")
-                .add_filter("Trello JSON, Obsidian Kanban or Markdown", &["json", "md"])
-                .add_filter("All files", &["*"])
+                .set_title(tr!("dialog-import"))
+                .add_filter(tr!("dialog-import-filter"), &["json", "md"])
+                .add_filter(tr!("dialog-all-files"), &["*"])
                 .pick_file();
             picked.map(|file| import_task(home, &file, wake))
         });
@@ -209,12 +210,12 @@ impl Tasks {
         let native_dialogs = self.native_dialogs;
         self.spawn("pick-images-dialog", move |_| {
             if !native_dialogs {
-                return Some(no_dialog(ADD_IMAGES_INSTEAD));
+                return Some(no_dialog(&tr!("card-images-drop-hint")));
             }
             let picked = rfd::FileDialog::new()
-                .set_title("Add images")
+                .set_title(tr!("dialog-add-images"))
                 .add_filter("Images", &["png", "jpg", "jpeg", "gif", "webp", "bmp"])
-                .add_filter("All files", &["*"])
+                .add_filter(tr!("dialog-all-files"), &["*"])
                 .pick_files();
             picked.map(|paths| {
                 let add = Command::AddImages(ImageSource::Files(paths), ImageTarget::Card(card));
@@ -243,7 +244,7 @@ impl Tasks {
                     board.adopt_device(Settings::device(home));
                     TaskOutcome::Reloaded(Box::new(OpenBoard::new(path, board)))
                 }
-                Err(error) => TaskOutcome::Notice(format!("Not reloaded: {error}")),
+                Err(error) => TaskOutcome::Notice(tr!("not-reloaded", error = error.to_string())),
             })
         });
     }
@@ -286,10 +287,10 @@ impl Tasks {
                 })
                 .collect();
             (!failed.is_empty()).then(|| {
-                TaskOutcome::Notice(format!(
-                    "Merged, but not moved into {}: {}. Move or delete it yourself; merging it again changes nothing.",
-                    store::merged_copies_dir_for(&board).display(),
-                    failed.join("; ")
+                TaskOutcome::Notice(tr!(
+                    "merged-not-filed-away",
+                    folder = store::merged_copies_dir_for(&board).display().to_string(),
+                    copies = failed.join("; ")
                 ))
             })
         });
@@ -305,16 +306,21 @@ impl Tasks {
         let home = self.home.clone();
         let sender = self.sender.clone();
         let ctx = self.ctx.clone();
+        // Its messages are in the window's language.
+        let language = i18n::language();
         let spawned = std::thread::Builder::new().name(name.to_owned()).spawn(move || {
+            i18n::set_language(language);
             if let Some(outcome) = task(&home) {
                 let _ = sender.send(outcome);
                 ctx.request_repaint();
             }
         });
         if let Err(error) = spawned {
-            let _ = self
-                .sender
-                .send(TaskOutcome::Notice(format!("Can't start {name}: {error}")));
+            let _ = self.sender.send(TaskOutcome::Notice(tr!(
+                "task-cant-start",
+                task = name,
+                error = error.to_string()
+            )));
         }
     }
 }
@@ -330,23 +336,16 @@ fn file_dialog_available() -> bool {
     has_session_bus || has_zenity
 }
 
-const EXPORT_INSTEAD: &str = "Type the folder's path in the export dialog instead, or export from the command line: `boothboard export BOARD --out FOLDER`";
-const IMPORT_INSTEAD: &str =
-    "Import from the command line instead: `boothboard import FILE --out BOARD`, then open BOARD.";
-const ADD_IMAGES_INSTEAD: &str = "Drag images from the file manager onto the card, or paste one with Ctrl+V.";
-
 /// Said when no native file dialog can open, rather than doing nothing; `instead` says what works.
 fn no_dialog(instead: &str) -> TaskOutcome {
-    TaskOutcome::Notice(format!(
-        "No file dialog can open here: it needs an XDG desktop portal or zenity. {instead}"
-    ))
+    TaskOutcome::Notice(tr!("no-dialog", instead = instead))
 }
 
 fn board_file_dialog(title: &str, start_in: PathBuf) -> rfd::FileDialog {
     rfd::FileDialog::new()
         .set_title(title)
         .set_directory(start_in)
-        .add_filter("Boothboard board", &["json"])
+        .add_filter(tr!("dialog-board-filter"), &["json"])
 }
 
 fn open_task(home: &AppHome, path: &Path, wake: OnNews) -> TaskOutcome {
@@ -363,17 +362,17 @@ fn import_task(home: &AppHome, file: &Path, wake: OnNews) -> TaskOutcome {
         Ok(imported) => match open_task(home, &out, wake) {
             TaskOutcome::Opened(open) => TaskOutcome::Imported(
                 open,
-                format!(
-                    "Imported {} ({}): {}. The board is saved as {}.",
-                    file.display(),
-                    imported.format.name(),
-                    imported.summary(),
-                    out.display()
+                tr!(
+                    "imported",
+                    file = file.display().to_string(),
+                    format = imported.format.name(),
+                    summary = imported.summary(),
+                    board = out.display().to_string()
                 ),
             ),
             other => other,
         },
-        Err(error) => TaskOutcome::Notice(format!("Not imported: {error}.")),
+        Err(error) => TaskOutcome::Notice(tr!("not-imported", error = error.to_string())),
     }
 }
 
