@@ -15,6 +15,7 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >/dev/null
 echo "package: installed, $(dpkg-query -W -f='${Installed-Size}' boothboard) KiB on disk"
 
 home=$(mktemp -d)
+prefix=package
 source .ci/xvfb.sh
 app_pid=
 cleanup() {
@@ -34,16 +35,8 @@ for file in /usr/share/applications/io.github.boothboard.Boothboard.desktop \
   [ -f "$file" ] || { echo "package: $file is missing"; exit 1; }
 done
 
-BOOTHBOARD_HOME="$home" /usr/bin/boothboard >"$out/app.log" 2>&1 &
-app_pid=$!
-window=
-for _ in $(seq 1 120); do
-  window=$(xdotool search --pid "$app_pid" --name "Boothboard" 2>/dev/null | head -n 1 || true)
-  [ -n "$window" ] && break
-  kill -0 "$app_pid" 2>/dev/null || { echo "package: the installed app exited early"; cat "$out/app.log"; exit 1; }
-  sleep 0.5
-done
-[ -n "$window" ] || { echo "package: the installed app opened no window"; exit 1; }
+export BOOTHBOARD_HOME="$home"
+launch installed /usr/bin/boothboard
 icon=$(xprop -id "$window" -len 12 -f _NET_WM_ICON 32c _NET_WM_ICON)
 echo "package: $icon"
 case "$icon" in *"_NET_WM_ICON(CARDINAL) = 256, 256"*) ;; *) echo "package: the window has no icon"; exit 1 ;; esac
@@ -53,15 +46,7 @@ case "$class" in *io.github.boothboard.Boothboard*) ;; *) echo "package: the win
 sleep 1
 import -window root "$out/installed.png"
 
-xdotool windowfocus "$window" 2>/dev/null || true
-sleep 0.3
-xdotool key ctrl+q
-for _ in $(seq 1 40); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.25; done
-if kill -0 "$app_pid" 2>/dev/null; then echo "package: Ctrl+Q did not quit the installed app"; exit 1; fi
-status=0
-wait "$app_pid" || status=$?
-app_pid=
-[ "$status" -eq 0 ] || { echo "package: the installed app exited with status $status"; cat "$out/app.log"; exit 1; }
+quit_with_ctrl_q "the installed app"
 /usr/bin/boothboard check "$home/boards/kubecon-2018.json"
 
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq boothboard >/dev/null

@@ -11,6 +11,7 @@ home=$(mktemp -d)
 export BOOTHBOARD_HOME="$home"
 board="$home/boards/kubecon-2018.json"
 
+prefix=smoke
 source .ci/xvfb.sh
 app_pid=
 cleanup() {
@@ -28,17 +29,7 @@ convert -size 1920x1080 gradient:'#1d3557-#457b9d' -fill white -pointsize 90 -gr
 "$bin" attach "$board" --card Ballerina "$out/ballerina-slide.png"
 
 # The frame probe prints a line per frame, to check that the window draws nothing at rest.
-BOOTHBOARD_FRAME_PROBE=1 "$bin" >"$out/app.log" 2>&1 &
-app_pid=$!
-
-window=
-for _ in $(seq 1 120); do
-  window=$(xdotool search --name "Boothboard" 2>/dev/null | head -n 1 || true)
-  [ -n "$window" ] && break
-  kill -0 "$app_pid" 2>/dev/null || { echo "smoke: the app exited before opening a window"; cat "$out/app.log"; exit 1; }
-  sleep 0.5
-done
-[ -n "$window" ] || { echo "smoke: no window within 60 s"; cat "$out/app.log"; exit 1; }
+launch app env BOOTHBOARD_FRAME_PROBE=1 "$bin"
 # The window opens as "Boothboard"; the app names it after the board in its first frames.
 for _ in $(seq 1 40); do
   title=$(xdotool getwindowname "$window")
@@ -66,51 +57,21 @@ frames_at_rest=$(( $(grep -c '^frame ' "$out/app.log" || true) - frames_before )
 echo "smoke: $frames_at_rest frames drawn in 3 s at rest (after $frames_before)"
 [ "$frames_at_rest" -eq 0 ] || { echo "smoke: the window keeps repainting while nothing changes"; exit 1; }
 
-xdotool windowfocus "$window" 2>/dev/null || true
-sleep 0.3
-xdotool key ctrl+q
-status=0
-for _ in $(seq 1 40); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.25; done
-if kill -0 "$app_pid" 2>/dev/null; then echo "smoke: Ctrl+Q did not quit the app"; exit 1; fi
-wait "$app_pid" || status=$?
-app_pid=
-echo "smoke: the app exited with status $status"
-[ "$status" -eq 0 ] || { cat "$out/app.log"; exit 1; }
+quit_with_ctrl_q "the app"
+echo "smoke: the app quit on Ctrl+Q with status 0"
 "$bin" check "$board"
 [ -f "$home/window/window.ron" ] || { echo "smoke: window size and position were not saved"; exit 1; }
 
 # Data safety with real processes in a real window: one writer at a time; SIGTERM and SIGINT
 # save the last edit before quitting.
-launch() { # launch NAME: starts the app on the board, sets app_pid, app_log and window
-  app_log="$out/$1.log"
-  "$bin" "$board" >"$app_log" 2>&1 &
-  app_pid=$!
-  window=
-  for _ in $(seq 1 120); do
-    window=$(xdotool search --pid "$app_pid" --name "Boothboard" 2>/dev/null | head -n 1 || true)
-    [ -n "$window" ] && return 0
-    kill -0 "$app_pid" 2>/dev/null || { echo "smoke: $1 exited early"; cat "$app_log"; exit 1; }
-    sleep 0.5
-  done
-  echo "smoke: $1 opened no window"; exit 1
-}
-wait_for_exit() { # wait_for_exit NAME: the app must exit by itself with status 0
-  for _ in $(seq 1 40); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.25; done
-  if kill -0 "$app_pid" 2>/dev/null; then echo "smoke: $1 did not quit"; exit 1; fi
-  status=0
-  wait "$app_pid" || status=$?
-  app_pid=
-  [ "$status" -eq 0 ] || { echo "smoke: $1 exited with status $status"; cat "$app_log"; exit 1; }
-}
-
-launch first
+launch first "$bin" "$board"
 first=("$app_pid" "$app_log" "$window")
 if "$bin" add-card "$board" --title "Second writer" 2>"$out/add-card.err"; then
   echo "smoke: add-card wrote a board that is open in the app"; exit 1
 fi
 grep -q "open in another Boothboard" "$out/add-card.err" || { cat "$out/add-card.err"; exit 1; }
 before=$(sha256sum "$board")
-launch second
+launch second "$bin" "$board"
 sleep 2
 grep -q "this window is read only" "$out/second.log" || { echo "smoke: no read-only notice"; cat "$out/second.log"; exit 1; }
 import -window root "$out/read-only.png"
@@ -121,7 +82,7 @@ echo "smoke: a second Boothboard opened read only (see $out/read-only.png) and a
 app_pid=${first[0]} app_log=${first[1]} window=${first[2]}
 
 for signal in TERM INT; do
-  [ -n "$app_pid" ] || launch "sig$signal"
+  [ -n "$app_pid" ] || launch "sig$signal" "$bin" "$board"
   xdotool windowfocus "$window" 2>/dev/null || true
   # At the end of the board title, then the signal well within the autosave's quiet period.
   xdotool mousemove --window "$window" 640 16 click 1
@@ -146,17 +107,14 @@ cat >"$fonts_dir/no-fonts.conf" <<CONF
 CONF
 "$bin" add-card "$board" --title "Rare glyphs ⌬ 𝔅 🀄"
 export FONTCONFIG_FILE="$fonts_dir/no-fonts.conf"
-launch no-fonts
+launch no-fonts "$bin" "$board"
 unset FONTCONFIG_FILE
 sleep 3
 import -window root "$out/no-fonts.png"
 colors=$(identify -format '%k' "$out/no-fonts.png")
 [ "$colors" -gt 100 ] || { echo "smoke: the window without system fonts is blank"; exit 1; }
 grep -q "the system's fonts can't be used" "$home/logs/boothboard.log" || { echo "smoke: the fonts were never missed"; exit 1; }
-xdotool windowfocus "$window" 2>/dev/null || true
-sleep 0.3
-xdotool key ctrl+q
-wait_for_exit "the app without system fonts"
+quit_with_ctrl_q "the app without system fonts"
 if ls "$home/crash-reports"/crash-* >/dev/null 2>&1; then echo "smoke: a crash report was written"; ls "$home/crash-reports"; exit 1; fi
 echo "smoke: without system fonts the app started, drew (see $out/no-fonts.png) and quit"
 echo "smoke: ok"
