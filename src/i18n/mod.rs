@@ -9,7 +9,7 @@
 mod language;
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use fluent_templates::Loader as _;
@@ -40,20 +40,57 @@ pub fn set_language(language: Language) {
     CURRENT.with(|current| current.set(language));
 }
 
+/// Formatted messages kept, at most: far more than a window shows at once.
+const REMEMBERED: usize = 4096;
+
+/// A formatted message: its language, id and arguments.
+type Formatted = (Language, &'static str, Vec<(&'static str, String)>);
+
+thread_local! {
+    /// The UI asks for the same messages every frame; Fluent formats each only once.
+    static REMEMBERED_TEXTS: RefCell<HashMap<Formatted, String>> = RefCell::new(HashMap::new());
+}
+
 /// The message `id` in `language`, with `args` filled in.
-pub fn text_in(language: Language, id: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
-    if args.is_empty() {
-        return CATALOGUES.lookup(language.id(), id);
+pub fn text_in(language: Language, id: &'static str, args: &[(&'static str, FluentValue<'static>)]) -> String {
+    let key: Formatted = (
+        language,
+        id,
+        args.iter().map(|(name, value)| (*name, argument_key(value))).collect(),
+    );
+    if let Some(text) = REMEMBERED_TEXTS.with(|texts| texts.borrow().get(&key).cloned()) {
+        return text;
     }
-    let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
-        .iter()
-        .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
-        .collect();
-    CATALOGUES.lookup_with_args(language.id(), id, &args)
+    let text = if args.is_empty() {
+        CATALOGUES.lookup(language.id(), id)
+    } else {
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
+            .iter()
+            .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
+            .collect();
+        CATALOGUES.lookup_with_args(language.id(), id, &args)
+    };
+    REMEMBERED_TEXTS.with(|texts| {
+        let mut texts = texts.borrow_mut();
+        if texts.len() >= REMEMBERED {
+            texts.clear();
+        }
+        texts.insert(key, text.clone());
+    });
+    text
+}
+
+/// An argument as part of a key: its text, or its number.
+fn argument_key(value: &FluentValue<'_>) -> String {
+    match value {
+        FluentValue::String(text) => format!("s{text}"),
+        FluentValue::Number(number) => format!("n{}", number.as_string()),
+        other => format!("{other:?}"),
+    }
 }
 
 /// The message `id` in this thread's language, with `args` filled in (see [`tr!`](crate::tr)).
-pub fn text(id: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
+pub fn text(id: &'static str, args: &[(&'static str, FluentValue<'static>)]) -> String {
     text_in(language(), id, args)
 }
 
