@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::export::{ExportOptions, ExportScope};
+use crate::i18n::Language;
 use crate::model::{BoardEdit, CardId, ColumnId, MediaName};
 
 /// A request from the UI. The UI never changes the board or touches files itself.
@@ -56,6 +57,8 @@ pub enum Command {
     ReadBoardFileAgain,
     /// The export dialog was opened: offer the last export's folder, or the default one.
     ExportDialogOpened,
+    /// Speak this language from now on, or the system's (none); remembered in the settings.
+    SetLanguage(Option<Language>),
     /// Show "Open board": the boards opened lately and in the Boothboard folder.
     ShowOpenBoard,
     /// Open (or create) the board at this path.

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use boothboard::app::{BoothboardApp, Startup, close_on_quit_signals, load_failure, with_frame_probe};
 use boothboard::cli::{self, Cli};
 use boothboard::diagnostics::{Logger, Stderr, install_panic_hook};
+use boothboard::i18n;
 use boothboard::open::{board_to_open, open_or_create};
 use boothboard::store::{AppHome, Settings};
 use boothboard::ui::{SaveStatus, install_system_font_fallback};
@@ -68,6 +69,8 @@ fn run_app(requested: Option<std::path::PathBuf>) -> ExitCode {
     };
     Logger::new(Some(&home), Stderr::Echo).install();
     install_panic_hook(home.crash_reports_dir());
+    // Before the board: a first launch makes the sample board in the window's language.
+    i18n::set_language(Settings::load(&home).window_language());
     let path = board_to_open(&home, requested);
     let startup = match open_or_create(&home, &path) {
         Ok(board) => {

@@ -154,17 +154,31 @@ impl Session {
 
     /// Steps the app until the board file satisfies `check`: autosave must get there on its own.
     fn wait_for_file(&mut self, what: &str, check: impl Fn(&Board) -> bool) -> Board {
+        let path = self.path.clone();
+        let mut found = None;
+        self.wait_for(&format!("the board file: {what}"), || {
+            found = store::load(&path).ok().filter(|board| check(board));
+            found.is_some()
+        });
+        found.unwrap()
+    }
+
+    /// Steps the app until `done` (background work that must get there on its own).
+    fn wait_for(&mut self, what: &str, mut done: impl FnMut() -> bool) {
         let deadline = Instant::now() + WAIT_LIMIT;
         loop {
             self.harness.step();
-            if let Ok(board) = store::load(&self.path)
-                && check(&board)
-            {
-                return board;
+            if done() {
+                return;
             }
-            assert!(Instant::now() < deadline, "the board file never showed: {what}");
+            assert!(Instant::now() < deadline, "never happened: {what}");
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// The app's home (settings, crash reports).
+    fn home(&self) -> AppHome {
+        AppHome::at(self._home.path())
     }
 }
 

@@ -334,3 +334,10 @@ merged-not-filed-away = Merged, but not moved into { $folder }: { $copies }. Mov
 task-cant-start = Can't start { $task }: { $error }
 imported = Imported { $file } ({ $format }): { $summary }. The board is saved as { $board }.
 not-imported = Not imported: { $error }.
+
+## The View menu
+
+view-menu = View
+view-language = Language
+# The system's language, in its own words.
+view-language-system = Same as the system ({ $language })

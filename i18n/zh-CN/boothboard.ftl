@@ -302,3 +302,9 @@ merged-not-filed-away = 已合并，但未移入 { $folder }：{ $copies }。请
 task-cant-start = 无法启动 { $task }：{ $error }
 imported = 已导入 { $file }（{ $format }）：{ $summary }。看板保存为 { $board }。
 not-imported = 未导入：{ $error }。
+
+## The View menu
+
+view-menu = 视图
+view-language = 语言
+view-language-system = 跟随系统（{ $language }）

@@ -22,6 +22,7 @@ pub use quit_signals::close_on_quit_signals;
 pub use tasks::load_failure;
 
 use crate::command::Command;
+use crate::i18n::{self, Language};
 use crate::media::{ContentCheck, ThumbnailDiskCache, WorkerPool, open_media};
 use crate::model::{Board, BoardEdit, Changed, Created, Travel, openable_url};
 use crate::store::{self, AppHome, Saver};
@@ -133,7 +134,7 @@ impl BoothboardApp {
         });
         let app = Self {
             workspace,
-            view: ViewState::default(),
+            view: ViewState::speaking(settings.language),
             saver,
             thumbnails: ThumbnailCache::new(ctx, Arc::clone(&pool), media_dir, disk.clone(), content_check),
             imports: Imports::new(ctx, pool, disk),
@@ -327,6 +328,11 @@ impl BoothboardApp {
                 }
             }
             Command::OpenBoardDialog => self.tasks.open_dialog(),
+            Command::SetLanguage(language) => {
+                i18n::set_language(language.unwrap_or_else(Language::of_system));
+                self.view.language = language;
+                self.tasks.remember_language(language);
+            }
             Command::ShowOpenBoard => self.tasks.list_boards(),
             Command::OpenBoard(path) => self.tasks.open(path),
             Command::NewBoardDialog => self.tasks.new_dialog(),

@@ -6,6 +6,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use super::OpenBoard;
 use crate::command::{Command, ImageSource, ImageTarget};
 use crate::export::{ExportOptions, ExportScope};
+use crate::i18n::Language;
 use crate::import::{import_file, new_board_path};
 use crate::model::{Board, CardId};
 use crate::open::{OpenError, create_board, open_or_create};
@@ -122,6 +123,14 @@ impl Tasks {
     pub fn remember_export_folder(&self, folder: PathBuf) {
         self.spawn("remember-export-folder", move |home| {
             Settings::remember_export_folder(home, folder);
+            None
+        });
+    }
+
+    /// Remembers the language chosen in the View menu.
+    pub fn remember_language(&self, language: Option<Language>) {
+        self.spawn("remember-language", move |home| {
+            Settings::remember_language(home, language);
             None
         });
     }

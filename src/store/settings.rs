@@ -1,5 +1,5 @@
 //! Small app settings that outlive a session: the boards opened lately, where the last export
-//! went, and this device's id.
+//! went, the language chosen, and this device's id.
 
 use std::fs;
 use std::path::PathBuf;
@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::{AppHome, atomic_write::write_atomic};
+use crate::i18n::Language;
 use crate::model::DeviceId;
 
 /// Settings kept in `settings.json` under the app home.
@@ -24,6 +25,9 @@ pub struct Settings {
     /// The folder the last export went into.
     #[serde(default)]
     pub last_export_folder: Option<PathBuf>,
+    /// The language chosen in the View menu; none follows the system's.
+    #[serde(default, deserialize_with = "known_language")]
+    pub language: Option<Language>,
 }
 
 /// How many boards "Open board" remembers.
@@ -87,6 +91,16 @@ impl Settings {
         });
     }
 
+    /// Remembers the language chosen in the View menu (none: the system's).
+    pub fn remember_language(home: &AppHome, language: Option<Language>) {
+        Self::change(home, "the language", |settings| settings.language = language);
+    }
+
+    /// The language the window speaks: the one chosen, else the system's.
+    pub fn window_language(&self) -> Language {
+        self.language.unwrap_or_else(Language::of_system)
+    }
+
     /// The boards opened lately, the latest first (from before this list was kept: the last one).
     pub fn recent_boards(&self) -> Vec<PathBuf> {
         if self.recent_boards.is_empty() {
@@ -105,6 +119,13 @@ impl Settings {
     }
 }
 
+/// A language this version doesn't know (chosen in a newer one) follows the system, and the
+/// other settings are kept.
+fn known_language<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Language>, D::Error> {
+    let value = serde_json::Value::deserialize(deserializer)?;
+    Ok(serde_json::from_value(value).ok())
+}
+
 /// Where the system has no random source: the time and the process, hashed.
 fn fallback_random() -> u64 {
     let now = std::time::SystemTime::now()
@@ -119,6 +140,27 @@ fn fallback_random() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_chosen_language_is_remembered_and_an_unknown_one_follows_the_system() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = AppHome::at(dir.path());
+        Settings::remember_board(&home, PathBuf::from("/boards/a.json"));
+        Settings::remember_language(&home, Some(Language::SimplifiedChinese));
+        let settings = Settings::load(&home);
+        assert_eq!(settings.language, Some(Language::SimplifiedChinese));
+        assert_eq!(settings.window_language(), Language::SimplifiedChinese);
+        assert_eq!(settings.last_board, Some(PathBuf::from("/boards/a.json")));
+        std::fs::write(
+            home.settings_path(),
+            br#"{ "last_board": "/boards/a.json", "language": "Klingon", "device": 7 }"#,
+        )
+        .unwrap();
+        let settings = Settings::load(&home);
+        assert_eq!(settings.language, None);
+        assert_eq!(settings.device, Some(7));
+        assert_eq!(settings.last_board, Some(PathBuf::from("/boards/a.json")));
+    }
 
     #[test]
     fn recent_boards_are_the_latest_first_without_repeats_and_at_most_ten() {

@@ -31,6 +31,7 @@ mod themes_ui;
 mod thumbnails;
 mod top_bar_ui;
 mod typed_path;
+mod view_menu_ui;
 mod view_state;
 
 pub use export_dialog_ui::{ExportChoice, selected_cards};

@@ -3,6 +3,7 @@
 use super::edit_menu_ui::edit_menu_ui;
 use super::search_ui::search_ui;
 use super::shortcuts::{EXPORT, NEW_BOARD, OPEN_BOARD, QUIT, shortcut_item_ui};
+use super::view_menu_ui::view_menu_ui;
 use super::{ExportChoice, SaveStatus, Screen, ViewState};
 use crate::command::Command;
 use crate::model::BoardEdit;
@@ -32,6 +33,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, screen: Screen<'_>, view: &mut ViewState, c
             }
         });
         edit_menu_ui(ui, board, screen.history, view, commands);
+        view_menu_ui(ui, view, commands);
         if ui.button(tr!("board-add-column")).clicked() {
             commands.push(Command::Edit(BoardEdit::AddColumn(String::new())));
         }

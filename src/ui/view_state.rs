@@ -8,6 +8,7 @@ use super::note_glimpses::NoteGlimpses;
 use super::notes_ui::NotesView;
 use super::{ExportChoice, FileDrag, OpenBoardDialog};
 use crate::export::ExportOptions;
+use crate::i18n::Language;
 use crate::model::{Board, Card, CardId, ColumnId, LinkRefused, ThemeId};
 
 /// Selection, filters and open editors. Not saved with the board.
@@ -57,6 +58,8 @@ pub struct ViewState {
     pub export_folder: String,
     /// "Open board" is open with these boards.
     pub open_board: Option<OpenBoardDialog>,
+    /// The language chosen in the View menu; none follows the system's (set by the app).
+    pub language: Option<Language>,
     /// Whether the system's file dialogs can open here (set by the app).
     pub native_dialogs: bool,
     /// Files being dragged in from the file manager.
@@ -129,6 +132,14 @@ pub struct SearchHits {
 }
 
 impl ViewState {
+    /// A new view, with the language chosen in the View menu (none: the system's).
+    pub fn speaking(language: Option<Language>) -> Self {
+        Self {
+            language,
+            ..Self::default()
+        }
+    }
+
     /// The card whose editor is open.
     pub fn editor_card(&self) -> Option<CardId> {
         self.selected_card.filter(|_| self.editor_open)

@@ -45,3 +45,27 @@ fn the_card_editor_speaks_chinese() {
     }
     i18n::set_language(Language::English);
 }
+
+#[test]
+fn the_view_menu_switches_the_language_at_once_and_remembers_it() {
+    let mut session = sample_session();
+    session.click("View");
+    session.click("Language");
+    session.click("简体中文");
+    // The same window, the next frame: no restart.
+    session.harness.get_by_label("视图");
+    session.harness.get_by_label("看板");
+    assert!(session.harness.query_by_label("Board").is_none());
+    let settings = session.home().settings_path();
+    session.wait_for("the language in the settings", || {
+        std::fs::read_to_string(&settings).is_ok_and(|text| text.contains("SimplifiedChinese"))
+    });
+
+    session.click("视图");
+    session.click("语言");
+    session.click("English");
+    session.harness.get_by_label("View");
+    session.wait_for("English in the settings", || {
+        std::fs::read_to_string(&settings).is_ok_and(|text| text.contains("\"English\""))
+    });
+}
