@@ -119,6 +119,9 @@ export-copied = Copied “{ $title }” as Markdown.
 edit-menu = Edit
 edit-undo = Undo
 edit-redo = Redo
+# $step says what the step does, e.g. "delete card “TiDB”".
+edit-undo-step = Undo { $step }
+edit-redo-step = Redo { $step }
 edit-search = Search cards
 edit-new-card = New card
 edit-delete-card = Delete card
@@ -341,3 +344,42 @@ view-menu = View
 view-language = Language
 # The system's language, in its own words.
 view-language-system = Same as the system ({ $language })
+
+## Undo steps, as "Undo …" and "Redo …" name them in the Edit menu
+
+theme-untitled = Untitled theme
+step-edit-board-title = edit board title
+step-add-column = add column
+step-add-card = add card
+step-add-theme = add theme
+step-change-several = change several things
+step-change-nothing = change nothing
+step-edit-card-title = edit title of “{ $card }”
+step-edit-summary = edit summary of “{ $card }”
+step-edit-notes = edit notes of “{ $card }”
+step-tick-note-task = tick task in notes of “{ $card }”
+step-clear-notes-check = mark notes of “{ $card }” as checked
+step-add-link = add link to “{ $card }”
+step-edit-link = edit link on “{ $card }”
+step-remove-link = remove link from “{ $card }”
+step-move-card = move card “{ $card }”
+step-delete-card = delete card “{ $card }”
+step-add-images = add images to “{ $card }”
+step-move-image = move image on “{ $card }”
+step-remove-image = remove image from “{ $card }”
+step-edit-caption = edit caption on “{ $card }”
+step-rename-column = rename column “{ $column }”
+step-delete-column = delete column “{ $column }”
+step-move-column = move column “{ $column }”
+step-add-image-cards = add image cards to “{ $column }”
+step-rename-theme = rename theme “{ $theme }”
+step-edit-question = edit question of “{ $theme }”
+step-delete-theme = delete theme “{ $theme }”
+step-tick-theme = tick “{ $theme }” on “{ $card }”
+step-untick-theme = untick “{ $theme }” on “{ $card }”
+step-delete-cards = delete { $count } cards
+# $step is one of the labels above.
+step-and-more = { $step } and { $more ->
+    [one] 1 more change
+   *[other] { $more } more changes
+}

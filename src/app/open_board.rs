@@ -693,7 +693,7 @@ mod tests {
         assert_eq!(board.board.title, "KubeCon 2018, Seattle");
         assert_eq!(board.board.card(card).map(|card| card.title.as_str()), Some("Gloo"));
         assert_eq!(
-            board.history().undo_label(),
+            board.history().undo_label().map(ToString::to_string).as_deref(),
             Some("edit summary of “Gloo”"),
             "undo still works"
         );

@@ -15,6 +15,7 @@ use std::collections::{BTreeSet, VecDeque};
 use std::mem::{Discriminant, discriminant, size_of};
 use std::time::{Duration, Instant};
 
+use super::step_label::{BoardStep, CardStep, ColumnStep, StepLabel, StepName, ThemeStep};
 use super::{
     Board, BoardEdit, Card, CardId, CardPosition, Column, ColumnId, Created, EditError, ImageRef, Link, Theme, ThemeId,
 };
@@ -25,8 +26,6 @@ pub const TYPING_PAUSE: Duration = Duration::from_secs(1);
 pub const MAX_STEPS: usize = 500;
 /// The most bytes of snapshots kept (estimated), undo and redo together; the oldest steps go first.
 pub const MAX_BYTES: usize = 16 * 1024 * 1024;
-/// Names in step labels are cut to this many characters.
-const MAX_NAME_CHARS: usize = 40;
 
 /// The board edits that can be undone and redone.
 #[derive(Debug, Default)]
@@ -60,7 +59,7 @@ pub enum Changed {
 #[derive(Debug)]
 struct Step {
     /// What the step does, e.g. "delete card “TiDB”", for "Undo …" and "Redo …".
-    label: String,
+    label: StepLabel,
     /// The touched parts as they were before the step (on the undo stack) or after it (on the redo
     /// stack), in the order taken; swapped back from the last.
     snapshots: Vec<Snapshot>,
@@ -106,7 +105,7 @@ enum Snapshot {
 struct Plan {
     /// `None` for an edit that only creates something (named by [`Created`]), which was not there before.
     part: Option<Part>,
-    label: String,
+    label: StepLabel,
     /// The index of the field typed into, for an edit that replaces a whole text.
     typing_index: Option<usize>,
 }
@@ -235,13 +234,13 @@ impl History {
     }
 
     /// What undo would undo, e.g. "delete card “TiDB”".
-    pub fn undo_label(&self) -> Option<&str> {
-        self.undo.back().map(|step| step.label.as_str())
+    pub fn undo_label(&self) -> Option<&StepLabel> {
+        self.undo.back().map(|step| &step.label)
     }
 
     /// What redo would redo.
-    pub fn redo_label(&self) -> Option<&str> {
-        self.redo.back().map(|step| step.label.as_str())
+    pub fn redo_label(&self) -> Option<&StepLabel> {
+        self.redo.back().map(|step| &step.label)
     }
 
     /// Steps held, undo and redo together.
@@ -339,7 +338,7 @@ impl History {
 }
 
 impl Step {
-    fn new(label: String, snapshots: Vec<Snapshot>, typing: Option<Typing>) -> Self {
+    fn new(label: StepLabel, snapshots: Vec<Snapshot>, typing: Option<Typing>) -> Self {
         let mut step = Self {
             label,
             snapshots,
@@ -351,7 +350,7 @@ impl Step {
     }
 
     fn measure(&mut self) {
-        self.bytes = size_of::<Self>() + self.label.len() + self.snapshots.iter().map(Snapshot::bytes).sum::<usize>();
+        self.bytes = size_of::<Self>() + self.label.bytes() + self.snapshots.iter().map(Snapshot::bytes).sum::<usize>();
     }
 }
 
@@ -501,48 +500,55 @@ fn card_bytes(card: &Card) -> usize {
 /// Which part `edit` touches and how its step is named. Every kind of edit is listed, so a new one
 /// cannot be left out: a card's images are part of the card, several new cards part of their column.
 fn plan(edit: &BoardEdit, board: &Board) -> Plan {
-    let card = |id: &CardId| name(board.card(*id).map(|card| card.title.as_str()), "Untitled card");
-    let column = |id: &ColumnId| name(board.column(*id).map(|column| column.name.as_str()), "Untitled column");
-    let theme = |id: &ThemeId| name(board.theme(*id).map(|theme| theme.name.as_str()), "Untitled theme");
+    let card = |step: CardStep, id: &CardId| {
+        let name = StepName::new(board.card(*id).map(|card| card.title.as_str()));
+        (Part::Card(*id), StepLabel::Card(step, name))
+    };
+    let column = |step: ColumnStep, id: &ColumnId| {
+        let name = StepName::new(board.column(*id).map(|column| column.name.as_str()));
+        (Part::Column(*id), StepLabel::Column(step, name))
+    };
+    let theme = |step: ThemeStep, id: &ThemeId| {
+        let name = StepName::new(board.theme(*id).map(|theme| theme.name.as_str()));
+        (Part::Theme(*id), StepLabel::Theme(step, name))
+    };
     match edit {
-        BoardEdit::SetTitle(_) => Plan::typing(Part::Title, "edit board title".to_owned(), 0),
-        BoardEdit::AddColumn(_) => Plan::new_thing("add column"),
-        BoardEdit::RenameColumn(id, _) => Plan::typing(Part::Column(*id), format!("rename column {}", column(id)), 0),
-        BoardEdit::RemoveColumn(id) => Plan::step(Part::Column(*id), format!("delete column {}", column(id))),
-        BoardEdit::MoveColumn(id, _) => Plan::step(Part::Column(*id), format!("move column {}", column(id))),
-        BoardEdit::AddCard(..) => Plan::new_thing("add card"),
-        BoardEdit::SetCardTitle(id, _) => Plan::typing(Part::Card(*id), format!("edit title of {}", card(id)), 0),
-        BoardEdit::SetCardSummary(id, _) => Plan::typing(Part::Card(*id), format!("edit summary of {}", card(id)), 0),
-        BoardEdit::SetCardNotes(id, _) => Plan::typing(Part::Card(*id), format!("edit notes of {}", card(id)), 0),
-        BoardEdit::ToggleNoteTask(id, _) => Plan::step(Part::Card(*id), format!("tick task in notes of {}", card(id))),
-        BoardEdit::ClearNotesCheck(id) => Plan::step(Part::Card(*id), format!("mark notes of {} as checked", card(id))),
-        BoardEdit::SetCardTheme(id, theme_id, ticked) => {
-            let verb = if *ticked { "tick" } else { "untick" };
-            Plan::step(Part::Card(*id), format!("{verb} {} on {}", theme(theme_id), card(id)))
-        }
-        BoardEdit::AddLink(id) => Plan::step(Part::Card(*id), format!("add link to {}", card(id))),
-        BoardEdit::SetLink(id, index, _) => Plan::typing(Part::Card(*id), format!("edit link on {}", card(id)), *index),
-        BoardEdit::RemoveLink(id, _) => Plan::step(Part::Card(*id), format!("remove link from {}", card(id))),
-        BoardEdit::MoveCard(id, ..) => Plan::step(Part::Card(*id), format!("move card {}", card(id))),
-        BoardEdit::DeleteCard(id) => Plan::step(Part::Card(*id), format!("delete card {}", card(id))),
-        BoardEdit::AddImages(id, _) => Plan::typing(Part::Card(*id), format!("add images to {}", card(id)), 0),
+        BoardEdit::SetTitle(_) => Plan::typing((Part::Title, StepLabel::Board(BoardStep::EditTitle)), 0),
+        BoardEdit::AddColumn(_) => Plan::new_thing(BoardStep::AddColumn),
+        BoardEdit::RenameColumn(id, _) => Plan::typing(column(ColumnStep::Rename, id), 0),
+        BoardEdit::RemoveColumn(id) => Plan::step(column(ColumnStep::Delete, id)),
+        BoardEdit::MoveColumn(id, _) => Plan::step(column(ColumnStep::Move, id)),
+        BoardEdit::AddCard(..) => Plan::new_thing(BoardStep::AddCard),
+        BoardEdit::SetCardTitle(id, _) => Plan::typing(card(CardStep::EditTitle, id), 0),
+        BoardEdit::SetCardSummary(id, _) => Plan::typing(card(CardStep::EditSummary, id), 0),
+        BoardEdit::SetCardNotes(id, _) => Plan::typing(card(CardStep::EditNotes, id), 0),
+        BoardEdit::ToggleNoteTask(id, _) => Plan::step(card(CardStep::TickNoteTask, id)),
+        BoardEdit::ClearNotesCheck(id) => Plan::step(card(CardStep::ClearNotesCheck, id)),
+        BoardEdit::SetCardTheme(id, theme_id, ticked) => Plan::step((
+            Part::Card(*id),
+            StepLabel::TickTheme {
+                ticked: *ticked,
+                theme: StepName::new(board.theme(*theme_id).map(|theme| theme.name.as_str())),
+                card: StepName::new(board.card(*id).map(|card| card.title.as_str())),
+            },
+        )),
+        BoardEdit::AddLink(id) => Plan::step(card(CardStep::AddLink, id)),
+        BoardEdit::SetLink(id, index, _) => Plan::typing(card(CardStep::EditLink, id), *index),
+        BoardEdit::RemoveLink(id, _) => Plan::step(card(CardStep::RemoveLink, id)),
+        BoardEdit::MoveCard(id, ..) => Plan::step(card(CardStep::Move, id)),
+        BoardEdit::DeleteCard(id) => Plan::step(card(CardStep::Delete, id)),
+        BoardEdit::AddImages(id, _) => Plan::typing(card(CardStep::AddImages, id), 0),
         // The images of one drop arrive in parts: like typing, parts close together make one step.
-        BoardEdit::AddImageCards(id, _) => {
-            Plan::typing(Part::Column(*id), format!("add image cards to {}", column(id)), 0)
-        }
-        BoardEdit::MoveImage(id, ..) => Plan::step(Part::Card(*id), format!("move image on {}", card(id))),
-        BoardEdit::RemoveImage(id, _) => Plan::step(Part::Card(*id), format!("remove image from {}", card(id))),
-        BoardEdit::SetImageCaption(id, index, _) => {
-            Plan::typing(Part::Card(*id), format!("edit caption on {}", card(id)), *index)
-        }
-        BoardEdit::AddTheme(_) => Plan::new_thing("add theme"),
-        BoardEdit::RenameTheme(id, _) => Plan::typing(Part::Theme(*id), format!("rename theme {}", theme(id)), 0),
-        BoardEdit::SetThemeQuestion(id, _) => {
-            Plan::typing(Part::Theme(*id), format!("edit question of {}", theme(id)), 0)
-        }
-        BoardEdit::DeleteTheme(id) => Plan::step(Part::Theme(*id), format!("delete theme {}", theme(id))),
+        BoardEdit::AddImageCards(id, _) => Plan::typing(column(ColumnStep::AddImageCards, id), 0),
+        BoardEdit::MoveImage(id, ..) => Plan::step(card(CardStep::MoveImage, id)),
+        BoardEdit::RemoveImage(id, _) => Plan::step(card(CardStep::RemoveImage, id)),
+        BoardEdit::SetImageCaption(id, index, _) => Plan::typing(card(CardStep::EditCaption, id), *index),
+        BoardEdit::AddTheme(_) => Plan::new_thing(BoardStep::AddTheme),
+        BoardEdit::RenameTheme(id, _) => Plan::typing(theme(ThemeStep::Rename, id), 0),
+        BoardEdit::SetThemeQuestion(id, _) => Plan::typing(theme(ThemeStep::EditQuestion, id), 0),
+        BoardEdit::DeleteTheme(id) => Plan::step(theme(ThemeStep::Delete, id)),
         // Recorded edit by edit, in `History::apply_batch`.
-        BoardEdit::Batch(_) => Plan::new_thing("change several things"),
+        BoardEdit::Batch(_) => Plan::new_thing(BoardStep::ChangeSeveral),
     }
 }
 
@@ -559,19 +565,17 @@ fn flatten(edits: Vec<BoardEdit>) -> Vec<BoardEdit> {
 }
 
 /// "delete 3 cards" for a batch of card deletions; otherwise the first edit's label and a count.
-fn batch_label(edits: &[BoardEdit], board: &Board) -> String {
+fn batch_label(edits: &[BoardEdit], board: &Board) -> StepLabel {
     match edits {
-        [] => "change nothing".to_owned(),
+        [] => StepLabel::Board(BoardStep::ChangeNothing),
         [only] => plan(only, board).label,
-        _ if edits.iter().all(|edit| matches!(edit, BoardEdit::DeleteCard(_))) => {
-            format!("delete {} cards", edits.len())
-        }
-        [first, rest @ ..] => format!("{} and {} more changes", plan(first, board).label, rest.len()),
+        _ if edits.iter().all(|edit| matches!(edit, BoardEdit::DeleteCard(_))) => StepLabel::DeleteCards(edits.len()),
+        [first, rest @ ..] => StepLabel::AndMore(Box::new(plan(first, board).label), rest.len()),
     }
 }
 
 impl Plan {
-    fn step(part: Part, label: String) -> Self {
+    fn step((part, label): (Part, StepLabel)) -> Self {
         Self {
             part: Some(part),
             label,
@@ -580,34 +584,21 @@ impl Plan {
     }
 
     /// An edit that only creates something.
-    fn new_thing(label: &str) -> Self {
+    fn new_thing(step: BoardStep) -> Self {
         Self {
             part: None,
-            label: label.to_owned(),
+            label: StepLabel::Board(step),
             typing_index: None,
         }
     }
 
     /// An edit that replaces the whole text of field `index` of `part`.
-    fn typing(part: Part, label: String, index: usize) -> Self {
+    fn typing((part, label): (Part, StepLabel), index: usize) -> Self {
         Self {
             part: Some(part),
             label,
             typing_index: Some(index),
         }
-    }
-}
-
-/// A name in quotes for a step label, cut to a readable length.
-fn name(name: Option<&str>, untitled: &str) -> String {
-    // One line in a menu: line breaks and runs of spaces from a file's title become one space.
-    let name = name.map(|name| name.split_whitespace().collect::<Vec<_>>().join(" "));
-    let name = name.as_deref().filter(|name| !name.is_empty()).unwrap_or(untitled);
-    if name.chars().count() > MAX_NAME_CHARS {
-        let cut: String = name.chars().take(MAX_NAME_CHARS - 1).collect();
-        format!("“{}…”", cut.trim_end())
-    } else {
-        format!("“{name}”")
     }
 }
 
@@ -783,11 +774,17 @@ mod tests {
         history
             .apply(&mut board, BoardEdit::DeleteCard(tidb), Instant::now())
             .unwrap();
-        assert_eq!(history.undo_label(), Some("delete card “TiDB”"));
+        assert_eq!(
+            history.undo_label().map(ToString::to_string).as_deref(),
+            Some("delete card “TiDB”")
+        );
         history.undo(&mut board).unwrap();
         assert_eq!(board.card(tidb).unwrap().images, [image("tidb.png")]);
         assert_eq!(board.card_position(tidb), original.card_position(tidb));
-        assert_eq!(history.redo_label(), Some("delete card “TiDB”"));
+        assert_eq!(
+            history.redo_label().map(ToString::to_string).as_deref(),
+            Some("delete card “TiDB”")
+        );
     }
 
     #[test]
@@ -807,7 +804,10 @@ mod tests {
         let deleted = board.clone();
         assert_eq!(board.card_count(), original.card_count() - 3);
         assert_eq!(history.len(), 1);
-        assert_eq!(history.undo_label(), Some("delete 3 cards"));
+        assert_eq!(
+            history.undo_label().map(ToString::to_string).as_deref(),
+            Some("delete 3 cards")
+        );
         history.undo(&mut board).unwrap();
         assert_eq!(content(&board), content(&original));
         history.redo(&mut board).unwrap();
@@ -917,7 +917,11 @@ mod tests {
             type_into(&mut history, &mut board, BoardEdit::SetLink(gloo, 1, link("efg"))),
             7
         );
-        assert_eq!(history.redo_label(), None, "a new edit clears redo");
+        assert_eq!(
+            history.redo_label().map(ToString::to_string).as_deref(),
+            None,
+            "a new edit clears redo"
+        );
     }
 
     #[test]
@@ -975,7 +979,10 @@ mod tests {
         history.forget_changed_by_merge(&before, &board);
 
         assert_eq!(history.len(), 1, "the step about TiDB is gone");
-        assert_eq!(history.undo_label(), Some("edit summary of “Gloo”"));
+        assert_eq!(
+            history.undo_label().map(ToString::to_string).as_deref(),
+            Some("edit summary of “Gloo”")
+        );
         history.undo(&mut board).unwrap();
         assert_ne!(board.card(gloo).unwrap().summary, "mine");
         assert_eq!(board.card(tidb).unwrap().summary, "mine too");
@@ -1048,21 +1055,27 @@ mod tests {
         history
             .apply(&mut board, BoardEdit::SetCardTheme(tidb, developer, true), now)
             .unwrap();
-        assert_eq!(history.undo_label(), Some("tick “Developer story” on “TiDB”"));
+        assert_eq!(
+            history.undo_label().map(ToString::to_string).as_deref(),
+            Some("tick “Developer story” on “TiDB”")
+        );
         let long = "A very long card title that goes on and on and on";
         history
             .apply(&mut board, BoardEdit::SetCardTitle(tidb, long.into()), now)
             .unwrap();
         history.apply(&mut board, BoardEdit::DeleteCard(tidb), now).unwrap();
         assert_eq!(
-            history.undo_label(),
+            history.undo_label().map(ToString::to_string).as_deref(),
             Some("delete card “A very long card title that goes on and…”")
         );
         let gateways = board.columns[0].id;
         history
             .apply(&mut board, BoardEdit::AddCard(gateways, String::new()), now)
             .unwrap();
-        assert_eq!(history.undo_label(), Some("add card"));
+        assert_eq!(
+            history.undo_label().map(ToString::to_string).as_deref(),
+            Some("add card")
+        );
     }
 
     #[test]
@@ -1086,7 +1099,10 @@ mod tests {
             .apply(&mut board, BoardEdit::ToggleNoteTask(tidb, 0), now)
             .unwrap();
         assert_eq!(notes(&board), "- [x] a\n- [x] b");
-        assert_eq!(history.undo_label(), Some("tick task in notes of “TiDB”"));
+        assert_eq!(
+            history.undo_label().map(ToString::to_string).as_deref(),
+            Some("tick task in notes of “TiDB”")
+        );
         history.undo(&mut board).unwrap();
         assert_eq!(notes(&board), "- [ ] a\n- [x] b");
         history.undo(&mut board).unwrap();

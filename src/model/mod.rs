@@ -18,6 +18,7 @@ pub mod sample;
 mod search;
 mod stamping;
 mod stamps;
+mod step_label;
 mod validate;
 
 pub use board::{Board, Card, CardPosition, Column, EditError, ImageRef, Theme, UNTITLED_THEME};
@@ -34,3 +35,4 @@ pub use note_tasks::{NoteTask, TaskProgress, note_tasks, notes_markdown_options,
 pub use order_key::{BadOrderKey, OrderKey};
 pub use search::Search;
 pub use stamps::{CardField, CardStamps, ColumnStamps, Seen, TOMBSTONE_DAYS, ThemeStamps, Tombstones};
+pub use step_label::StepLabel;

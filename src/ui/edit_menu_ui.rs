@@ -15,12 +15,21 @@ pub fn edit_menu_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.menu_button(tr!("edit-menu"), |ui| {
+        // "Undo delete card “TiDB”", or plain "Undo" when there is nothing to undo.
         let undo = history.undo_label();
-        if shortcut_item_ui(ui, undo.is_some(), step_text(&tr!("edit-undo"), undo), &UNDO) {
+        let undo_text = undo.map_or_else(
+            || tr!("edit-undo"),
+            |step| tr!("edit-undo-step", step = step.to_string()),
+        );
+        if shortcut_item_ui(ui, undo.is_some(), undo_text, &UNDO) {
             commands.push(Command::Undo);
         }
         let redo = history.redo_label();
-        if shortcut_item_ui(ui, redo.is_some(), step_text(&tr!("edit-redo"), redo), &REDO) {
+        let redo_text = redo.map_or_else(
+            || tr!("edit-redo"),
+            |step| tr!("edit-redo-step", step = step.to_string()),
+        );
+        if shortcut_item_ui(ui, redo.is_some(), redo_text, &REDO) {
             commands.push(Command::Redo);
         }
         ui.separator();
@@ -38,9 +47,4 @@ pub fn edit_menu_ui(
             view.shortcuts_open = true;
         }
     });
-}
-
-/// "Undo delete card “TiDB”", or plain "Undo" when there is nothing to undo.
-fn step_text(verb: &str, label: Option<&str>) -> String {
-    label.map_or_else(|| verb.to_owned(), |label| format!("{verb} {label}"))
 }
