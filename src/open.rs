@@ -1,6 +1,7 @@
 //! Opening a board: load it, or create it (the sample board on first launch).
 //! Sits above `store` and `media`, and serves the CLI and the app alike.
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 use crate::media::{MediaError, store_image_bytes};
@@ -26,7 +27,7 @@ pub enum OpenError {
     #[error(transparent)]
     Media(#[from] MediaError),
     /// `new` on a path that already holds a file.
-    #[error("{}: a file is already there; choose another name", path.display())]
+    #[error("{}", tr!("open-error-exists", path = path.display().to_string()))]
     Exists {
         /// The occupied path.
         path: PathBuf,

@@ -8,7 +8,7 @@ use boothboard::store;
 
 mod common;
 
-use common::boothboard;
+use common::{boothboard, succeeds};
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
@@ -182,6 +182,34 @@ fn check_names_the_damaged_place_and_missing_images() {
         "missing.json",
         "can't read",
     );
+}
+
+#[test]
+fn the_command_line_speaks_english_whatever_the_system_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = new_sample_board(dir.path(), "board.json");
+    let in_chinese = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_boothboard"))
+            .args(args)
+            .env(boothboard::store::HOME_ENV, dir.path())
+            .env("LANG", "zh_CN.UTF-8")
+            .env("LC_ALL", "zh_CN.UTF-8")
+            .output()
+            .unwrap()
+    };
+    let refused = in_chinese(&["new", board.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("a file is already there; choose another name"),
+        "{}",
+        stderr(&refused)
+    );
+    let help = stdout(&in_chinese(&["--help"]));
+    assert!(help.contains("Usage"), "{help}");
+    // The sample board a command makes is the English one too.
+    let sample = dir.path().join("sample.json");
+    succeeds(&in_chinese(&["new", sample.to_str().unwrap(), "--sample"]));
+    assert!(std::fs::read_to_string(&sample).unwrap().contains("Developer story"));
 }
 
 #[test]

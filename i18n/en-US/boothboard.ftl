@@ -383,3 +383,111 @@ step-and-more = { $step } and { $more ->
     [one] 1 more change
    *[other] { $more } more changes
 }
+
+## What the system said about a file (other answers are shown in the system's own words)
+
+io-not-found = there is no such file or folder
+io-permission-denied = permission denied
+io-already-exists = it already exists
+io-storage-full = the disk is full
+io-read-only = the file system is read only
+io-not-a-folder = it is not a folder
+io-is-a-folder = it is a folder, not a file
+
+## Why a board file can't be opened or saved
+
+load-error-read = { $path }: can't read the file: { $error }
+load-error-too-large = { $path }: the file is { $bytes } bytes, more than a board file can be
+# $message is what the JSON parser said.
+load-error-syntax = { $path }: line { $line }, column { $column }: the file is damaged: { $message }
+load-error-not-a-board = { $path }: this is not a Boothboard board (its "format" is not "{ $format }")
+load-error-newer-version = { $path }: the board is version { $found }, newer than this Boothboard understands (version { $version }); update Boothboard to open it
+load-error-invalid = { $path }: line { $line }, column { $column }: { $message }
+load-error-inconsistent = { $path }: { $problems }
+save-error-write = { $path }: can't save the board: { $error }
+save-error-encode = { $path }: can't save the board: it could not be written as JSON ({ $error })
+save-error-changed-outside = { $path }: another program changed the file since Boothboard read it; not saved, so as not to overwrite it
+lock-error-busy = { $path }: the board is open in another Boothboard, and only one may write it; close that one first
+lock-error-io = { $path }: can't lock the board for writing: { $error }
+
+## Edits that can't be made; $id is the number a board gives a card, column or theme
+
+edit-error-no-card = there is no card { $id } on this board
+edit-error-no-column = there is no column { $id } on this board
+edit-error-no-theme = there is no theme { $id } on this board
+edit-error-no-image = card { $id } has no image number { $number }
+edit-error-no-task = card { $id } has no task on line { $line } of its notes
+edit-error-theme-name-taken = another theme is already named “{ $name }”; choose another name
+link-refused-empty = the link has no address
+# $url is quoted.
+link-refused-scheme = only http, https and mailto links open; { $url } is not one
+bad-media-name = image path { $name } is not a plain file name inside the media folder
+bad-order-key = { $key } is not an order key (base-62 digits, not ending in 0)
+
+## Images that can't be taken in or shown
+
+media-folder-is-link = { $folder }: the media folder is a link to { $target }; Boothboard reads no images through it. Replace the link with a real folder holding the images
+media-folder-not-a-folder = { $folder }: not a folder; a board's images are kept in a folder of that name
+media-missing = { $path }: the image file is missing
+media-link = { $path }: a link to { $target }, not an image file; Boothboard doesn't follow links in a media folder
+# $kind is one of the file-kind messages below.
+media-not-regular = { $path }: { $kind }, not an image file
+media-foreign-name = { $path }: not a name Boothboard gives an image (content hash and image extension); the file was put there outside Boothboard
+media-changed = { $path }: the content does not match its name; the image was changed outside Boothboard
+media-too-large = { $path }: larger than { $mib } MiB, the largest image Boothboard takes
+media-read = { $path }: can't read the image: { $error }
+file-kind-folder = a folder
+file-kind-link = a link
+file-kind-named-pipe = a named pipe
+file-kind-socket = a socket
+file-kind-device = a device
+file-kind-file = a file
+file-kind-special = a special file
+image-error-read = { $path }: can't read the file: { $error }
+image-error-not-an-image = { $name }: not an image Boothboard can show (PNG, JPEG, GIF, WebP or BMP)
+image-error-file-too-large = { $name }: the file is { $mib } MiB; the limit is { $limit } MiB
+image-error-too-many-pixels = { $name }: { $width } × { $height } pixels is over the limit of { $limit } megapixels
+# $message is what the decoder said.
+image-error-damaged = { $name }: the image is damaged and can't be decoded: { $message }
+image-error-write = { $path }: can't store the image: { $error }
+
+## Exports that can't be made
+
+export-error-no-file-name = { $path }: not a board file name
+export-error-no-cards = none of the cards to export are on the board
+# $card is the card's title, quoted.
+export-error-missing-image = card { $card } shows { $file }, which is missing from { $folder }; put the file back or remove the image from the card
+# $problem is one of the media messages above.
+export-error-media-folder = { $problem }; nothing was written
+# $images lists them, one export-refused-image a line.
+export-error-refused-images = { $count ->
+    [one] an image of this board is not
+   *[other] { $count } images of this board are not
+} what Boothboard stored, so nothing was written; `boothboard check --fix-media BOARD` moves them aside:
+    { $images }
+export-refused-image = card { $card }: { $problem }
+export-error-board-media-in-the-way = { $folder }: this is the media folder of the board { $board }; choose another folder for the export
+export-error-copy = { $path }: can't copy the image: { $error }
+export-error-write = { $path }: can't write the export: { $error }
+
+## Files that can't be imported
+
+import-error-read = { $path }: can't read the file: { $error }
+import-error-not-a-file = { $path }: not a file; choose a Trello export, an Obsidian Kanban board or a Boothboard Markdown export
+import-error-too-large = { $path }: larger than { $mib } MiB, the largest file Boothboard imports
+import-error-not-text = { $path }: not a text file (it is not UTF-8); Boothboard imports Trello JSON and Markdown
+import-error-unknown = { $path }: not a board Boothboard can import; it knows Trello board exports (JSON), Obsidian Kanban boards (Markdown) and Boothboard's own Markdown exports
+import-error-board-file = { $path }: already a Boothboard board; open it (Board → Open board…, or boothboard PATH) rather than import it
+# $format is one of the import-format messages.
+import-error-damaged = { $path }: a { $format } that can't be read: { $problem }
+import-error-image = { $path }: the image { $image } can't be imported: { $problem }
+import-error-build = { $path }: can't make the board: { $error }
+import-format-trello = Trello board export
+import-format-obsidian-kanban = Obsidian Kanban board
+import-format-boothboard-markdown = Boothboard Markdown export
+json-cut-off = the file ends too soon, at line { $line }, column { $column }: it was cut off
+json-too-deep = nested more than { $depth } levels deep at line { $line }; a Trello export is a few levels deep
+# $cause is what the JSON parser said.
+json-not-json = not valid JSON at line { $line }, column { $column }: { $cause }
+json-wrong-shape = not the shape of a Trello export at line { $line }, column { $column }: { $cause }
+open-error-exists = { $path }: a file is already there; choose another name

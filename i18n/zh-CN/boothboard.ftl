@@ -345,3 +345,99 @@ step-tick-theme = 在“{ $card }”上勾选“{ $theme }”
 step-untick-theme = 在“{ $card }”上取消勾选“{ $theme }”
 step-delete-cards = 删除 { $count } 张卡片
 step-and-more = { $step }及另外 { $more } 处更改
+
+## What the system said about a file
+
+io-not-found = 文件或文件夹不存在
+io-permission-denied = 没有权限
+io-already-exists = 已经存在
+io-storage-full = 磁盘空间已满
+io-read-only = 文件系统只读
+io-not-a-folder = 不是文件夹
+io-is-a-folder = 是文件夹，不是文件
+
+## Why a board file can't be opened or saved
+
+load-error-read = { $path }：无法读取文件：{ $error }
+load-error-too-large = { $path }：文件有 { $bytes } 字节，超出了看板文件的上限
+load-error-syntax = { $path }：第 { $line } 行第 { $column } 列：文件已损坏：{ $message }
+load-error-not-a-board = { $path }：这不是 Boothboard 看板（它的 "format" 不是 "{ $format }"）
+load-error-newer-version = { $path }：看板是第 { $found } 版，比这个 Boothboard 能读的版本（第 { $version } 版）新；请更新 Boothboard 后再打开
+load-error-invalid = { $path }：第 { $line } 行第 { $column } 列：{ $message }
+load-error-inconsistent = { $path }：{ $problems }
+save-error-write = { $path }：无法保存看板：{ $error }
+save-error-encode = { $path }：无法保存看板：无法写成 JSON（{ $error }）
+save-error-changed-outside = { $path }：Boothboard 读取后，另一个程序改动了这个文件；为免覆盖它，没有保存
+lock-error-busy = { $path }：看板已在另一个 Boothboard 中打开，只能由一个窗口写入；请先关闭那一个
+lock-error-io = { $path }：无法锁定看板以便写入：{ $error }
+
+## Edits that can't be made
+
+edit-error-no-card = 看板上没有卡片 { $id }
+edit-error-no-column = 看板上没有列 { $id }
+edit-error-no-theme = 看板上没有主题 { $id }
+edit-error-no-image = 卡片 { $id } 没有第 { $number } 张图片
+edit-error-no-task = 卡片 { $id } 的笔记第 { $line } 行没有任务
+edit-error-theme-name-taken = 已有另一个主题名为“{ $name }”；请换一个名称
+link-refused-empty = 链接没有地址
+link-refused-scheme = 只能打开 http、https 和 mailto 链接；{ $url } 不属于这几种
+bad-media-name = 图片路径 { $name } 不是媒体文件夹中的普通文件名
+bad-order-key = { $key } 不是排序键（应为 62 进制数字，且不以 0 结尾）
+
+## Images that can't be taken in or shown
+
+media-folder-is-link = { $folder }：媒体文件夹是指向 { $target } 的链接；Boothboard 不会通过它读取任何图片。请用存放图片的真实文件夹替换这个链接
+media-folder-not-a-folder = { $folder }：不是文件夹；看板的图片要放在这个名称的文件夹里
+media-missing = { $path }：图片文件不见了
+media-link = { $path }：是指向 { $target } 的链接，不是图片文件；Boothboard 不会跟随媒体文件夹中的链接
+media-not-regular = { $path }：是{ $kind }，不是图片文件
+media-foreign-name = { $path }：不是 Boothboard 给图片起的名字（内容哈希加图片扩展名）；这个文件是在 Boothboard 之外放进去的
+media-changed = { $path }：内容与文件名不符；图片在 Boothboard 之外被改动过
+media-too-large = { $path }：大于 { $mib } MiB，超出了 Boothboard 接受的最大图片
+media-read = { $path }：无法读取图片：{ $error }
+file-kind-folder = 文件夹
+file-kind-link = 链接
+file-kind-named-pipe = 命名管道
+file-kind-socket = 套接字
+file-kind-device = 设备
+file-kind-file = 文件
+file-kind-special = 特殊文件
+image-error-read = { $path }：无法读取文件：{ $error }
+image-error-not-an-image = { $name }：不是 Boothboard 能显示的图片（PNG、JPEG、GIF、WebP 或 BMP）
+image-error-file-too-large = { $name }：文件有 { $mib } MiB；上限是 { $limit } MiB
+image-error-too-many-pixels = { $name }：{ $width } × { $height } 像素，超出了 { $limit } 百万像素的上限
+image-error-damaged = { $name }：图片已损坏，无法解码：{ $message }
+image-error-write = { $path }：无法保存图片：{ $error }
+
+## Exports that can't be made
+
+export-error-no-file-name = { $path }：不是看板文件名
+export-error-no-cards = 要导出的卡片都不在看板上
+export-error-missing-image = 卡片 { $card } 显示的 { $file } 不在 { $folder } 中；请把文件放回去，或从卡片上移除这张图片
+export-error-media-folder = { $problem }；什么也没有写入
+export-error-refused-images = 这个看板有 { $count } 张图片不是 Boothboard 存下的样子，所以什么也没有写入；`boothboard check --fix-media BOARD` 会把它们移到一边：
+    { $images }
+export-refused-image = 卡片 { $card }：{ $problem }
+export-error-board-media-in-the-way = { $folder }：这是看板 { $board } 的媒体文件夹；请为导出另选一个文件夹
+export-error-copy = { $path }：无法复制图片：{ $error }
+export-error-write = { $path }：无法写入导出文件：{ $error }
+
+## Files that can't be imported
+
+import-error-read = { $path }：无法读取文件：{ $error }
+import-error-not-a-file = { $path }：不是文件；请选择 Trello 导出文件、Obsidian Kanban 看板或 Boothboard Markdown 导出文件
+import-error-too-large = { $path }：大于 { $mib } MiB，超出了 Boothboard 能导入的最大文件
+import-error-not-text = { $path }：不是文本文件（不是 UTF-8）；Boothboard 导入 Trello JSON 和 Markdown
+import-error-unknown = { $path }：不是 Boothboard 能导入的看板；它认识 Trello 看板导出（JSON）、Obsidian Kanban 看板（Markdown）和 Boothboard 自己的 Markdown 导出
+import-error-board-file = { $path }：已经是 Boothboard 看板；请打开它（看板 → 打开看板…，或 boothboard PATH），而不是导入
+import-error-damaged = { $path }：无法读取的{ $format }：{ $problem }
+import-error-image = { $path }：图片 { $image } 无法导入：{ $problem }
+import-error-build = { $path }：无法生成看板：{ $error }
+import-format-trello = Trello 看板导出
+import-format-obsidian-kanban = Obsidian Kanban 看板
+import-format-boothboard-markdown = Boothboard Markdown 导出
+json-cut-off = 文件结束得太早，在第 { $line } 行第 { $column } 列：文件被截断了
+json-too-deep = 在第 { $line } 行嵌套超过 { $depth } 层；Trello 导出只有几层
+json-not-json = 第 { $line } 行第 { $column } 列不是有效的 JSON：{ $cause }
+json-wrong-shape = 第 { $line } 行第 { $column } 列不符合 Trello 导出的结构：{ $cause }
+open-error-exists = { $path }：那里已经有文件；请换一个名称

@@ -108,6 +108,23 @@ macro_rules! tr {
     };
 }
 
+/// What the system said about a failed file operation, in this thread's language for the common
+/// kinds, else as the system put it.
+pub fn io_error(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let id = match error.kind() {
+        ErrorKind::NotFound => "io-not-found",
+        ErrorKind::PermissionDenied => "io-permission-denied",
+        ErrorKind::AlreadyExists => "io-already-exists",
+        ErrorKind::StorageFull => "io-storage-full",
+        ErrorKind::ReadOnlyFilesystem => "io-read-only",
+        ErrorKind::NotADirectory => "io-not-a-folder",
+        ErrorKind::IsADirectory => "io-is-a-folder",
+        _ => return error.to_string(),
+    };
+    text(id, &[])
+}
+
 /// A value for a message's variable: text or a number.
 #[derive(Debug)]
 pub struct FluentArg(pub FluentValue<'static>);
@@ -132,6 +149,12 @@ impl From<&String> for FluentArg {
 
 impl From<u32> for FluentArg {
     fn from(number: u32) -> Self {
+        Self(FluentValue::from(number))
+    }
+}
+
+impl From<u64> for FluentArg {
+    fn from(number: u64) -> Self {
         Self(FluentValue::from(number))
     }
 }

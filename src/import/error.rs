@@ -6,12 +6,13 @@ use super::{ImportFormat, JsonProblem};
 use crate::media::MediaError;
 use crate::model::EditError;
 use crate::open::OpenError;
+use crate::{i18n, tr};
 
 /// An import failure.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The file could not be read.
-    #[error("{}: can't read the file: {source}", path.display())]
+    #[error("{}", tr!("import-error-read", path = path.display().to_string(), error = i18n::io_error(source)))]
     Read {
         /// The imported file.
         path: PathBuf,
@@ -19,44 +20,37 @@ pub enum ImportError {
         source: std::io::Error,
     },
     /// A folder, a named pipe or a device, not a file.
-    #[error(
-        "{}: not a file; choose a Trello export, an Obsidian Kanban board or a Boothboard Markdown export",
-        path.display()
-    )]
+    #[error("{}", tr!("import-error-not-a-file", path = path.display().to_string()))]
     NotAFile {
         /// The path given.
         path: PathBuf,
     },
     /// Larger than any board Boothboard imports.
-    #[error("{}: larger than {} MiB, the largest file Boothboard imports", path.display(), super::MAX_IMPORT_BYTES >> 20)]
+    #[error("{}", tr!("import-error-too-large", path = path.display().to_string(), mib = super::MAX_IMPORT_BYTES >> 20))]
     TooLarge {
         /// The imported file.
         path: PathBuf,
     },
     /// Not text in UTF-8.
-    #[error("{}: not a text file (it is not UTF-8); Boothboard imports Trello JSON and Markdown", path.display())]
+    #[error("{}", tr!("import-error-not-text", path = path.display().to_string()))]
     NotText {
         /// The imported file.
         path: PathBuf,
     },
     /// A format Boothboard does not know.
-    #[error(
-        "{}: not a board Boothboard can import; it knows Trello board exports (JSON), \
-         Obsidian Kanban boards (Markdown) and Boothboard's own Markdown exports",
-        path.display()
-    )]
+    #[error("{}", tr!("import-error-unknown", path = path.display().to_string()))]
     Unknown {
         /// The imported file.
         path: PathBuf,
     },
     /// A Boothboard board file, which is opened rather than imported.
-    #[error("{}: already a Boothboard board; open it (Board → Open board…, or boothboard PATH) rather than import it", path.display())]
+    #[error("{}", tr!("import-error-board-file", path = path.display().to_string()))]
     BoardFile {
         /// The board file.
         path: PathBuf,
     },
     /// The file is of a known format but broken: cut off, nested too deep, of the wrong shape.
-    #[error("{}: a {} that can't be read: {problem}", path.display(), format.name())]
+    #[error("{}", tr!("import-error-damaged", path = path.display().to_string(), format = format.name(), problem = problem.to_string()))]
     Damaged {
         /// The imported file.
         path: PathBuf,
@@ -66,7 +60,7 @@ pub enum ImportError {
         problem: JsonProblem,
     },
     /// An image the file shows was refused: missing, a link, changed, or not an image.
-    #[error("{}: the image {image} can't be imported: {problem}", path.display())]
+    #[error("{}", tr!("import-error-image", path = path.display().to_string(), image = image, problem = problem))]
     Image {
         /// The imported file.
         path: PathBuf,
@@ -76,7 +70,7 @@ pub enum ImportError {
         problem: String,
     },
     /// The board could not be made (a bug, never the file's fault).
-    #[error("{}: can't make the board: {source}", path.display())]
+    #[error("{}", tr!("import-error-build", path = path.display().to_string(), error = source.to_string()))]
     Build {
         /// The imported file.
         path: PathBuf,

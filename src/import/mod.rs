@@ -15,6 +15,8 @@ pub use file::{Imported, MAX_IMPORT_BYTES, import_file, new_board_path};
 pub use plan::{BoardPlan, CardPlan, ColumnPlan, ImagePlan, LeftOut, ThemePlan};
 pub use trello::JsonProblem;
 
+use crate::tr;
+
 /// The formats Boothboard imports, recognised by their content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportFormat {
@@ -41,11 +43,11 @@ impl ImportFormat {
     }
 
     /// Its name in messages.
-    pub fn name(self) -> &'static str {
+    pub fn name(self) -> String {
         match self {
-            Self::Trello => "Trello board export",
-            Self::ObsidianKanban => "Obsidian Kanban board",
-            Self::BoothboardMarkdown => "Boothboard Markdown export",
+            Self::Trello => tr!("import-format-trello"),
+            Self::ObsidianKanban => tr!("import-format-obsidian-kanban"),
+            Self::BoothboardMarkdown => tr!("import-format-boothboard-markdown"),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Trello's board export (JSON, from Menu → Print, export and share → Export as JSON): open lists
 //! and cards in `pos` order, labels as themes, checklists as task lists, attachments as links.
 
+use crate::tr;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -258,7 +259,7 @@ fn too_deep(json: &str) -> Option<usize> {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum JsonProblem {
     /// The text ends inside a value.
-    #[error("the file ends too soon, at line {line}, column {column}: it was cut off")]
+    #[error("{}", tr!("json-cut-off", line = *line, column = *column))]
     CutOff {
         /// Where it ends.
         line: usize,
@@ -266,13 +267,13 @@ pub enum JsonProblem {
         column: usize,
     },
     /// Nested deeper than [`MAX_DEPTH`].
-    #[error("nested more than {MAX_DEPTH} levels deep at line {line}; a Trello export is a few levels deep")]
+    #[error("{}", tr!("json-too-deep", line = *line, depth = MAX_DEPTH))]
     TooDeep {
         /// Where it goes too deep.
         line: usize,
     },
     /// Not JSON.
-    #[error("not valid JSON at line {line}, column {column}: {cause}")]
+    #[error("{}", tr!("json-not-json", line = *line, column = *column, cause = cause))]
     NotJson {
         /// Where.
         line: usize,
@@ -282,7 +283,7 @@ pub enum JsonProblem {
         cause: String,
     },
     /// JSON, but a field of the wrong type or a required one missing.
-    #[error("not the shape of a Trello export at line {line}, column {column}: {cause}")]
+    #[error("{}", tr!("json-wrong-shape", line = *line, column = *column, cause = cause))]
     WrongShape {
         /// Where.
         line: usize,

@@ -7,7 +7,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::media_file::kind_of;
+use super::media_file::FileKind;
 use super::{MediaProblem, check_media_folder, verify_media};
 use crate::model::{Board, MediaName};
 
@@ -106,7 +106,7 @@ pub fn audit_media(board: &Board, media_dir: &Path) -> Vec<MediaFinding> {
                 path,
             }),
             Ok(metadata) if !metadata.is_file() => MediaFinding::Strange(MediaProblem::NotRegular {
-                kind: kind_of(&metadata),
+                kind: FileKind::of(&metadata),
                 path,
             }),
             Ok(_) => MediaFinding::Unused { path },

@@ -3,12 +3,14 @@
 use std::path::PathBuf;
 
 use super::MediaProblem;
+use super::limits::{MAX_IMAGE_FILE_BYTES, MAX_IMAGE_PIXELS};
+use crate::{i18n, tr};
 
 /// An image problem; every variant names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum MediaError {
     /// The file could not be read.
-    #[error("{}: can't read the file: {source}", path.display())]
+    #[error("{}", tr!("image-error-read", path = path.display().to_string(), error = i18n::io_error(source)))]
     Read {
         /// The image file.
         path: PathBuf,
@@ -16,21 +18,31 @@ pub enum MediaError {
         source: std::io::Error,
     },
     /// The content is not PNG, JPEG, GIF, WebP or BMP, whatever the file is called.
-    #[error("{name}: not an image Boothboard can show (PNG, JPEG, GIF, WebP or BMP)")]
+    #[error("{}", tr!("image-error-not-an-image", name = name))]
     NotAnImage {
         /// The file's name.
         name: String,
     },
-    /// Over the size or pixel limits.
-    #[error("{name}: {reason}")]
-    TooLarge {
+    /// Over the file size limit.
+    #[error("{}", tr!("image-error-file-too-large", name = name, mib = *mib, limit = MAX_IMAGE_FILE_BYTES >> 20))]
+    FileTooLarge {
         /// The file's name.
         name: String,
-        /// Which limit, with the numbers.
-        reason: String,
+        /// Its size in MiB.
+        mib: u64,
+    },
+    /// Over the pixel limit.
+    #[error("{}", tr!("image-error-too-many-pixels", name = name, width = *width, height = *height, limit = MAX_IMAGE_PIXELS / 1_000_000))]
+    TooManyPixels {
+        /// The file's name.
+        name: String,
+        /// Pixel width.
+        width: u32,
+        /// Pixel height.
+        height: u32,
     },
     /// The image is damaged or truncated.
-    #[error("{name}: the image is damaged and can't be decoded: {message}")]
+    #[error("{}", tr!("image-error-damaged", name = name, message = message))]
     Damaged {
         /// The file's name.
         name: String,
@@ -38,7 +50,7 @@ pub enum MediaError {
         message: String,
     },
     /// Storing the image in the media folder failed.
-    #[error("{}: can't store the image: {source}", path.display())]
+    #[error("{}", tr!("image-error-write", path = path.display().to_string(), error = i18n::io_error(source)))]
     Write {
         /// Where it was being written.
         path: PathBuf,

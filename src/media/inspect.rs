@@ -21,13 +21,9 @@ pub struct ImageInfo {
 /// Sniffs the format from the content and reads the dimensions from the header only.
 pub fn inspect(name: &str, bytes: &[u8]) -> Result<ImageInfo, MediaError> {
     if bytes.len() as u64 > MAX_IMAGE_FILE_BYTES {
-        return Err(MediaError::TooLarge {
+        return Err(MediaError::FileTooLarge {
             name: name.to_owned(),
-            reason: format!(
-                "the file is {} MiB; the limit is {} MiB",
-                bytes.len() >> 20,
-                MAX_IMAGE_FILE_BYTES >> 20
-            ),
+            mib: bytes.len() as u64 >> 20,
         });
     }
     let format = match image::guess_format(bytes) {
@@ -47,12 +43,10 @@ pub fn inspect(name: &str, bytes: &[u8]) -> Result<ImageInfo, MediaError> {
         .map_err(damaged)?;
     let pixels = u64::from(width) * u64::from(height);
     if pixels > MAX_IMAGE_PIXELS {
-        return Err(MediaError::TooLarge {
+        return Err(MediaError::TooManyPixels {
             name: name.to_owned(),
-            reason: format!(
-                "{width} × {height} pixels is over the limit of {} megapixels",
-                MAX_IMAGE_PIXELS / 1_000_000
-            ),
+            width,
+            height,
         });
     }
     Ok(ImageInfo { format, width, height })

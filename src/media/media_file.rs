@@ -1,6 +1,7 @@
 //! Reading a board's media as data from a stranger: only regular files directly inside a real media
 //! folder, opened without following links, and only when their content matches their hash name.
 
+use crate::{i18n, tr};
 use std::fs::{self, File, Metadata};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -18,12 +19,7 @@ const MEDIA_EXTENSIONS: &[&str] = &["png", "jpg", "gif", "webp", "bmp"];
 #[derive(Debug, thiserror::Error)]
 pub enum MediaProblem {
     /// The media folder is a symbolic link: it could lead anywhere on this computer.
-    #[error(
-        "{}: the media folder is a link to {}; Boothboard reads no images through it. \
-         Replace the link with a real folder holding the images",
-        folder.display(),
-        target.display()
-    )]
+    #[error("{}", tr!("media-folder-is-link", folder = folder.display().to_string(), target = target.display().to_string()))]
     FolderIsLink {
         /// The media folder.
         folder: PathBuf,
@@ -31,19 +27,19 @@ pub enum MediaProblem {
         target: PathBuf,
     },
     /// Something other than a folder has the media folder's name.
-    #[error("{}: not a folder; a board's images are kept in a folder of that name", folder.display())]
+    #[error("{}", tr!("media-folder-not-a-folder", folder = folder.display().to_string()))]
     FolderNotAFolder {
         /// The media folder.
         folder: PathBuf,
     },
     /// The file is not there.
-    #[error("{}: the image file is missing", path.display())]
+    #[error("{}", tr!("media-missing", path = path.display().to_string()))]
     Missing {
         /// The media file.
         path: PathBuf,
     },
     /// The media file is a symbolic link.
-    #[error("{}: a link to {}, not an image file; Boothboard doesn't follow links in a media folder", path.display(), target.display())]
+    #[error("{}", tr!("media-link", path = path.display().to_string(), target = target.display().to_string()))]
     Link {
         /// The media file.
         path: PathBuf,
@@ -51,33 +47,33 @@ pub enum MediaProblem {
         target: PathBuf,
     },
     /// A folder, a named pipe, a device or a socket where an image file should be.
-    #[error("{}: {kind}, not an image file", path.display())]
+    #[error("{}", tr!("media-not-regular", path = path.display().to_string(), kind = kind.words()))]
     NotRegular {
         /// The media file.
         path: PathBuf,
-        /// What it is instead, in words ("a named pipe").
-        kind: &'static str,
+        /// What it is instead.
+        kind: FileKind,
     },
     /// Not a name Boothboard gives an image: the file was put there by something else.
-    #[error("{}: not a name Boothboard gives an image (content hash and image extension); the file was put there outside Boothboard", path.display())]
+    #[error("{}", tr!("media-foreign-name", path = path.display().to_string()))]
     ForeignName {
         /// The media file.
         path: PathBuf,
     },
     /// The content does not match the hash in the name: the file was changed outside Boothboard.
-    #[error("{}: the content does not match its name; the image was changed outside Boothboard", path.display())]
+    #[error("{}", tr!("media-changed", path = path.display().to_string()))]
     Changed {
         /// The media file.
         path: PathBuf,
     },
     /// Larger than any image Boothboard takes.
-    #[error("{}: larger than {} MiB, the largest image Boothboard takes", path.display(), MAX_IMAGE_FILE_BYTES >> 20)]
+    #[error("{}", tr!("media-too-large", path = path.display().to_string(), mib = MAX_IMAGE_FILE_BYTES >> 20))]
     TooLarge {
         /// The media file.
         path: PathBuf,
     },
     /// The system refused to read it.
-    #[error("{}: can't read the image: {source}", path.display())]
+    #[error("{}", tr!("media-read", path = path.display().to_string(), error = i18n::io_error(source)))]
     Read {
         /// The media file.
         path: PathBuf,
@@ -229,36 +225,67 @@ fn refuse_other_kinds(path: &Path, metadata: &Metadata) -> Result<(), MediaProbl
     }
     Err(MediaProblem::NotRegular {
         path: path.to_owned(),
-        kind: kind_of(metadata),
+        kind: FileKind::of(metadata),
     })
 }
 
-/// What a file that is not a regular file is, in words.
-pub(super) fn kind_of(metadata: &Metadata) -> &'static str {
-    let file_type = metadata.file_type();
-    if file_type.is_dir() {
-        return "a folder";
-    }
-    if file_type.is_symlink() {
-        return "a link";
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt as _;
-        if file_type.is_fifo() {
-            return "a named pipe";
+/// What is in a media folder where an image file should be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A folder.
+    Folder,
+    /// A symbolic link.
+    Link,
+    /// A named pipe.
+    NamedPipe,
+    /// A socket.
+    Socket,
+    /// A block or character device.
+    Device,
+    /// A regular file.
+    File,
+    /// Anything else.
+    Special,
+}
+
+impl FileKind {
+    /// What `metadata` describes.
+    pub fn of(metadata: &Metadata) -> Self {
+        let file_type = metadata.file_type();
+        if file_type.is_dir() {
+            return Self::Folder;
         }
-        if file_type.is_socket() {
-            return "a socket";
+        if file_type.is_symlink() {
+            return Self::Link;
         }
-        if file_type.is_block_device() || file_type.is_char_device() {
-            return "a device";
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt as _;
+            if file_type.is_fifo() {
+                return Self::NamedPipe;
+            }
+            if file_type.is_socket() {
+                return Self::Socket;
+            }
+            if file_type.is_block_device() || file_type.is_char_device() {
+                return Self::Device;
+            }
         }
+        if file_type.is_file() { Self::File } else { Self::Special }
     }
-    if file_type.is_file() {
-        "a file"
-    } else {
-        "a special file"
+
+    /// In words: "a named pipe".
+    fn words(self) -> String {
+        let id = match self {
+            Self::Folder => "file-kind-folder",
+            Self::Link => "file-kind-link",
+            Self::NamedPipe => "file-kind-named-pipe",
+            Self::Socket => "file-kind-socket",
+            Self::Device => "file-kind-device",
+            Self::File => "file-kind-file",
+            Self::Special => "file-kind-special",
+        };
+        i18n::text(id, &[])
     }
 }
 
@@ -370,7 +397,7 @@ mod tests {
         assert!(matches!(
             read_media(dir.path(), &pipe),
             Err(MediaProblem::NotRegular {
-                kind: "a named pipe",
+                kind: FileKind::NamedPipe,
                 ..
             })
         ));
@@ -379,7 +406,10 @@ mod tests {
         fs::create_dir(dir.path().join("folder.png")).unwrap();
         assert!(matches!(
             open_media(dir.path(), &folder),
-            Err(MediaProblem::NotRegular { kind: "a folder", .. })
+            Err(MediaProblem::NotRegular {
+                kind: FileKind::Folder,
+                ..
+            })
         ));
 
         let linked_folder = dir.path().join("linked.media");

@@ -1,5 +1,6 @@
 //! The board: themes, columns and the cards in them.
 
+use crate::tr;
 use std::collections::BTreeSet;
 
 use super::stamps::{CardStamps, ColumnStamps, ThemeStamps, Tombstones};
@@ -106,22 +107,22 @@ pub struct CardPosition {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
     /// No such card.
-    #[error("there is no {0} on this board")]
+    #[error("{}", tr!("edit-error-no-card", id = .0.0))]
     NoCard(CardId),
     /// No such column.
-    #[error("there is no {0} on this board")]
+    #[error("{}", tr!("edit-error-no-column", id = .0.0))]
     NoColumn(ColumnId),
     /// No such theme.
-    #[error("there is no {0} on this board")]
+    #[error("{}", tr!("edit-error-no-theme", id = .0.0))]
     NoTheme(ThemeId),
     /// No image at this index on the card.
-    #[error("{0} has no image number {1}")]
+    #[error("{}", tr!("edit-error-no-image", id = .0.0, number = *.1))]
     NoImage(CardId, usize),
     /// No task item on this line of the card's notes (counted from 0; shown from 1).
-    #[error("{0} has no task on line {line} of its notes", line = .1 + 1)]
+    #[error("{}", tr!("edit-error-no-task", id = .0.0, line = .1 + 1))]
     NoTask(CardId, usize),
     /// Another theme already has this name (ignoring case), so `--theme NAME` would be ambiguous.
-    #[error("another theme is already named “{0}”; choose another name")]
+    #[error("{}", tr!("edit-error-theme-name-taken", name = .0))]
     ThemeNameTaken(String),
 }
 

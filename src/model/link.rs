@@ -1,5 +1,6 @@
 //! Links on a card, and which of them may be opened.
 
+use crate::tr;
 use serde::{Deserialize, Serialize};
 
 /// A labelled URL: a repository, a site, a moment in a talk video.
@@ -16,10 +17,10 @@ pub struct Link {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LinkRefused {
     /// Empty address.
-    #[error("the link has no address")]
+    #[error("{}", tr!("link-refused-empty"))]
     Empty,
     /// A scheme other than http, https or mailto (file:, javascript:, a bare path).
-    #[error("only http, https and mailto links open; {url:?} is not one")]
+    #[error("{}", tr!("link-refused-scheme", url = format!("{url:?}")))]
     Scheme {
         /// The refused address.
         url: String,

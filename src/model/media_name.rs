@@ -1,5 +1,6 @@
 //! The name of a file inside a board's media folder.
 
+use crate::tr;
 use serde::{Deserialize, Serialize};
 
 /// A plain file name inside the media folder: no separators, no `..`, no hidden files,
@@ -10,7 +11,7 @@ pub struct MediaName(String);
 
 /// Why a string is not a valid media file name.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("image path {name:?} is not a plain file name inside the media folder")]
+#[error("{}", tr!("bad-media-name", name = format!("{name:?}")))]
 pub struct BadMediaName {
     /// The rejected name, as written in the file.
     pub name: String,

@@ -5,6 +5,8 @@
 //! A key is a fraction in base 62, written with its digits `0-9A-Za-z` (which sort as ASCII) and
 //! never ending in `0`, so there is always room between any two keys.
 
+use crate::tr;
+
 /// The digits, in order.
 const DIGITS: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const BASE: u8 = 62;
@@ -15,7 +17,7 @@ pub struct OrderKey(String);
 
 /// A key that is not made of base-62 digits, is empty or ends in `0`.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{0:?} is not an order key (base-62 digits, not ending in 0)")]
+#[error("{}", tr!("bad-order-key", key = format!("{:?}", .0)))]
 pub struct BadOrderKey(pub String);
 
 impl OrderKey {

@@ -11,6 +11,7 @@ use super::fingerprint::Fingerprint;
 use super::format::{self, FORMAT, VERSION};
 use super::kept_copies::keep_copy_beside;
 use crate::model::{Board, excerpt};
+use crate::{i18n, tr};
 
 /// Larger files are refused before they are read: no real board comes near this.
 pub const MAX_BOARD_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -25,7 +26,7 @@ const MAX_PROBLEMS_SHOWN: usize = 10;
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read.
-    #[error("{}: can't read the file: {source}", path.display())]
+    #[error("{}", tr!("load-error-read", path = path.display().to_string(), error = i18n::io_error(source)))]
     Read {
         /// The board file.
         path: PathBuf,
@@ -33,7 +34,7 @@ pub enum LoadError {
         source: io::Error,
     },
     /// Over [`MAX_BOARD_FILE_BYTES`].
-    #[error("{}: the file is {bytes} bytes, more than a board file can be", path.display())]
+    #[error("{}", tr!("load-error-too-large", path = path.display().to_string(), bytes = *bytes))]
     TooLarge {
         /// The board file.
         path: PathBuf,
@@ -41,7 +42,7 @@ pub enum LoadError {
         bytes: u64,
     },
     /// Not valid JSON.
-    #[error("{}: line {line}, column {column}: the file is damaged: {message}", path.display())]
+    #[error("{}", tr!("load-error-syntax", path = path.display().to_string(), line = *line, column = *column, message = message))]
     Syntax {
         /// The board file.
         path: PathBuf,
@@ -53,16 +54,13 @@ pub enum LoadError {
         message: String,
     },
     /// JSON, but not a Boothboard board.
-    #[error("{}: this is not a Boothboard board (its \"format\" is not \"{FORMAT}\")", path.display())]
+    #[error("{}", tr!("load-error-not-a-board", path = path.display().to_string(), format = FORMAT))]
     NotABoard {
         /// The file.
         path: PathBuf,
     },
     /// Written by a newer Boothboard; never written to by this one.
-    #[error(
-        "{}: the board is version {found}, newer than this Boothboard understands (version {VERSION}); update Boothboard to open it",
-        path.display()
-    )]
+    #[error("{}", tr!("load-error-newer-version", path = path.display().to_string(), found = *found, version = VERSION))]
     NewerVersion {
         /// The board file.
         path: PathBuf,
@@ -70,7 +68,7 @@ pub enum LoadError {
         found: u64,
     },
     /// A field of the wrong type, an unknown field, a bad image path…
-    #[error("{}: line {line}, column {column}: {message}", path.display())]
+    #[error("{}", tr!("load-error-invalid", path = path.display().to_string(), line = *line, column = *column, message = message))]
     Invalid {
         /// The board file.
         path: PathBuf,
@@ -82,7 +80,7 @@ pub enum LoadError {
         message: String,
     },
     /// Readable, but its records contradict each other.
-    #[error("{}: {}", path.display(), problems.join("; "))]
+    #[error("{}", tr!("load-error-inconsistent", path = path.display().to_string(), problems = problems.join("; ")))]
     Inconsistent {
         /// The board file.
         path: PathBuf,
@@ -115,7 +113,7 @@ impl LoadError {
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// The system refused a read or a write.
-    #[error("{}: can't save the board: {source}", path.display())]
+    #[error("{}", tr!("save-error-write", path = path.display().to_string(), error = i18n::io_error(source)))]
     Write {
         /// The board file.
         path: PathBuf,
@@ -123,7 +121,7 @@ pub enum SaveError {
         source: io::Error,
     },
     /// The board could not be turned into JSON; nothing was written.
-    #[error("{}: can't save the board: it could not be written as JSON ({source})", path.display())]
+    #[error("{}", tr!("save-error-encode", path = path.display().to_string(), error = source.to_string()))]
     Encode {
         /// The board file.
         path: PathBuf,
@@ -131,7 +129,7 @@ pub enum SaveError {
         source: serde_json::Error,
     },
     /// Another program changed the file since Boothboard last read or wrote it.
-    #[error("{}: another program changed the file since Boothboard read it; not saved, so as not to overwrite it", path.display())]
+    #[error("{}", tr!("save-error-changed-outside", path = path.display().to_string()))]
     ChangedOutside {
         /// The board file.
         path: PathBuf,

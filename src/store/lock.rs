@@ -4,6 +4,7 @@
 //! save replaces the board file with a new one. The OS releases it when the holder exits or is
 //! killed, so a crash never leaves a board locked. The lock file itself is empty and stays.
 
+use crate::{i18n, tr};
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -15,13 +16,13 @@ use super::board_file::backup_path_for;
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     /// Another Boothboard (a window or a command) holds the lock.
-    #[error("{}: the board is open in another Boothboard, and only one may write it; close that one first", path.display())]
+    #[error("{}", tr!("lock-error-busy", path = path.display().to_string()))]
     Busy {
         /// The board file.
         path: PathBuf,
     },
     /// The lock file could not be opened or locked.
-    #[error("{}: can't lock the board for writing: {source}", path.display())]
+    #[error("{}", tr!("lock-error-io", path = path.display().to_string(), error = i18n::io_error(source)))]
     Io {
         /// The board file.
         path: PathBuf,
