@@ -1,7 +1,7 @@
 //! Opening a board: load it, or create it (the sample board on first launch).
 //! Sits above `store` and `media`, and serves the CLI and the app alike.
 
-use crate::tr;
+use crate::{i18n, tr};
 use std::path::{Path, PathBuf};
 
 use crate::media::{MediaError, store_image_bytes};
@@ -63,10 +63,14 @@ pub fn open_or_create(home: &AppHome, path: &Path) -> Result<Board, OpenError> {
 pub fn create_board(path: &Path, title: Option<&str>, with_sample: bool, device: DeviceId) -> Result<Board, OpenError> {
     create_board_file(path, device, |media| {
         let mut board = if with_sample {
-            sample::sample_board(sample::SampleImages {
-                gloo: store_image_bytes(media, GLOO_PNG, "Gloo architecture")?,
-                tidb: store_image_bytes(media, TIDB_PNG, "TiDB architecture")?,
-            })
+            // In the language of this thread: the window's, or English on the command line.
+            let language = i18n::language();
+            let [gloo, tidb] = sample::SampleText::of(language).captions;
+            let images = sample::SampleImages {
+                gloo: store_image_bytes(media, GLOO_PNG, gloo)?,
+                tidb: store_image_bytes(media, TIDB_PNG, tidb)?,
+            };
+            sample::sample_board(images, language)
         } else {
             Board::new(title_from_file_name(path))
         };

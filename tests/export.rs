@@ -1,7 +1,8 @@
 //! Markdown exports on real files, read back with a real CommonMark parser.
 //!
-//! The sample board's export is kept in `tests/golden/kubecon-2018.md`. After a deliberate change
-//! to the output, regenerate it with `BOOTHBOARD_UPDATE_GOLDEN=1 cargo test --test export` and
+//! The sample board's export is kept in `tests/golden/kubecon-2018.md`, and the Chinese sample
+//! board's, exported in Chinese, in `tests/golden/kubecon-2018.zh-CN.md`. After a deliberate change
+//! to the output, regenerate them with `BOOTHBOARD_UPDATE_GOLDEN=1 cargo test --test export` and
 //! review the diff.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 #![allow(clippy::indexing_slicing, clippy::string_slice)]
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use boothboard::export::{ExportError, ExportOptions, ExportProgress, ExportScope, Exported, export_to_dir};
+use boothboard::i18n::{self, Language};
 use boothboard::model::{Board, ImageRef, Link, MediaName};
 use boothboard::open::create_board;
 use boothboard::store;
@@ -21,6 +23,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 mod common;
 
 const GOLDEN: &str = "tests/golden/kubecon-2018.md";
+const GOLDEN_CHINESE: &str = "tests/golden/kubecon-2018.zh-CN.md";
 const HOSTILE: &str =
     "<script>alert(1)</script> *not bold* [click](javascript:alert(1)) <https://evil.example> &lt;b&gt;";
 
@@ -108,23 +111,66 @@ fn percent_decode(target: &str) -> String {
     String::from_utf8(decoded).unwrap()
 }
 
-#[test]
-fn the_sample_board_exports_as_the_golden_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let (path, board) = sample_board(dir.path(), "kubecon-2018.json");
-    let out = dir.path().join("blog");
-    let exported = export(&board, &path, &ExportScope::Board, &out);
+/// Exports the sample board made in `language`, in that language, and checks it against `golden`.
+fn exports_as_golden(language: Language, golden: &str) -> (tempfile::TempDir, PathBuf, Exported, PathBuf) {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().to_owned();
+    // The sample board is made in the language of the thread, as the window's first launch does.
+    i18n::set_language(language);
+    let (path, board) = sample_board(&dir, "kubecon-2018.json");
+    i18n::set_language(Language::English);
+    let out = dir.join("blog");
+    let options = ExportOptions {
+        language,
+        ..ExportOptions::default()
+    };
+    let exported = export_to_dir(&board, &path, &ExportScope::Board, &options, &out, &mut |_| {}).unwrap();
     assert_eq!(exported.document, out.join("kubecon-2018.md"));
     let markdown = fs::read_to_string(&exported.document).unwrap();
     if std::env::var_os("BOOTHBOARD_UPDATE_GOLDEN").is_some() {
-        fs::write(GOLDEN, &markdown).unwrap();
+        fs::write(golden, &markdown).unwrap();
     }
-    let golden = fs::read_to_string(GOLDEN).expect("the golden file; BOOTHBOARD_UPDATE_GOLDEN=1 writes it");
+    let expected = fs::read_to_string(golden).expect("the golden file; BOOTHBOARD_UPDATE_GOLDEN=1 writes it");
     assert!(
-        markdown == golden,
-        "the export differs from {GOLDEN}; if the change is meant, regenerate it with \
+        markdown == expected,
+        "the export differs from {golden}; if the change is meant, regenerate it with \
          BOOTHBOARD_UPDATE_GOLDEN=1 cargo test --test export and review the diff.\n{markdown}"
     );
+    (temp, path, exported, out)
+}
+
+#[test]
+fn the_chinese_sample_board_exports_in_chinese_as_its_golden_file_and_reads_back() {
+    let (_dir, path, exported, _) = exports_as_golden(Language::SimplifiedChinese, GOLDEN_CHINESE);
+    let markdown = fs::read_to_string(&exported.document).unwrap();
+    assert!(
+        markdown.starts_with("# KubeCon + CloudNativeCon 北美 2018（西雅图）\n\n## 主题\n"),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("Themes"), "{markdown}");
+    // Boothboard's own Markdown import knows the Chinese themes heading.
+    let board = store::load(&path).unwrap();
+    let home = path.parent().unwrap();
+    let imported = home.join("imported.json");
+    let output = common::boothboard(
+        &[
+            "import",
+            exported.document.to_str().unwrap(),
+            "--out",
+            imported.to_str().unwrap(),
+        ],
+        home,
+    );
+    common::succeeds(&output);
+    let back = store::load(&imported).unwrap();
+    let names = |board: &Board| board.themes.iter().map(|theme| theme.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&back), names(&board));
+    assert_eq!(back.columns.len(), board.columns.len());
+}
+
+#[test]
+fn the_sample_board_exports_as_the_golden_file() {
+    let (_dir, path, exported, out) = exports_as_golden(Language::English, GOLDEN);
     // Both sample images, copied byte for byte, and nothing else.
     let media = store::media_dir_for(&path);
     assert_eq!(names_in(&exported.media_dir), names_in(&media));

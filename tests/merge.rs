@@ -61,10 +61,11 @@ fn start() -> Board {
         width: 1,
         height: 1,
     };
-    let mut board = sample_board(SampleImages {
+    let images = SampleImages {
         gloo: image("gloo"),
         tidb: image("tidb"),
-    });
+    };
+    let mut board = sample_board(images, boothboard::i18n::Language::English);
     board.adopt_device(DeviceId(100));
     board
 }

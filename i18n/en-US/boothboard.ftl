@@ -491,3 +491,30 @@ json-too-deep = nested more than { $depth } levels deep at line { $line }; a Tre
 json-not-json = not valid JSON at line { $line }, column { $column }: { $cause }
 json-wrong-shape = not the shape of a Trello export at line { $line }, column { $column }: { $cause }
 open-error-exists = { $path }: a file is already there; choose another name
+
+## Exports, copies and images being taken in
+
+export-still-running = An export is still running; try again when it has finished.
+export-cant-start = Can't start the export: { $error }
+# $error is one of the export-error messages.
+export-failed = Markdown not exported: { $error }.
+export-stopped = The export stopped before it finished; nothing was replaced. Try the export again.
+copy-failed = Not copied: { $error }.
+copy-cant-start = Not copied: can't start making the Markdown: { $error }.
+copy-not-made = Not copied: the Markdown of “{ $title }” could not be made. Try again, or export the card from the Board menu.
+# The caption of an image pasted from the clipboard (kept in the board).
+image-pasted-caption = Pasted image
+images-board-closed = The images were not added: their board was closed before they were ready. Open it and add them again.
+# $reasons lists each refused file and why, separated by semicolons.
+images-not-added = Not added: { $reasons }.
+recovery-not-moved = Nothing was changed: { $file } could not be moved aside ({ $error }). Check that the board's folder can be written to, and try again.
+
+## An export's own words (the cards' content is never translated)
+
+export-untitled-board = Untitled board
+export-themes = Themes
+export-untitled = Untitled
+export-no-card-ticks-theme = No card ticks this theme yet.
+export-untitled-card = Untitled card
+# The alt text of an image with no caption on a card with no title.
+export-image = Image

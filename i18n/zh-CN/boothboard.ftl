@@ -441,3 +441,26 @@ json-too-deep = 在第 { $line } 行嵌套超过 { $depth } 层；Trello 导出�
 json-not-json = 第 { $line } 行第 { $column } 列不是有效的 JSON：{ $cause }
 json-wrong-shape = 第 { $line } 行第 { $column } 列不符合 Trello 导出的结构：{ $cause }
 open-error-exists = { $path }：那里已经有文件；请换一个名称
+
+## Exports, copies and images being taken in
+
+export-still-running = 还有一个导出正在进行；请等它完成后再试。
+export-cant-start = 无法开始导出：{ $error }
+export-failed = 没有导出 Markdown：{ $error }。
+export-stopped = 导出没有完成就停止了；没有替换任何文件。请再导出一次。
+copy-failed = 没有复制：{ $error }。
+copy-cant-start = 没有复制：无法开始生成 Markdown：{ $error }。
+copy-not-made = 没有复制：无法生成“{ $title }”的 Markdown。请再试一次，或从“看板”菜单导出这张卡片。
+image-pasted-caption = 粘贴的图片
+images-board-closed = 图片没有添加：图片准备好之前，它们所属的看板已经关闭。请打开看板后重新添加。
+images-not-added = 没有添加：{ $reasons }。
+recovery-not-moved = 什么也没有改动：无法把 { $file } 移到一边（{ $error }）。请检查看板所在的文件夹是否可写，然后再试。
+
+## An export's own words
+
+export-untitled-board = 未命名的看板
+export-themes = 主题
+export-untitled = 未命名
+export-no-card-ticks-theme = 还没有卡片勾选这个主题。
+export-untitled-card = 未命名的卡片
+export-image = 图片

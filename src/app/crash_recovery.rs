@@ -6,6 +6,7 @@ use std::time::Instant;
 use super::{BoothboardApp, Workspace};
 use crate::store::{self, Recovery};
 use crate::ui::{Message, RecoveryNotice, ViewState};
+use crate::{i18n, tr};
 
 /// A board a crashed window kept beside this one, found when it was opened.
 #[derive(Debug)]
@@ -45,9 +46,10 @@ impl BoothboardApp {
             return;
         }
         if let Err(error) = store::set_recovery_aside(&open.path) {
-            self.message = Some(Message::error(format!(
-                "Nothing was changed: {} could not be moved aside ({error}). Check that the board's folder can be written to, and try again.",
-                store::recovery_path_for(&open.path).display()
+            self.message = Some(Message::error(tr!(
+                "recovery-not-moved",
+                file = store::recovery_path_for(&open.path).display().to_string(),
+                error = i18n::io_error(&error)
             )));
             return;
         }

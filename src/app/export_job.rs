@@ -5,13 +5,16 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::OpenBoard;
-use crate::export::{ExportOptions, ExportProgress, ExportScope, Exported, card_markdown, export_names, export_to_dir};
+use crate::export::{
+    ExportError, ExportOptions, ExportProgress, ExportScope, Exported, card_markdown, export_names, export_to_dir,
+};
 use crate::model::CardId;
 use crate::ui::ExportStatus;
+use crate::{i18n, tr};
 
 enum Update {
     Progress(ExportProgress),
-    Finished(Result<Exported, String>),
+    Finished(Result<Exported, ExportError>),
 }
 
 /// A card's Markdown being made for the clipboard.
@@ -70,8 +73,13 @@ impl Exports {
         out_dir: PathBuf,
     ) -> Result<(), String> {
         if self.running.is_some() {
-            return Err("An export is still running; try again when it has finished.".to_owned());
+            return Err(tr!("export-still-running"));
         }
+        // Its own words in the window's language.
+        let options = ExportOptions {
+            language: i18n::language(),
+            ..options
+        };
         let (board, board_path) = (open.board.clone(), open.path.clone());
         let (sender, updates) = mpsc::channel();
         let ctx = ctx.clone();
@@ -85,10 +93,9 @@ impl Exports {
                     let _ = sender.send(Update::Progress(progress));
                     ctx.request_repaint();
                 });
-                let result = result.map_err(|error| format!("Markdown not exported: {error}."));
                 let _ = sender.send(Update::Finished(result));
             })
-            .map_err(|error| format!("Can't start the export: {error}"))?;
+            .map_err(|error| tr!("export-cant-start", error = error.to_string()))?;
         self.running = Some(updates);
         self.status = Some(ExportStatus::Running(ExportProgress::default()));
         Ok(())
@@ -115,7 +122,7 @@ impl Exports {
                         }
                         Err(error) => {
                             self.status = None;
-                            Some(error)
+                            Some(tr!("export-failed", error = error.to_string()))
                         }
                     };
                 }
@@ -123,9 +130,7 @@ impl Exports {
                 Err(TryRecvError::Disconnected) => {
                     self.running = None;
                     self.status = None;
-                    return Some(
-                        "The export stopped before it finished; nothing was replaced. Try the export again.".to_owned(),
-                    );
+                    return Some(tr!("export-stopped"));
                 }
             }
         }
@@ -138,11 +143,16 @@ impl Exports {
         let Some(card) = open.board.card(card).cloned() else {
             return Ok(());
         };
-        let (_, media_folder) = export_names(&open.path).map_err(|error| format!("Not copied: {error}."))?;
+        let (_, media_folder) =
+            export_names(&open.path).map_err(|error| tr!("copy-failed", error = error.to_string()))?;
         // Only what the card's Markdown shows: a copy of a big board would cost the frame.
         let themes = open.board.themes.clone();
+        let options = ExportOptions {
+            language: i18n::language(),
+            ..ExportOptions::default()
+        };
         self.copy_made_on_thread(ctx, card.title.clone(), move || {
-            card_markdown(&themes, &card, &media_folder, &ExportOptions::default())
+            card_markdown(&themes, &card, &media_folder, &options)
         })
     }
 
@@ -161,7 +171,7 @@ impl Exports {
                 let sender = sender;
                 let _ = sender.send(make_markdown());
             })
-            .map_err(|error| format!("Not copied: can't start making the Markdown: {error}."))?;
+            .map_err(|error| tr!("copy-cant-start", error = error.to_string()))?;
         self.copies.push(PendingCopy { title, markdown });
         Ok(())
     }
@@ -179,10 +189,7 @@ impl Exports {
             }
             Err(TryRecvError::Empty) => true,
             Err(TryRecvError::Disconnected) => {
-                failure = Some(format!(
-                    "Not copied: the Markdown of “{}” could not be made. Try again, or export the card from the Board menu.",
-                    copy.title
-                ));
+                failure = Some(tr!("copy-not-made", title = &copy.title));
                 false
             }
         });

@@ -4,8 +4,8 @@ use super::imports::ImportProgress;
 use super::{BoothboardApp, Workspace};
 use crate::command::ImageTarget;
 use crate::model::{BoardEdit, Created};
-use crate::store;
 use crate::ui::Message;
+use crate::{store, tr};
 
 impl BoothboardApp {
     /// Puts imported images where they were dropped, and says which files were refused and why.
@@ -14,9 +14,7 @@ impl BoothboardApp {
             return;
         };
         if store::media_dir_for(&open.path) != ready.media_dir {
-            self.message = Some(Message::error(
-                "The images were not added: their board was closed before they were ready. Open it and add them again.",
-            ));
+            self.message = Some(Message::error(tr!("images-board-closed")));
             return;
         }
         let board = &open.board;
@@ -42,7 +40,7 @@ impl BoothboardApp {
                 let column = match target {
                     ImageTarget::Column(column) => Some(column),
                     _ => first_column.or_else(|| {
-                        match self.apply_edit_quietly(BoardEdit::AddColumn(crate::tr!("board-first-column-name"))) {
+                        match self.apply_edit_quietly(BoardEdit::AddColumn(tr!("board-first-column-name"))) {
                             Created::Column(column) => Some(column),
                             _ => None,
                         }
@@ -63,7 +61,7 @@ impl BoothboardApp {
         }
         if !ready.refused.is_empty() {
             let reasons: Vec<String> = ready.refused.iter().map(ToString::to_string).collect();
-            self.message = Some(Message::error(format!("Not added: {}.", reasons.join("; "))));
+            self.message = Some(Message::error(tr!("images-not-added", reasons = reasons.join("; "))));
         }
     }
 }

@@ -12,9 +12,6 @@ use crate::media::{
 };
 use crate::model::ImageRef;
 
-/// The caption of an image pasted from the clipboard.
-const PASTED_CAPTION: &str = "Pasted image";
-
 /// An image now in the media folder, with its thumbnail ready to upload.
 pub struct ImportedImage {
     /// What the card keeps.
@@ -107,7 +104,11 @@ impl Imports {
                 .into_iter()
                 .map(|path| Box::new(move || prepare_file(&path)) as Box<_>)
                 .collect(),
-            ImageSource::Pasted(image) => vec![Box::new(move || prepare_pixels(PASTED_CAPTION, rgba_pixels(&image)))],
+            ImageSource::Pasted(image) => {
+                // The caption is the image's, kept in the board: in the words of the moment it was pasted.
+                let caption = crate::tr!("image-pasted-caption");
+                vec![Box::new(move || prepare_pixels(&caption, rgba_pixels(&image)))]
+            }
         };
         self.batches.insert(
             batch,

@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 mod merging;
 
 use crate::export::{ExportError, ExportFormat, ExportOptions, ExportScope, export_to_dir};
+use crate::i18n::Language;
 use crate::import::{ImportError, import_file};
 use crate::media::{MediaFinding, QUARANTINE, audit_media, prepare_file, quarantine};
 use crate::model::{Board, BoardEdit, DeviceId, Link, ThemeId, saved_url};
@@ -131,6 +132,10 @@ pub enum CliCommand {
         /// The kind of file to write.
         #[arg(long, value_enum, default_value_t = FormatArg::Markdown)]
         format: FormatArg,
+        /// The language of the export's own words, such as the "Themes" heading (the cards' content
+        /// is never translated).
+        #[arg(long, value_enum, default_value_t = LanguageArg::EnUs)]
+        language: LanguageArg,
     },
 }
 
@@ -151,6 +156,26 @@ impl From<FormatArg> for ExportFormat {
             FormatArg::Markdown => Self::Markdown,
             FormatArg::ObsidianKanban => Self::ObsidianKanban,
             FormatArg::Canvas => Self::Canvas,
+        }
+    }
+}
+
+/// `--language` of `export`: a language tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LanguageArg {
+    /// English.
+    #[value(name = "en-US")]
+    EnUs,
+    /// Simplified Chinese.
+    #[value(name = "zh-CN")]
+    ZhCn,
+}
+
+impl From<LanguageArg> for Language {
+    fn from(language: LanguageArg) -> Self {
+        match language {
+            LanguageArg::EnUs => Self::English,
+            LanguageArg::ZhCn => Self::SimplifiedChinese,
         }
     }
 }
@@ -254,10 +279,12 @@ pub fn run(command: CliCommand) -> Result<String, CliError> {
             theme,
             allow_html,
             format,
+            language,
         } => {
             let options = ExportOptions {
                 allow_html,
                 format: format.into(),
+                language: language.into(),
             };
             export(&board, &out, theme.as_deref(), &options)
         }

@@ -67,7 +67,7 @@ pub fn board_canvas(
     options: &ExportOptions,
 ) -> Result<String, ExportError> {
     let outline = scope.outline(board)?;
-    let mut nodes = legend(&board.themes);
+    let mut nodes = legend(&board.themes, options);
     let mut x = 0;
     for (index, section) in outline.sections.iter().enumerate() {
         let has_cover = section.cards.iter().any(|card| !card.images.is_empty());
@@ -130,7 +130,7 @@ fn card_text(board: &Board, card: &Card, media_folder: &str, options: &ExportOpt
 }
 
 /// The themes above the board, each a node in its colour.
-fn legend(themes: &[Theme]) -> Vec<Node> {
+fn legend(themes: &[Theme], options: &ExportOptions) -> Vec<Node> {
     if themes.is_empty() {
         return Vec::new();
     }
@@ -143,7 +143,7 @@ fn legend(themes: &[Theme]) -> Vec<Node> {
         (0, top),
         (CARD_WIDTH + 2 * PADDING, height),
     );
-    group.label = Some("Themes".to_owned());
+    group.label = Some(options.words("export-themes"));
     let mut nodes = vec![group];
     let mut y = top + PADDING;
     for (index, theme) in themes.iter().enumerate() {

@@ -20,9 +20,12 @@ pub fn board_markdown(
 ) -> Result<String, ExportError> {
     let outline = scope.outline(board)?;
     let mut doc = Document::default();
-    doc.block(&format!("# {}", text_or(&board.title, "Untitled board")));
+    doc.block(&format!(
+        "# {}",
+        text_or(&board.title, &options.words("export-untitled-board"))
+    ));
     if outline.lists_themes && !board.themes.is_empty() {
-        doc.block("## Themes");
+        doc.block(&format!("## {}", options.words("export-themes")));
         let themes: Vec<String> = board
             .themes
             .iter()
@@ -37,12 +40,15 @@ pub fn board_markdown(
         doc.block(&themes.join("\n"));
     }
     for section in &outline.sections {
-        doc.block(&format!("## {}", text_or(section.heading, "Untitled")));
+        doc.block(&format!(
+            "## {}",
+            text_or(section.heading, &options.words("export-untitled"))
+        ));
         if !section.intro.trim().is_empty() {
             doc.block(&escape_text(section.intro));
         }
         if section.cards.is_empty() {
-            doc.block("*No card ticks this theme yet.*");
+            doc.block(&format!("*{}*", options.words("export-no-card-ticks-theme")));
         }
         for card in &section.cards {
             card_blocks(&mut doc, &board.themes, card, media_folder, options);
@@ -60,7 +66,10 @@ pub fn card_markdown(themes: &[Theme], card: &Card, media_folder: &str, options:
 }
 
 fn card_blocks(doc: &mut Document, themes: &[Theme], card: &Card, media_folder: &str, options: &ExportOptions) {
-    doc.block(&format!("### {}", text_or(&card.title, "Untitled card")));
+    doc.block(&format!(
+        "### {}",
+        text_or(&card.title, &options.words("export-untitled-card"))
+    ));
     if !card.summary.trim().is_empty() {
         doc.block(&escape_text(&card.summary));
     }
@@ -72,7 +81,7 @@ fn card_blocks(doc: &mut Document, themes: &[Theme], card: &Card, media_folder: 
     let media_folder = encode_path_segment(media_folder);
     for image in &card.images {
         let alt = match escape_text(&image.caption) {
-            caption if caption.is_empty() => text_or(&card.title, "Image"),
+            caption if caption.is_empty() => text_or(&card.title, &options.words("export-image")),
             caption => caption,
         };
         let target = format!("{media_folder}/{}", encode_path_segment(image.file.as_str()));

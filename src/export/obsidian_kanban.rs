@@ -23,7 +23,12 @@ pub fn obsidian_kanban(board: &Board, scope: &ExportScope, options: &ExportOptio
     let mut text = String::from("---\n\nkanban-plugin: basic\n\n---\n\n");
     for section in &outline.sections {
         let lane = one_line(&escape_raw_html(section.heading));
-        let _ = writeln!(text, "## {}\n", if lane.is_empty() { "Untitled" } else { &lane });
+        let lane = if lane.is_empty() {
+            options.words("export-untitled")
+        } else {
+            lane
+        };
+        let _ = writeln!(text, "## {lane}\n");
         for card in &section.cards {
             let tick = if done.is_some_and(|done| card.themes.contains(&done)) {
                 'x'
@@ -32,7 +37,7 @@ pub fn obsidian_kanban(board: &Board, scope: &ExportScope, options: &ExportOptio
             };
             let mut first = one_line(&escape_raw_html(&card.title));
             if first.is_empty() {
-                first = "Untitled card".to_owned();
+                first = options.words("export-untitled-card");
             }
             for theme in board.themes.iter().filter(|theme| card.themes.contains(&theme.id)) {
                 if Some(theme.id) != done

@@ -1,5 +1,7 @@
 //! How an export treats what the user wrote: the choices beside what it covers.
 
+use crate::i18n::{self, Language};
+
 /// Choices for an export; the default is the safe one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ExportOptions {
@@ -8,6 +10,16 @@ pub struct ExportOptions {
     pub allow_html: bool,
     /// The kind of file to write.
     pub format: ExportFormat,
+    /// The language of the export's own words (the "Themes" heading, "Untitled card"); the
+    /// cards' content is never translated.
+    pub language: Language,
+}
+
+impl ExportOptions {
+    /// The export's word `id` in its language.
+    pub fn words(&self, id: &'static str) -> String {
+        i18n::text_in(self.language, id, &[])
+    }
 }
 
 /// The kind of file an export writes, each with the images it shows in a media folder beside it.

@@ -11,10 +11,15 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::plan::{BoardPlan, CardPlan, ColumnPlan, ImagePlan, ThemePlan};
 use crate::export::escape_text;
+use crate::i18n::{self, Language};
 use crate::model::{Link, MediaName, notes_markdown_options};
 
-/// The heading of the section that lists the themes.
-const THEMES_HEADING: &str = "Themes";
+/// Whether `heading` is the one of the section that lists the themes, in any language.
+fn is_themes_heading(heading: &str) -> bool {
+    Language::ALL
+        .iter()
+        .any(|language| heading == i18n::text_in(*language, "export-themes", &[]))
+}
 
 /// Whether `text` starts as an export does: with a `# ` heading.
 pub(super) fn looks_like(text: &str) -> bool {
@@ -101,7 +106,8 @@ fn blocks(text: &str) -> Vec<Block<'_>> {
 /// Reads an export back into a plan; images are named, to be read from the media folder beside it.
 pub(super) fn parse(text: &str) -> BoardPlan {
     let mut plan = BoardPlan::default();
-    let mut in_themes = false;
+    // The heading of the themes section, while in it.
+    let mut in_themes: Option<String> = None;
     let mut card: Option<(String, Vec<Block>)> = None;
     for block in blocks(text) {
         let level = block.heading();
@@ -115,8 +121,9 @@ pub(super) fn parse(text: &str) -> BoardPlan {
             Some(HeadingLevel::H1) if plan.title.is_none() => plan.title = Some(block.plain_text()),
             Some(HeadingLevel::H2) => {
                 let name = block.plain_text();
-                in_themes = name == THEMES_HEADING && plan.columns.is_empty() && plan.themes.is_empty();
-                if !in_themes {
+                in_themes = (is_themes_heading(&name) && plan.columns.is_empty() && plan.themes.is_empty())
+                    .then(|| name.clone());
+                if in_themes.is_none() {
                     plan.columns.push(ColumnPlan {
                         name,
                         cards: Vec::new(),
@@ -124,19 +131,18 @@ pub(super) fn parse(text: &str) -> BoardPlan {
                 }
             }
             Some(HeadingLevel::H3) => {
-                if in_themes {
+                if let Some(heading) = in_themes.take() {
                     // Cards under "Themes": it was a column of that name.
                     plan.columns.push(ColumnPlan {
-                        name: THEMES_HEADING.to_owned(),
+                        name: heading,
                         cards: Vec::new(),
                     });
-                    in_themes = false;
                 }
                 card = Some((block.plain_text(), Vec::new()));
             }
             _ => match card.as_mut() {
                 Some((_, body)) => body.push(block),
-                None if in_themes && block.starts(|tag| matches!(tag, Tag::List(_))) => {
+                None if in_themes.is_some() && block.starts(|tag| matches!(tag, Tag::List(_))) => {
                     plan.themes.extend(themes_from(&block));
                 }
                 // A theme's question, or "No card ticks this theme yet".

@@ -648,10 +648,11 @@ mod tests {
     }
 
     fn board() -> Board {
-        sample_board(SampleImages {
+        let images = SampleImages {
             gloo: image("gloo.png"),
             tidb: image("tidb.png"),
-        })
+        };
+        sample_board(images, crate::i18n::Language::English)
     }
 
     fn id_of(board: &Board, title: &str) -> CardId {

@@ -69,3 +69,17 @@ fn the_view_menu_switches_the_language_at_once_and_remembers_it() {
         std::fs::read_to_string(&settings).is_ok_and(|text| text.contains("\"English\""))
     });
 }
+
+#[test]
+fn a_first_launch_in_chinese_makes_the_sample_board_in_chinese() {
+    i18n::set_language(Language::SimplifiedChinese);
+    let session = sample_session();
+    let board = session.harness.state().board().unwrap().clone();
+    assert_eq!(board.title, "KubeCon + CloudNativeCon 北美 2018（西雅图）");
+    for label in ["网关与语言", "数据库", "存储", "TiDB", "Gloo", "开发者体验"] {
+        session.harness.get_by_label(label);
+    }
+    assert_eq!(board.card_by_title("TiDB").unwrap().images[0].caption, "TiDB 架构图");
+    assert!(session.harness.query_by_label("Databases").is_none());
+    i18n::set_language(Language::English);
+}

@@ -45,7 +45,7 @@ impl Session {
 }
 
 /// Promise 2, for one kind of disk failure injected at the store's file-system seam.
-fn a_failed_save_loses_nothing(fault: WriteFault, system_says: &str) {
+fn a_failed_save_loses_nothing(fault: WriteFault, reason_shown: &str) {
     let mut session = sample_session();
     let last_good = std::fs::read(&session.path).unwrap();
     let injected = store::inject_write_fault(session.folder(), fault);
@@ -53,7 +53,7 @@ fn a_failed_save_loses_nothing(fault: WriteFault, system_says: &str) {
 
     let status = session.wait_for_status("the failure shown", |status| matches!(status, SaveStatus::Failed(_)));
     assert!(
-        matches!(&status, SaveStatus::Failed(reason) if reason.contains(system_says)),
+        matches!(&status, SaveStatus::Failed(reason) if reason.contains(reason_shown)),
         "{status:?}"
     );
     session.harness.get_by_label("Not saved, retrying");
@@ -92,12 +92,12 @@ fn a_failed_save_loses_nothing(fault: WriteFault, system_says: &str) {
 
 #[test]
 fn a_full_disk_keeps_the_edits_asks_before_quitting_and_saves_once_there_is_room() {
-    a_failed_save_loses_nothing(WriteFault::DiskFull, "No space left on device");
+    a_failed_save_loses_nothing(WriteFault::DiskFull, "the disk is full");
 }
 
 #[test]
 fn a_read_only_file_system_keeps_the_edits_asks_before_quitting_and_saves_once_writable() {
-    a_failed_save_loses_nothing(WriteFault::ReadOnly, "Read-only file system");
+    a_failed_save_loses_nothing(WriteFault::ReadOnly, "the file system is read only");
 }
 
 #[test]
