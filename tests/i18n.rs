@@ -1,33 +1,27 @@
 //! The catalogues in `i18n/`: every language has the same messages with the same variables, so no
 //! window ever shows a message id or drops a number.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::indexing_slicing, clippy::string_slice)]
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+
+mod common;
 
 /// Message id → the variables it uses, for one catalogue.
 fn messages(language: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let path = format!("{}/i18n/{language}/boothboard.ftl", env!("CARGO_MANIFEST_DIR"));
-    let source = std::fs::read_to_string(&path).unwrap();
-    let resource =
-        fluent_syntax::parser::parse(source.as_str()).unwrap_or_else(|(_, errors)| panic!("{path}: {errors:?}"));
-    let mut messages = BTreeMap::new();
-    for entry in resource.body {
-        if let Entry::Message(message) = entry {
-            let pattern = message
-                .value
-                .unwrap_or_else(|| panic!("{path}: {} has no text", message.id.name));
+    common::catalogues::messages(language)
+        .into_iter()
+        .map(|(id, pattern)| {
             let mut variables = BTreeSet::new();
             pattern_variables(&pattern, &mut variables);
-            let repeated = messages.insert(message.id.name.to_owned(), variables);
-            assert!(repeated.is_none(), "{path}: {} twice", message.id.name);
-        }
-    }
-    messages
+            (id, variables)
+        })
+        .collect()
 }
 
-fn pattern_variables(pattern: &Pattern<&str>, variables: &mut BTreeSet<String>) {
+fn pattern_variables(pattern: &Pattern<String>, variables: &mut BTreeSet<String>) {
     for element in &pattern.elements {
         if let PatternElement::Placeable { expression } = element {
             expression_variables(expression, variables);
@@ -35,7 +29,7 @@ fn pattern_variables(pattern: &Pattern<&str>, variables: &mut BTreeSet<String>) 
     }
 }
 
-fn expression_variables(expression: &Expression<&str>, variables: &mut BTreeSet<String>) {
+fn expression_variables(expression: &Expression<String>, variables: &mut BTreeSet<String>) {
     match expression {
         Expression::Select { selector, variants } => {
             inline_variables(selector, variables);
@@ -47,7 +41,7 @@ fn expression_variables(expression: &Expression<&str>, variables: &mut BTreeSet<
     }
 }
 
-fn inline_variables(inline: &InlineExpression<&str>, variables: &mut BTreeSet<String>) {
+fn inline_variables(inline: &InlineExpression<String>, variables: &mut BTreeSet<String>) {
     match inline {
         InlineExpression::VariableReference { id } => {
             variables.insert(id.name.to_owned());
@@ -69,4 +63,51 @@ fn every_language_has_the_same_messages_with_the_same_variables() {
     for (id, variables) in &english {
         assert_eq!(&chinese[id], variables, "{id}: the variables differ");
     }
+}
+
+/// The message ids the code asks for: `tr!("id"…)`, `text("id"…)`, `words("id")`, and match arms
+/// that name one (`=> "step-add-card"`), in every file under `src/`.
+fn ids_in_code() -> BTreeSet<(String, String)> {
+    fn files(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files(&path, found);
+            } else if path.extension().is_some_and(|extension| extension == "rs") {
+                found.push(path);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    files(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut paths,
+    );
+    let mut ids = BTreeSet::new();
+    for path in paths {
+        let code = std::fs::read_to_string(&path).unwrap();
+        for opening in ["tr!(\"", "text(\"", "words(\"", "value(\"", "=> \""] {
+            for (at, _) in code.match_indices(opening) {
+                let rest = &code[at + opening.len()..];
+                let id: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+                    .collect();
+                let whole = rest[id.len()..].starts_with('"') && id.starts_with(|c: char| c.is_ascii_lowercase());
+                if whole && (id.contains('-') || opening == "tr!(\"") {
+                    ids.insert((id, path.display().to_string()));
+                }
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn every_message_the_code_asks_for_is_in_the_english_catalogue() {
+    let english = messages("en-US");
+    let ids = ids_in_code();
+    assert!(ids.len() > 300, "the code is read: {}", ids.len());
+    let missing: Vec<_> = ids.iter().filter(|(id, _)| !english.contains_key(id)).collect();
+    assert!(missing.is_empty(), "not in i18n/en-US/boothboard.ftl: {missing:?}");
 }

@@ -5,6 +5,7 @@ use super::board_layout::{LayoutKey, Slot};
 use super::card_ui::{CardLook, CardResponse, card_ui};
 use super::fields::bare_field_ui;
 use super::file_drop::FileDrop;
+use super::themes_ui::theme_name;
 use super::thumbnails::Thumbnails;
 use super::{Confirm, ImageViewer, ViewState};
 use crate::command::{Command, ImageTarget};
@@ -27,7 +28,7 @@ pub fn board_ui(
 ) {
     if let Some(theme) = view.theme_filter.and_then(|theme| board.theme(theme)) {
         ui.horizontal(|ui| {
-            ui.label(tr!("board-filtered", theme = theme.shown_name()));
+            ui.label(tr!("board-filtered", theme = theme_name(theme).as_ref()));
             if ui.button(tr!("board-show-all")).clicked() {
                 view.theme_filter = None;
             }

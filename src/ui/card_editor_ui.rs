@@ -1,7 +1,8 @@
 //! The editor of the selected card: every field, the theme ticks, links and images.
 
-use super::fields::{bare_field_ui, text_field_ui};
+use super::fields::{bare_field_ui, text_field_ui, wrapping_field_ui};
 use super::notes_ui::notes_ui;
+use super::themes_ui::theme_name;
 use super::thumbnails::{Thumbnails, thumbnail_ui};
 use super::{Confirm, ImageViewer, LinkAddressDraft, ViewState};
 use crate::command::Command;
@@ -49,7 +50,8 @@ pub fn card_editor_ui(
         if let Some(title) = title {
             edit(commands, BoardEdit::SetCardTitle(card.id, title));
         }
-        if let (Some(summary), _) = text_field_ui(ui, &tr!("card-summary"), &card.summary, &tr!("card-summary-hint")) {
+        let summary = wrapping_field_ui(ui, &tr!("card-summary"), &card.summary, &tr!("card-summary-hint"));
+        if let (Some(summary), _) = summary {
             edit(commands, BoardEdit::SetCardSummary(card.id, summary));
         }
         if let Some(position) = view.board_index.position(board, card.id) {
@@ -60,7 +62,7 @@ pub fn card_editor_ui(
         ui.strong(tr!("themes-heading"));
         for theme in &board.themes {
             let mut ticked = card.themes.contains(&theme.id);
-            let response = ui.checkbox(&mut ticked, theme.shown_name());
+            let response = ui.checkbox(&mut ticked, theme_name(theme));
             let response = if theme.question.is_empty() {
                 response
             } else {

@@ -1,6 +1,9 @@
 //! One card on the board: title, summary, cover image, a glimpse of its notes, theme ticks.
 
+use std::borrow::Cow;
+
 use super::note_glimpses::{GLIMPSE_LINES, NoteGlimpse};
+use super::themes_ui::theme_name;
 use super::thumbnails::{Thumbnails, thumbnail_ui};
 use crate::model::{Card, Theme};
 use crate::tr;
@@ -103,10 +106,10 @@ fn card_contents_ui(
         ui.add_space(2.0);
         glimpse_ui(ui, notes);
     }
-    let ticked: Vec<&str> = themes
+    let ticked: Vec<Cow<'_, str>> = themes
         .iter()
         .filter(|theme| card.themes.contains(&theme.id))
-        .map(|theme| theme.shown_name())
+        .map(theme_name)
         .collect();
     let extras = card_extras(card, notes);
     if !ticked.is_empty() || !extras.is_empty() {
@@ -173,7 +176,7 @@ fn card_extras(card: &Card, notes: &NoteGlimpse) -> String {
 
 /// The card's theme chips, then its extras, wrapped to the card's width. Painted in one allocation
 /// rather than a widget per chip, as a board draws dozens of cards a frame.
-fn card_footer_ui(ui: &mut egui::Ui, ticked: &[&str], extras: &str) {
+fn card_footer_ui(ui: &mut egui::Ui, ticked: &[Cow<'_, str>], extras: &str) {
     const CHIP_PADDING: egui::Vec2 = egui::vec2(6.0, 1.0);
     let font = egui::TextStyle::Small.resolve(ui.style());
     let chip_fill = ui.visuals().selection.bg_fill.gamma_multiply(0.35);
@@ -184,7 +187,7 @@ fn card_footer_ui(ui: &mut egui::Ui, ticked: &[&str], extras: &str) {
         .iter()
         .map(|name| {
             (
-                painter.layout_no_wrap((*name).to_owned(), font.clone(), ui.visuals().text_color()),
+                painter.layout_no_wrap(name.to_string(), font.clone(), ui.visuals().text_color()),
                 true,
             )
         })
@@ -213,7 +216,7 @@ fn card_footer_ui(ui: &mut egui::Ui, ticked: &[&str], extras: &str) {
     response.widget_info(|| {
         let parts: Vec<&str> = ticked
             .iter()
-            .copied()
+            .map(AsRef::as_ref)
             .chain(Some(extras).filter(|e| !e.is_empty()))
             .collect();
         egui::WidgetInfo::labeled(egui::Role::Label, true, parts.join(", "))

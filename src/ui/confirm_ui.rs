@@ -1,5 +1,6 @@
 //! Asking before an action that throws work away.
 
+use super::themes_ui::theme_name;
 use super::{Confirm, ViewState};
 use crate::command::Command;
 use crate::model::{Board, BoardEdit};
@@ -32,10 +33,10 @@ pub fn confirm_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState, comm
             )
         }
         Confirm::DeleteTheme(theme) => {
-            let name = board.theme(theme).map(|theme| theme.shown_name()).unwrap_or_default();
+            let name = board.theme(theme).map(theme_name).unwrap_or_default();
             let ticks = board.cards_with_theme(theme).count();
             (
-                tr!("confirm-delete-theme", name = name, count = ticks),
+                tr!("confirm-delete-theme", name = name.as_ref(), count = ticks),
                 tr!("confirm-delete-theme-button"),
                 BoardEdit::DeleteTheme(theme),
             )

@@ -1,6 +1,7 @@
 //! Choosing what to export to Markdown, and the folder it goes into.
 
 use super::ViewState;
+use super::themes_ui::theme_name;
 use super::typed_path::typed_full_path;
 use crate::command::Command;
 use crate::export::{ExportFormat, ExportScope};
@@ -137,13 +138,13 @@ fn theme_choice_ui(ui: &mut egui::Ui, board: &Board, choice: &mut ExportChoice) 
         {
             *choice = ExportChoice::Theme(current);
         }
-        let name = board.theme(current).map(|theme| theme.shown_name()).unwrap_or_default();
+        let name = board.theme(current).map(theme_name).unwrap_or_default();
         egui::ComboBox::from_id_salt("export_theme")
             .selected_text(name)
             .show_ui(ui, |ui| {
                 for theme in &board.themes {
                     let cards = board.cards_with_theme(theme.id).count();
-                    let label = tr!("export-theme-cards", theme = theme.shown_name(), count = cards);
+                    let label = tr!("export-theme-cards", theme = theme_name(theme).as_ref(), count = cards);
                     if ui.selectable_label(theme.id == current, label).clicked() {
                         *choice = ExportChoice::Theme(theme.id);
                     }

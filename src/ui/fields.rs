@@ -11,6 +11,26 @@ pub fn text_field_ui(ui: &mut egui::Ui, label: &str, value: &str, hint: &str) ->
     .inner
 }
 
+/// A labelled field for one line of text that wraps, so all of a long one can be read and edited;
+/// Enter doesn't break the line, and a pasted line break becomes a space.
+pub fn wrapping_field_ui(ui: &mut egui::Ui, label: &str, value: &str, hint: &str) -> (Option<String>, egui::Response) {
+    ui.horizontal_top(|ui| {
+        let label = ui.label(label);
+        let mut text = value.to_owned();
+        let edit = egui::TextEdit::multiline(&mut text)
+            .hint_text(hint)
+            .desired_width(f32::INFINITY)
+            .desired_rows(1)
+            .return_key(None);
+        let response = ui.add(edit).labelled_by(label.id);
+        let changed = response
+            .changed()
+            .then(|| text.replace("\r\n", " ").replace(['\r', '\n'], " "));
+        (changed, response)
+    })
+    .inner
+}
+
 /// A single-line field without a visible label; `label` names it for screen readers and tests.
 pub fn bare_field_ui(
     ui: &mut egui::Ui,

@@ -1,10 +1,12 @@
 //! The themes panel: the questions of the board, and per theme the cards that answer it.
 
+use std::borrow::Cow;
+
 use super::board_index::ThemeCards;
 use super::fields::text_field_ui;
 use super::{Confirm, ViewState};
 use crate::command::Command;
-use crate::model::{Board, BoardEdit, Theme, UNTITLED_THEME};
+use crate::model::{Board, BoardEdit, Theme};
 use crate::tr;
 
 /// Draws the list of themes with their cards, and theme editing.
@@ -30,7 +32,7 @@ fn theme_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut ViewStat
     }
     let ThemeCards { count, listed } = view.board_index.theme_cards(theme.id);
     ui.horizontal(|ui| {
-        ui.strong(theme.shown_name());
+        ui.strong(theme_name(theme));
         ui.weak(tr!("cards-count", count = count));
     });
     if !theme.question.is_empty() {
@@ -61,7 +63,7 @@ fn theme_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut ViewStat
         }
         if ui
             .small_button(tr!("themes-edit"))
-            .on_hover_text(tr!("themes-edit-hover", theme = theme.shown_name()))
+            .on_hover_text(tr!("themes-edit-hover", theme = theme_name(theme).as_ref()))
             .clicked()
         {
             view.editing_theme = Some(theme.id);
@@ -77,7 +79,7 @@ fn theme_editor_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut V
             .map(|(_, name)| name.clone())
     };
     let shown = refused_name(view).unwrap_or_else(|| theme.name.clone());
-    let (name, name_response) = text_field_ui(ui, &tr!("themes-name"), &shown, UNTITLED_THEME);
+    let (name, name_response) = text_field_ui(ui, &tr!("themes-name"), &shown, &tr!("theme-untitled"));
     if std::mem::take(&mut view.focus_theme_name) {
         name_response.request_focus();
     }
@@ -116,4 +118,13 @@ fn theme_editor_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut V
             view.confirm = Some(Confirm::DeleteTheme(theme.id));
         }
     });
+}
+
+/// A theme's name as the window shows it: "Untitled theme", in the window's language, when blank.
+pub(super) fn theme_name(theme: &Theme) -> Cow<'_, str> {
+    if theme.name.trim().is_empty() {
+        Cow::Owned(tr!("theme-untitled"))
+    } else {
+        Cow::Borrowed(&theme.name)
+    }
 }

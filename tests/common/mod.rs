@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 #![allow(clippy::indexing_slicing)]
 
+pub mod catalogues;
 pub mod unicode;
 
 use std::io::Cursor;
