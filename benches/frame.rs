@@ -18,6 +18,7 @@ mod screenshot;
 mod synthetic_board;
 
 use boothboard::command::Command;
+use boothboard::i18n::{self, Language};
 use boothboard::model::BoardEdit;
 use headless_window::Window;
 
@@ -59,6 +60,7 @@ fn scroll_to_middle(window: &mut Window) {
 
 /// A board under test, set up and scrolled, with its frame times so far.
 struct Subject {
+    language: Language,
     cards: usize,
     images: usize,
     window: Window,
@@ -70,12 +72,19 @@ struct Subject {
 
 impl Subject {
     fn new(cards: usize, images: usize) -> Self {
+        Self::speaking(Language::English, cards, images)
+    }
+
+    /// A board whose window speaks `language` (its cards are the same in every language).
+    fn speaking(language: Language, cards: usize, images: usize) -> Self {
+        i18n::set_language(language);
         let folder = tempfile::tempdir().unwrap();
         let (path, _) = synthetic_board::synthetic_board(folder.path(), cards, images);
         let mut window = Window::open(&path, &folder.path().join("home"));
         settle(&mut window);
         scroll_to_middle(&mut window);
         Self {
+            language,
             cards,
             images,
             window,
@@ -87,6 +96,7 @@ impl Subject {
     }
 
     fn measure(&mut self, frames: usize) {
+        i18n::set_language(self.language);
         for _ in 0..frames {
             let started = std::time::Instant::now();
             let thread_time = cpu_time::ThreadTime::now();
@@ -164,10 +174,46 @@ fn ms(duration: Duration) -> String {
 }
 
 fn main() {
-    if !std::env::args().any(|argument| argument == "notes") {
+    let only = |part: &str| std::env::args().any(|argument| argument == part);
+    if only("languages") {
+        return languages();
+    }
+    if !only("notes") {
         board_sizes();
+        languages();
     }
     notes();
+}
+
+/// The 5,000-card board in each language, measured in one run, round robin.
+fn languages() {
+    println!();
+    println!("5,000 cards without images, editor open, in each language (median of {MEASURED_FRAMES} frames):");
+    let mut subjects: Vec<Subject> = Language::ALL
+        .into_iter()
+        .map(|language| Subject::speaking(language, 5_000, 0))
+        .collect();
+    for _ in 0..ROUNDS {
+        for subject in &mut subjects {
+            subject.measure(MEASURED_FRAMES / ROUNDS);
+        }
+    }
+    println!("| language | CPU per frame | ratio to English | wall per frame |");
+    println!("|---|---:|---:|---:|");
+    let mut english = Duration::ZERO;
+    for subject in subjects {
+        let cpu = median(subject.cpu);
+        if subject.language == Language::English {
+            english = cpu;
+        }
+        println!(
+            "| {} | {} | {:.2} | {} |",
+            subject.language.native_name(),
+            ms(cpu),
+            cpu.as_secs_f64() / english.as_secs_f64(),
+            ms(median(subject.wall))
+        );
+    }
 }
 
 fn board_sizes() {
