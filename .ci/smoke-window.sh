@@ -117,4 +117,35 @@ grep -q "the system's fonts can't be used" "$home/logs/boothboard.log" || { echo
 quit_with_ctrl_q "the app without system fonts"
 if ls "$home/crash-reports"/crash-* >/dev/null 2>&1; then echo "smoke: a crash report was written"; ls "$home/crash-reports"; exit 1; fi
 echo "smoke: without system fonts the app started, drew (see $out/no-fonts.png) and quit"
+# The window in Chinese, as on a system set to it: Chinese words, the Chinese sample board on a
+# first launch, and Chinese typed into a card's notes (xdotool types each character through a
+# keycode it maps for it, as an input method commits text) reaching the board file.
+zh_home="$home/zh"
+zh_board="$zh_home/boards/kubecon-2018.json"
+launch chinese env LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 BOOTHBOARD_HOME="$zh_home" "$bin"
+for _ in $(seq 1 40); do
+  title=$(xdotool getwindowname "$window")
+  case "$title" in *"北美 2018"*) break ;; esac
+  sleep 0.25
+done
+case "$title" in *"北美 2018"*) echo "smoke: window \"$title\"" ;; *) echo "smoke: not the Chinese sample board: $title"; exit 1 ;; esac
+sleep 2
+xdotool windowfocus "$window" 2>/dev/null || true
+xdotool mousemove --window "$window" 580 103 click 1 # the TiDB card: its editor opens
+sleep 0.5
+xdotool mousemove --window "$window" 1227 371 click 1 # 编辑笔记 (Edit notes)
+sleep 0.5
+xdotool mousemove --window "$window" 1150 580 click 1
+sleep 0.3
+xdotool key ctrl+End
+typed="展台上的演示很精彩"
+# A character at a time, slowly enough that the app has read each new key mapping.
+xdotool type --delay 150 " $typed"
+xdotool mousemove --window "$window" 1270 790
+for _ in $(seq 1 40); do grep -q "$typed" "$zh_board" 2>/dev/null && break; sleep 0.25; done
+import -window root "$out/chinese.png"
+grep -q "$typed" "$zh_board" || { echo "smoke: the Chinese typed into the notes is not in $zh_board (see $out/chinese.png)"; exit 1; }
+quit_with_ctrl_q "the app in Chinese"
+"$bin" check "$zh_board"
+echo "smoke: the window spoke Chinese, made the Chinese sample board, and kept the Chinese typed into its notes (see $out/chinese.png)"
 echo "smoke: ok"

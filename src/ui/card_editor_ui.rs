@@ -42,6 +42,8 @@ pub fn card_editor_ui(
             }
         });
     });
+    // A solid scroll bar takes its own room; a floating one would cover the ends of the rows.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         let (title, title_response) = text_field_ui(ui, &tr!("card-title"), &card.title, &tr!("card-title-hint"));
         if std::mem::take(&mut view.focus_card_title) {
