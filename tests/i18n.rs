@@ -111,3 +111,29 @@ fn every_message_the_code_asks_for_is_in_the_english_catalogue() {
     let missing: Vec<_> = ids.iter().filter(|(id, _)| !english.contains_key(id)).collect();
     assert!(missing.is_empty(), "not in i18n/en-US/boothboard.ftl: {missing:?}");
 }
+
+/// The headings of a Markdown file, outside code blocks, by level.
+fn heading_levels(file: &str) -> Vec<usize> {
+    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+    let mut in_fence = false;
+    let mut levels = Vec::new();
+    for line in text.lines() {
+        if line.starts_with("```") {
+            in_fence = !in_fence;
+        } else if !in_fence && line.starts_with('#') {
+            levels.push(line.chars().take_while(|c| *c == '#').count());
+        }
+    }
+    levels
+}
+
+#[test]
+fn the_chinese_readme_has_the_english_ones_sections() {
+    let english = heading_levels("README.md");
+    assert!(english.len() > 10);
+    assert_eq!(
+        heading_levels("README.zh-CN.md"),
+        english,
+        "README.zh-CN.md is kept in step with README.md, section by section"
+    );
+}

@@ -327,6 +327,7 @@ dialog-board-filter = Boothboard board
 dialog-import = Import a board from Trello, Obsidian Kanban or Markdown
 dialog-import-filter = Trello JSON, Obsidian Kanban or Markdown
 dialog-all-files = All files
+dialog-images-filter = Images
 dialog-add-images = Add images
 dialog-export-folder = Export into a folder
 no-dialog = No file dialog can open here: it needs an XDG desktop portal or zenity. { $instead }

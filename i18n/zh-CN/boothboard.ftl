@@ -294,6 +294,7 @@ dialog-board-filter = Boothboard 看板
 dialog-import = 从 Trello、Obsidian Kanban 或 Markdown 导入看板
 dialog-import-filter = Trello JSON、Obsidian Kanban 或 Markdown
 dialog-all-files = 所有文件
+dialog-images-filter = 图片
 dialog-add-images = 添加图片
 dialog-export-folder = 导出到文件夹
 no-dialog = 这里无法打开文件对话框：需要 XDG 桌面门户或 zenity。{ $instead }

@@ -223,7 +223,10 @@ impl Tasks {
             }
             let picked = rfd::FileDialog::new()
                 .set_title(tr!("dialog-add-images"))
-                .add_filter("Images", &["png", "jpg", "jpeg", "gif", "webp", "bmp"])
+                .add_filter(
+                    tr!("dialog-images-filter"),
+                    &["png", "jpg", "jpeg", "gif", "webp", "bmp"],
+                )
                 .add_filter(tr!("dialog-all-files"), &["*"])
                 .pick_files();
             picked.map(|paths| {

@@ -183,4 +183,13 @@ mod tests {
             "3 张卡片"
         );
     }
+
+    #[test]
+    fn a_message_a_catalogue_lacks_is_shown_in_english_never_as_its_id() {
+        // No catalogue for French at all: every message falls back to English.
+        let french: fluent_templates::LanguageIdentifier = "fr-FR".parse().unwrap();
+        assert_eq!(CATALOGUES.lookup(&french, "board-menu"), "Board");
+        let args = HashMap::from([(Cow::Borrowed("count"), FluentValue::from(2))]);
+        assert_eq!(CATALOGUES.lookup_with_args(&french, "cards-count", &args), "2 cards");
+    }
 }
