@@ -108,7 +108,9 @@ fn arrivals(events: Vec<InboxEvent>) -> Vec<Arrival> {
 /// The bytes of a PNG screenshot, `shade` making each one different.
 fn png_bytes(shade: u8) -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();
-    let image = image::RgbaImage::from_fn(640, 360, |x, y| image::Rgba([shade, (x % 256) as u8, (y % 256) as u8, 255]));
+    let image = image::RgbaImage::from_fn(640, 360, |x, y| {
+        image::Rgba([shade, (x % 256) as u8, (y % 256) as u8, 255])
+    });
     let path = dir.path().join("shot.png");
     image.save(&path).unwrap();
     std::fs::read(path).unwrap()
@@ -148,7 +150,13 @@ fn a_temporary_file_renamed_to_its_image_name_is_taken() {
     ] {
         let temporary = inbox.folder.join(temporary);
         if done.ends_with(".jpg") {
-            common::write_jpeg_with_orientation(&inbox.folder, temporary.file_name().unwrap().to_str().unwrap(), 320, 200, 1);
+            common::write_jpeg_with_orientation(
+                &inbox.folder,
+                temporary.file_name().unwrap().to_str().unwrap(),
+                320,
+                200,
+                1,
+            );
         } else {
             std::fs::write(&temporary, png_bytes(done.len() as u8)).unwrap();
         }
@@ -222,7 +230,9 @@ fn restarting_takes_nothing_in_again_and_offers_only_what_was_never_taken() {
     std::fs::write(again.folder.join("taken again.png"), &bytes).unwrap();
     assert!(again.events_while_quiet().is_empty());
     again.watch.import_existing();
-    let events = again.wait_for("the two old ones", |events| events.iter().filter(|event| is_arrival(event)).count() == 2);
+    let events = again.wait_for("the two old ones", |events| {
+        events.iter().filter(|event| is_arrival(event)).count() == 2
+    });
     let names: Vec<_> = arrivals(events)
         .into_iter()
         .map(|arrival| arrival.path.file_name().unwrap().to_string_lossy().into_owned())

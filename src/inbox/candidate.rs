@@ -34,7 +34,14 @@ mod tests {
 
     #[test]
     fn images_are_candidates_and_files_in_the_making_are_not() {
-        for name in ["Screenshot 2026-03-01 at 14.03.22.png", "IMG_2041.JPG", "photo.jpeg", "a.webp", "b.gif", "c.bmp"] {
+        for name in [
+            "Screenshot 2026-03-01 at 14.03.22.png",
+            "IMG_2041.JPG",
+            "photo.jpeg",
+            "a.webp",
+            "b.gif",
+            "c.bmp",
+        ] {
             assert!(is_candidate(OsStr::new(name)), "{name}");
         }
         for name in [

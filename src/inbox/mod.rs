@@ -9,12 +9,14 @@ mod candidate;
 mod clock_time;
 mod default_folder;
 mod memory;
+mod placement;
 mod watch;
 
 pub use candidate::is_candidate;
 pub use clock_time::clock_time;
 pub use default_folder::default_folder;
 pub use memory::ImportedMemory;
+pub use placement::{BoardEditor, inbox_column, on_board};
 pub use watch::{Arrival, InboxEvent, InboxWatch};
 
 /// The name of the column new inbox cards go into, where no language is set (the command line).

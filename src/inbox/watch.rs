@@ -102,7 +102,9 @@ impl InboxWatch {
             events,
             on_news,
             memory_path: memory,
-            started: SystemTime::now().checked_sub(CLOCK_SLACK).unwrap_or(SystemTime::UNIX_EPOCH),
+            started: SystemTime::now()
+                .checked_sub(CLOCK_SLACK)
+                .unwrap_or(SystemTime::UNIX_EPOCH),
             baseline: None,
             pending: HashMap::new(),
             backlog: VecDeque::new(),
@@ -233,7 +235,10 @@ impl Engine {
                 }
                 Ok(Input::Imported { hash, name }) => {
                     if let Err(error) = memory.remember(&hash, &name) {
-                        log::warn!("{}: can't remember {name} was taken in: {error}", self.memory_path.display());
+                        log::warn!(
+                            "{}: can't remember {name} was taken in: {error}",
+                            self.memory_path.display()
+                        );
                     }
                 }
                 Ok(Input::ImportExisting) => self.queue_existing(&memory),
@@ -247,7 +252,11 @@ impl Engine {
             said.extend(self.examine_settled(&memory));
             if Instant::now() >= next_folder_check {
                 self.check_folder(None);
-                let every = if self.missing { FOLDER_RETURN_CHECK } else { FOLDER_CHECK };
+                let every = if self.missing {
+                    FOLDER_RETURN_CHECK
+                } else {
+                    FOLDER_CHECK
+                };
                 next_folder_check = Instant::now() + every;
             }
             if self.missing {

@@ -194,8 +194,14 @@ mod tests {
         Settings::remember_inbox(&home, inbox("/a.json", "/shots", false));
         let settings = Settings::load(&home);
         assert_eq!(settings.inboxes.len(), 2);
-        assert_eq!(settings.inbox_for(Path::new("/a.json")), Some(&inbox("/a.json", "/shots", false)));
-        assert_eq!(settings.inbox_for(Path::new("/b.json")).unwrap().folder, PathBuf::from("/photos"));
+        assert_eq!(
+            settings.inbox_for(Path::new("/a.json")),
+            Some(&inbox("/a.json", "/shots", false))
+        );
+        assert_eq!(
+            settings.inbox_for(Path::new("/b.json")).unwrap().folder,
+            PathBuf::from("/photos")
+        );
         assert_eq!(settings.inbox_for(Path::new("/c.json")), None);
     }
 }

@@ -17,10 +17,7 @@ pub type FolderWatcher = Debouncer<ChangesOnly>;
 
 /// Starts a watcher whose events, debounced by `debounce` (events for one path closer together
 /// than that are one change), go to `handler` on notify's thread.
-pub fn folder_watcher(
-    debounce: Duration,
-    handler: impl DebounceEventHandler,
-) -> notify::Result<FolderWatcher> {
+pub fn folder_watcher(debounce: Duration, handler: impl DebounceEventHandler) -> notify::Result<FolderWatcher> {
     let config = notify_debouncer_mini::Config::default().with_timeout(debounce);
     new_debouncer_opt(config, handler)
 }
