@@ -6,7 +6,7 @@ use boothboard::store::Settings;
 use egui_kittest::kittest::Queryable as _;
 
 use super::common::{write_png, write_text_named_png};
-use super::{Session, sample_session};
+use super::{Session, WAIT_LIMIT, sample_session};
 
 impl Session {
     /// Board → Watch a folder for screenshots…, with `folder` typed in.
@@ -18,6 +18,22 @@ impl Session {
             self.click("Attach to the selected card");
         }
         self.click("Watch this folder");
+    }
+
+    /// Waits for an image to come in: on a loaded 2-core machine the image workers (which yield
+    /// to everything else) take longer than other background work, so this allows twice as long.
+    fn wait_for_image(&mut self, what: &str, check: impl Fn(&Self) -> bool) {
+        // The sample board's own thumbnails are made first, on the same workers.
+        self.wait_for_app("the sample board's thumbnails", |session| {
+            !session.harness.state().thumbnails_busy()
+        });
+        let deadline = std::time::Instant::now() + WAIT_LIMIT * 2;
+        while !check(self) {
+            assert!(std::time::Instant::now() < deadline, "never happened: {what}");
+            self.harness.step();
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        self.harness.run_steps(1);
     }
 
     fn inbox_titles(&self) -> Vec<String> {
@@ -48,7 +64,7 @@ fn a_screenshot_saved_into_the_watched_folder_becomes_a_card_in_inbox_ready_to_r
     session.harness.get_by_label_contains("Inbox: Screenshots");
 
     write_png(&shots, "Screenshot 2026-03-01 14-03-22.png", 320, 200);
-    session.wait_for_app("a card in Inbox", |session| session.inbox_titles().len() == 1);
+    session.wait_for_image("a card in Inbox", |session| session.inbox_titles().len() == 1);
     let board = session.harness.state().board().unwrap();
     assert_eq!(board.columns[0].name, "Inbox", "made first on the left");
     let card = &board.columns[0].cards[0];
@@ -97,7 +113,7 @@ fn with_attach_ticked_a_screenshot_goes_onto_the_selected_card() {
     session.click("TiDB");
     session.watch_folder(&shots, true);
     write_png(&shots, "IMG_2041.png", 320, 200);
-    session.wait_for_app("the photo on TiDB", |session| {
+    session.wait_for_image("the photo on TiDB", |session| {
         let board = session.harness.state().board().unwrap();
         board
             .card_by_title("TiDB")
