@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::SystemTime;
 
 use crate::export::{ExportOptions, ExportScope};
 use crate::i18n::Language;
@@ -73,6 +74,21 @@ pub enum Command {
     PickImages(CardId),
     /// Show an image of the board in the system's image viewer.
     OpenImage(MediaName),
+    /// The inbox dialog was opened: offer the inbox's folder, or the platform's screenshots folder.
+    InboxDialogOpened,
+    /// Watch this folder for new images, for the open board (remembered for it on this machine).
+    WatchInbox {
+        /// The folder.
+        folder: PathBuf,
+        /// Attach new images to the selected card rather than make a card for each.
+        attach_to_selected: bool,
+    },
+    /// Stop watching the open board's inbox folder.
+    StopInbox,
+    /// Take in the images that were in the inbox folder when watching began.
+    ImportInboxBacklog,
+    /// Leave the images already in the inbox folder where they are.
+    DismissInboxOffer,
 }
 
 /// Where images come from.
@@ -93,4 +109,7 @@ pub enum ImageTarget {
     Column(ColumnId),
     /// One new card per image in the first column.
     FirstColumn,
+    /// A new card in the inbox column (made first on the left if need be), titled from the time
+    /// the image was taken.
+    Inbox(SystemTime),
 }

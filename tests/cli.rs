@@ -653,3 +653,119 @@ fn export_shows_raw_html_as_text_unless_allowed() {
         "{text}"
     );
 }
+
+/// The lines a running command prints, read on a thread as they come.
+fn lines_of(stream: impl std::io::Read + Send + 'static) -> std::sync::mpsc::Receiver<String> {
+    use std::io::BufRead as _;
+    let (sender, lines) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("read-lines".to_owned())
+        .spawn(move || {
+            for line in std::io::BufReader::new(stream).lines().map_while(Result::ok) {
+                let _ = sender.send(line);
+            }
+        })
+        .unwrap();
+    lines
+}
+
+#[test]
+fn watch_adds_the_images_copied_into_the_folder_and_stops_saved_on_sigint() {
+    use std::time::{Duration, Instant};
+    const WAIT_LIMIT: Duration = Duration::from_secs(30);
+
+    let dir = tempfile::tempdir().unwrap();
+    let board = new_sample_board(dir.path(), "kubecon.json");
+    let shots = dir.path().join("Screenshots");
+    std::fs::create_dir(&shots).unwrap();
+    let old = common::write_png(&shots, "from before.png", 64, 48);
+    let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(old)
+        .unwrap()
+        .set_modified(an_hour_ago)
+        .unwrap();
+    let mut watch = Command::new(env!("CARGO_BIN_EXE_boothboard"))
+        .args(["watch", board.to_str().unwrap(), shots.to_str().unwrap()])
+        .env(store::HOME_ENV, dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = lines_of(watch.stdout.take().unwrap());
+    let errors = lines_of(watch.stderr.take().unwrap());
+    let first = stdout.recv_timeout(WAIT_LIMIT).unwrap();
+    assert!(first.starts_with("watching "), "{first}");
+
+    // Another writer is refused while it watches: it holds the board's lock.
+    let refused = boothboard(&["add-card", board.to_str().unwrap(), "--title", "X"], dir.path());
+    assert_refused(&refused, "kubecon.json", "open in another Boothboard");
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    for name in ["Screenshot 14-03-22.png", "IMG_2041.jpg"] {
+        let made = if name.ends_with(".png") {
+            common::write_png(elsewhere.path(), name, 320, 200)
+        } else {
+            common::write_jpeg_with_orientation(elsewhere.path(), name, 320, 200, 6)
+        };
+        std::fs::copy(&made, shots.join(name)).unwrap();
+    }
+    common::write_text_named_png(&shots, "notes.png");
+    let deadline = Instant::now() + WAIT_LIMIT;
+    let inbox_cards = loop {
+        let loaded = store::load(&board).unwrap();
+        let inbox = loaded
+            .column_by_name("Inbox")
+            .map(|column| column.cards.len())
+            .unwrap_or(0);
+        if inbox >= 2 {
+            break loaded;
+        }
+        assert!(Instant::now() < deadline, "the images never reached the board file");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(inbox_cards.columns[0].name, "Inbox", "made first on the left");
+    assert_eq!(
+        inbox_cards.columns[0].cards.len(),
+        2,
+        "the screenshot from before is left alone"
+    );
+    let titles: Vec<&str> = inbox_cards
+        .cards()
+        .filter(|card| card.title.starts_with("Screenshot "))
+        .map(|card| card.title.as_str())
+        .collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+
+    let refusal = errors.recv_timeout(WAIT_LIMIT).unwrap();
+    assert!(
+        refusal.contains("notes.png") && refusal.contains("not an image"),
+        "{refusal}"
+    );
+
+    let pid = watch.id().to_string();
+    assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+    let status = watch.wait().unwrap();
+    assert!(status.success(), "{status}");
+    let printed: Vec<String> = stdout.try_iter().collect();
+    assert_eq!(
+        printed.iter().filter(|line| line.starts_with("added ")).count(),
+        2,
+        "{printed:?}"
+    );
+    assert!(printed.iter().any(|line| line.contains("IMG_2041.jpg")), "{printed:?}");
+    let complaints: Vec<String> = errors.try_iter().collect();
+    assert!(
+        !complaints.iter().any(|line| line.contains("notes.png")),
+        "the text file is refused once: {complaints:?}"
+    );
+    assert!(complaints.iter().any(|line| line.contains("SIGINT")), "{complaints:?}");
+    // Saved: the file holds both, checks clean, and the old screenshot was left alone.
+    assert!(
+        check_passes(&board, dir.path()).contains("8 cards"),
+        "6 sample cards and 2 new"
+    );
+    let lock_free = boothboard(&["add-card", board.to_str().unwrap(), "--title", "After"], dir.path());
+    assert!(lock_free.status.success(), "{}", stderr(&lock_free));
+}

@@ -30,6 +30,8 @@ mod crash_recovery;
 mod desktop;
 #[path = "ui/import_export.rs"]
 mod import_export;
+#[path = "ui/inbox.rs"]
+mod inbox;
 #[path = "ui/notes.rs"]
 mod notes;
 #[path = "ui/safety.rs"]
@@ -1292,6 +1294,7 @@ fn board_screen_harness(board: Board) -> Harness<'static, (ViewState, Vec<Comman
                 history: &history,
                 revision: 0,
                 images_in_progress: 0,
+                inbox: None,
             };
             board_screen_ui(ui, screen, view, &mut NoThumbnails, commands);
         },

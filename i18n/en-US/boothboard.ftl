@@ -519,3 +519,33 @@ export-no-card-ticks-theme = No card ticks this theme yet.
 export-untitled-card = Untitled card
 # The alt text of an image with no caption on a card with no title.
 export-image = Image
+
+# The screenshot inbox (issue 17)
+board-menu-inbox = Watch a folder for screenshots…
+inbox-heading = Watch a folder for screenshots
+inbox-explanation = Each new screenshot or photo in this folder becomes a card in the Inbox column, titled from its time. Only complete images are taken, each once; hidden and temporary files are left alone.
+inbox-folder = Folder
+inbox-folder-full-path = Type the folder's full path (or one starting with ~/).
+inbox-attach = Attach to the selected card
+inbox-attach-hover = New images go onto the card selected when they arrive, rather than onto a new card each. With no card selected, they become new cards.
+inbox-watch = Watch this folder
+inbox-stop = Stop watching
+inbox-indicator = Inbox: { $folder }
+inbox-indicator-hover = New images in { $folder } come onto this board. Click to change or stop.
+inbox-indicator-missing = Inbox folder missing: { $folder }
+inbox-indicator-missing-hover = { $error }. Watching resumes when the folder is back. Click to change or stop.
+inbox-offer = { $count ->
+    [one] 1 image was already in { $folder } and was left there.
+   *[other] { $count } images were already in { $folder } and were left there.
+}
+inbox-offer-import = { $count ->
+    [one] Import the 1 image already there
+   *[other] Import the { $count } images already there
+}
+inbox-offer-leave = Leave them
+inbox-cant-start = Can't watch the folder: { $error }
+inbox-not-added = Not added from the inbox folder: { $reason }.
+inbox-folder-missing = { $error }. Watching resumes by itself when the folder is back.
+inbox-folder-back = { $folder } is back; new images in it come onto the board again.
+inbox-column-name = Inbox
+inbox-card-title = Screenshot { $time }

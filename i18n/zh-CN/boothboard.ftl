@@ -465,3 +465,31 @@ export-untitled = 未命名
 export-no-card-ticks-theme = 还没有卡片勾选这个主题。
 export-untitled-card = 未命名的卡片
 export-image = 图片
+
+# The screenshot inbox (issue 17)
+board-menu-inbox = 监视截图文件夹…
+inbox-heading = 监视截图文件夹
+inbox-explanation = 这个文件夹里每出现一张新的截图或照片，就会在“收件箱”列中变成一张卡片，标题取自它的时间。只收完整的图片，每张只收一次；隐藏文件和临时文件不会被收入。
+inbox-folder = 文件夹
+inbox-folder-full-path = 请输入文件夹的完整路径（或以 ~/ 开头的路径）。
+inbox-attach = 附加到选中的卡片
+inbox-attach-hover = 新图片附加到它到达时选中的卡片上，而不是各自成为一张新卡片。没有选中卡片时，它们会成为新卡片。
+inbox-watch = 监视这个文件夹
+inbox-stop = 停止监视
+inbox-indicator = 收件箱：{ $folder }
+inbox-indicator-hover = { $folder } 中的新图片会放到这个看板上。点击可更改或停止。
+inbox-indicator-missing = 收件箱文件夹不见了：{ $folder }
+inbox-indicator-missing-hover = { $error }。文件夹回来后会自动继续监视。点击可更改或停止。
+inbox-offer = { $count ->
+   *[other] { $folder } 中原有 { $count } 张图片，已留在原处。
+}
+inbox-offer-import = { $count ->
+   *[other] 导入已有的 { $count } 张图片
+}
+inbox-offer-leave = 留在原处
+inbox-cant-start = 无法监视这个文件夹：{ $error }
+inbox-not-added = 未从收件箱文件夹添加：{ $reason }。
+inbox-folder-missing = { $error }。文件夹回来后会自动继续监视。
+inbox-folder-back = { $folder } 回来了；其中的新图片会再次放到看板上。
+inbox-column-name = 收件箱
+inbox-card-title = 截图 { $time }

@@ -22,17 +22,24 @@ impl BoothboardApp {
         let target = match ready.target {
             ImageTarget::Card(card) if board.card(card).is_some() => ImageTarget::Card(card),
             ImageTarget::Column(column) if board.column(column).is_some() => ImageTarget::Column(column),
+            ImageTarget::Inbox(taken) => ImageTarget::Inbox(taken),
             _ => ImageTarget::FirstColumn,
         };
         let first_column = board.columns.first().map(|column| column.id);
         let mut images = Vec::with_capacity(ready.images.len());
         for imported in ready.images {
             let file = imported.image.file.clone();
+            self.inboxes.placed(&file);
             self.thumbnails
                 .insert(ready.media_dir.clone(), file, imported.thumbnail);
             images.push(imported.image);
         }
         match target {
+            ImageTarget::Inbox(taken) => {
+                for image in images {
+                    self.place_inbox_card(taken, image);
+                }
+            }
             ImageTarget::Card(card) => {
                 self.apply_edit_as(BoardEdit::AddImages(card, images), Some(ready.is_first));
             }

@@ -5,6 +5,7 @@ mod export_job;
 mod frame_probe;
 mod image_placement;
 mod imports;
+mod inbox;
 mod open_board;
 mod outside_changes;
 mod quit_signals;
@@ -30,6 +31,7 @@ use crate::tr;
 use crate::ui::{self, ExportStatus, LoadFailure, Message, SaveStatus, ViewState};
 use export_job::Exports;
 use imports::Imports;
+use inbox::Inboxes;
 use tasks::{TaskOutcome, Tasks};
 use thumbnail_cache::ThumbnailCache;
 
@@ -65,6 +67,8 @@ pub struct BoothboardApp {
     tasks: Tasks,
     thumbnails: ThumbnailCache,
     imports: Imports,
+    /// The open board's screenshot inbox, and the other boards' as remembered.
+    inboxes: Inboxes,
     message: Option<Message>,
     window_title: String,
     /// Set when a quit was stopped because the last changes could not be saved.
@@ -132,12 +136,13 @@ impl BoothboardApp {
             let removed = to_prune.prune(THUMBNAIL_CACHE_BYTES);
             log::debug!("thumbnail cache: {removed} old entries removed");
         });
-        let app = Self {
+        let mut app = Self {
             workspace,
             view: ViewState::speaking(settings.language),
             saver,
             thumbnails: ThumbnailCache::new(ctx, Arc::clone(&pool), media_dir, disk.clone(), content_check),
             imports: Imports::new(ctx, pool, disk),
+            inboxes: Inboxes::new(ctx, home.clone(), settings.inboxes),
             tasks: Tasks::new(ctx, home),
             message: None,
             window_title: String::new(),
@@ -151,6 +156,7 @@ impl BoothboardApp {
             queued: Vec::new(),
         };
         app.merge_conflict_copies_there();
+        app.start_inbox(false);
         Ok(app)
     }
 
@@ -400,6 +406,14 @@ impl BoothboardApp {
                     open.keep_mine();
                 }
             }
+            Command::InboxDialogOpened => self.fill_inbox_dialog(),
+            Command::WatchInbox {
+                folder,
+                attach_to_selected,
+            } => self.set_inbox(Some((folder, attach_to_selected))),
+            Command::StopInbox => self.set_inbox(None),
+            Command::ImportInboxBacklog => self.answer_inbox_offer(true),
+            Command::DismissInboxOffer => self.answer_inbox_offer(false),
             Command::RestoreRecovered => self.settle_recovery(true),
             Command::KeepSavedBoard => self.settle_recovery(false),
         }
@@ -503,6 +517,7 @@ impl BoothboardApp {
         self.view = ViewState::default();
         self.message = None;
         self.merge_conflict_copies_there();
+        self.start_inbox(false);
     }
 
     /// Starts a save when one is due; schedules a wake-up for one that will be.
@@ -651,6 +666,7 @@ impl BoothboardApp {
         let ctx = ui.ctx().clone();
         self.receive_background_results(&ctx);
         self.follow_board_folder();
+        self.follow_inbox();
         self.handle_quit(&ctx);
 
         let mut commands = std::mem::take(&mut self.queued);
@@ -660,6 +676,9 @@ impl BoothboardApp {
         }
         if let Some(status) = self.exports.status() {
             ui::export_status_ui(ui, status, &mut commands);
+        }
+        if let Some(inbox) = self.inboxes.status() {
+            ui::inbox_offer_ui(ui, inbox, &mut commands);
         }
         self.finish_blocked_quit(&ctx);
         if self.quit_blocked {
@@ -683,6 +702,7 @@ impl BoothboardApp {
                     images_in_progress: self.imports.images_in_progress(),
                     history: open.history(),
                     revision: open.revision(),
+                    inbox: self.inboxes.status(),
                 };
                 ui::board_screen_ui(ui, screen, &mut self.view, &mut self.thumbnails, &mut commands);
             }

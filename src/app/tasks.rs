@@ -135,6 +135,14 @@ impl Tasks {
         });
     }
 
+    /// Remembers a board's screenshot inbox in the settings.
+    pub fn remember_inbox(&self, inbox: store::InboxSetting) {
+        self.spawn("remember-inbox", move |home| {
+            Settings::remember_inbox(home, inbox);
+            None
+        });
+    }
+
     /// Asks for a board file, then opens it; where no file dialog can open, shows the app's own
     /// "Open board" instead.
     pub fn open_dialog(&self) {

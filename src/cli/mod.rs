@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod merging;
+mod watching;
 
 use crate::export::{ExportError, ExportFormat, ExportOptions, ExportScope, export_to_dir};
 use crate::i18n::Language;
@@ -113,6 +114,19 @@ pub enum CliCommand {
         /// The board's title (default: the one the file names, or its file name).
         #[arg(long)]
         title: Option<String>,
+    },
+    /// Watch a folder for new screenshots and photos, and put each on the board as it comes: a new
+    /// card in the "Inbox" column (made first on the left if need be), titled from the file's time,
+    /// or attached to a card. Runs until Ctrl+C or SIGTERM, printing a line per image added. Only
+    /// complete images are taken, each once: what was taken in is remembered in the app home.
+    Watch {
+        /// The board file.
+        board: PathBuf,
+        /// The folder to watch (its images already there are left alone).
+        folder: PathBuf,
+        /// Attach the images to the card with this title rather than make a card for each.
+        #[arg(long, value_name = "TITLE")]
+        attach_to: Option<String>,
     },
     /// Export a board: writes DIR/NAME.md (Markdown), DIR/NAME.kanban.md (Obsidian Kanban) or
     /// DIR/NAME.canvas (JSON Canvas), and DIR/NAME.media/ with its images (NAME as the board file),
@@ -247,6 +261,11 @@ pub fn run(command: CliCommand) -> Result<String, CliError> {
         CliCommand::AddCard { board, card } => add_card(&board, &card),
         CliCommand::Attach { board, card, files } => attach(&board, &card, &files),
         CliCommand::Check { board, fix_media } => check(&board, fix_media),
+        CliCommand::Watch {
+            board,
+            folder,
+            attach_to,
+        } => watching::watch(&board, &folder, attach_to.as_deref()),
         CliCommand::Merge {
             ours,
             theirs,
@@ -299,6 +318,14 @@ fn change_board_file<T>(path: &Path, change: impl FnOnce(&mut Board) -> Result<T
         store::load(path)?;
     }
     let _writer = BoardLock::acquire(path)?;
+    change_locked_board_file(path, change)
+}
+
+/// [`change_board_file`] for a process that holds the board's lock already (`watch` keeps it).
+fn change_locked_board_file<T>(
+    path: &Path,
+    change: impl FnOnce(&mut Board) -> Result<T, CliError>,
+) -> Result<T, CliError> {
     let (mut board, on_disk) = store::load_with_fingerprint(path)?;
     board.adopt_device(this_device());
     let done = change(&mut board)?;

@@ -10,7 +10,7 @@ use image::{DynamicImage, ImageFormat, RgbaImage};
 use super::decode::decode_upright;
 use super::inspect::{ImageInfo, inspect};
 use super::limits::MAX_IMAGE_FILE_BYTES;
-use super::media_file::{check_media_folder, name_for_content, verify_media};
+use super::media_file::{check_media_folder, content_hash, name_for_content, verify_media};
 use super::thumbnails::thumbnail_of;
 use super::{MediaError, RgbaPixels};
 use crate::model::{ImageRef, MediaName};
@@ -87,6 +87,11 @@ impl PreparedImage {
     /// A thumbnail that fits a `max_side` square, made from the already decoded pixels.
     pub fn thumbnail(&self, max_side: u32) -> RgbaPixels {
         thumbnail_of(&self.upright, max_side)
+    }
+
+    /// The hash of the file's content, which names it in a media folder.
+    pub fn content_hash(&self) -> String {
+        content_hash(&self.bytes)
     }
 
     /// Stores the file in `media_dir` as `<content hash>.<ext>` (once, however often it is added)

@@ -193,9 +193,20 @@ fn is_boothboard_name(name: &MediaName) -> bool {
 
 /// The name Boothboard gives an image with this content and extension.
 pub(super) fn name_for_content(bytes: &[u8], extension: &str) -> String {
+    format!("{}.{extension}", content_hash(bytes))
+}
+
+/// The content hash that names a media file: the same bytes always give the same hash.
+pub fn content_hash(bytes: &[u8]) -> String {
     let hash = blake3::hash(bytes).to_hex();
-    let short_hash = hash.as_str().get(..HASH_DIGITS).unwrap_or(hash.as_str());
-    format!("{short_hash}.{extension}")
+    hash.as_str().get(..HASH_DIGITS).unwrap_or(hash.as_str()).to_owned()
+}
+
+/// The content hash in a media file's name, when it is a name Boothboard gives an image.
+pub fn hash_in_name(name: &MediaName) -> Option<&str> {
+    is_boothboard_name(name)
+        .then(|| name.as_str().split_once('.').map(|(hash, _)| hash))
+        .flatten()
 }
 
 fn check_content(path: &Path, name: &MediaName, hash: &blake3::Hash) -> Result<(), MediaProblem> {

@@ -9,11 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use notify_debouncer_mini::notify::event::{AccessKind, AccessMode};
-use notify_debouncer_mini::notify::{
-    self, Config, Event, EventHandler, EventKind, RecommendedWatcher, RecursiveMode, Watcher, WatcherKind,
-};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer_opt};
+use super::watcher::{DebounceEventResult, FolderWatcher, folder_watcher, watch_folder};
 
 use super::board_file::media_dir_for;
 use super::conflict_copies::is_conflict_copy;
@@ -49,7 +45,7 @@ pub type OnNews = Box<dyn Fn() + Send + Sync>;
 pub struct BoardWatch {
     news: Arc<Mutex<WatchNews>>,
     /// Shared with the event handler, which adds the media folder when it appears.
-    _debouncer: Arc<Mutex<Option<Debouncer<ChangesOnly>>>>,
+    _debouncer: Arc<Mutex<Option<FolderWatcher>>>,
 }
 
 impl std::fmt::Debug for BoardWatch {
@@ -87,11 +83,10 @@ impl BoardWatch {
             folder: folder.clone(),
         };
         let news = Arc::new(Mutex::new(WatchNews::default()));
-        let debouncer: Arc<Mutex<Option<Debouncer<ChangesOnly>>>> = Arc::new(Mutex::new(None));
+        let debouncer: Arc<Mutex<Option<FolderWatcher>>> = Arc::new(Mutex::new(None));
         let handler_news = Arc::clone(&news);
         let handler_debouncer = Arc::clone(&debouncer);
-        let config = notify_debouncer_mini::Config::default().with_timeout(DEBOUNCE);
-        let mut started = new_debouncer_opt(config, move |result: DebounceEventResult| {
+        let mut started = folder_watcher(DEBOUNCE, move |result: DebounceEventResult| {
             let media_appeared = {
                 let mut news = handler_news.lock().unwrap_or_else(PoisonError::into_inner);
                 sort_events(&places, result, &mut news)
@@ -99,9 +94,7 @@ impl BoardWatch {
             if media_appeared {
                 let mut debouncer = handler_debouncer.lock().unwrap_or_else(PoisonError::into_inner);
                 if let Some(debouncer) = debouncer.as_mut()
-                    && let Err(error) = debouncer
-                        .watcher()
-                        .watch(&places.media_dir, RecursiveMode::NonRecursive)
+                    && let Err(error) = watch_folder(debouncer, &places.media_dir)
                 {
                     log::warn!("{}: can't watch it: {error}", places.media_dir.display());
                 }
@@ -116,13 +109,10 @@ impl BoardWatch {
             on_news();
         })
         .map_err(|error| failed(&error))?;
-        started
-            .watcher()
-            .watch(&folder, RecursiveMode::NonRecursive)
-            .map_err(|error| failed(&error))?;
+        watch_folder(&mut started, &folder).map_err(|error| failed(&error))?;
         let media_dir = media_dir_for(&folder.join(file_name));
         if media_dir.is_dir()
-            && let Err(error) = started.watcher().watch(&media_dir, RecursiveMode::NonRecursive)
+            && let Err(error) = watch_folder(&mut started, &media_dir)
         {
             log::warn!("{}: can't watch it: {error}", media_dir.display());
         }
@@ -136,45 +126,6 @@ impl BoardWatch {
     /// The news since the last call.
     pub fn take_news(&self) -> WatchNews {
         std::mem::take(&mut *self.news.lock().unwrap_or_else(PoisonError::into_inner))
-    }
-}
-
-/// The platform's watcher, passing on only events that change something: reading a file (the
-/// app reading back its own save, or an image) must not look like news, or it would be read again.
-struct ChangesOnly(RecommendedWatcher);
-
-/// Drops the events of reading a file before they reach the debouncer.
-struct DropReads<F>(F);
-
-impl<F: EventHandler> EventHandler for DropReads<F> {
-    fn handle_event(&mut self, event: notify::Result<Event>) {
-        let is_read = event.as_ref().is_ok_and(|event| {
-            matches!(
-                event.kind,
-                EventKind::Access(AccessKind::Open(_) | AccessKind::Read | AccessKind::Close(AccessMode::Read))
-            )
-        });
-        if !is_read {
-            self.0.handle_event(event);
-        }
-    }
-}
-
-impl Watcher for ChangesOnly {
-    fn new<F: EventHandler>(event_handler: F, config: Config) -> notify::Result<Self> {
-        RecommendedWatcher::new(DropReads(event_handler), config).map(Self)
-    }
-
-    fn watch(&mut self, path: &Path, recursive_mode: RecursiveMode) -> notify::Result<()> {
-        self.0.watch(path, recursive_mode)
-    }
-
-    fn unwatch(&mut self, path: &Path) -> notify::Result<()> {
-        self.0.unwatch(path)
-    }
-
-    fn kind() -> WatcherKind {
-        RecommendedWatcher::kind()
     }
 }
 

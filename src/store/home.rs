@@ -62,6 +62,13 @@ impl AppHome {
         self.root.join("thumbnails")
     }
 
+    /// What a board's screenshot inbox has taken in (content hashes), so nothing comes in twice.
+    pub fn inbox_memory_path(&self, board: &Path) -> PathBuf {
+        let hash = blake3::hash(board.as_os_str().as_encoded_bytes()).to_hex();
+        let short = hash.as_str().get(..16).unwrap_or(hash.as_str());
+        self.root.join("inbox").join(format!("{short}.imported"))
+    }
+
     /// The log file and its rotated predecessors.
     pub fn logs_dir(&self) -> PathBuf {
         self.root.join("logs")

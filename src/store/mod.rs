@@ -16,6 +16,7 @@ mod lock;
 mod recovery;
 mod saver;
 mod settings;
+mod watcher;
 
 pub use atomic_write::write_atomic;
 pub use board_file::{
@@ -35,4 +36,5 @@ pub use kept_copies::{keep_copy_beside, restorable_copies, restore_copy};
 pub use lock::{BoardLock, LockError, lock_path_for};
 pub use recovery::{Recovery, find_recovery, recovery_path_for, set_recovery_aside, write_recovery};
 pub use saver::{OnSaved, SaveReport, SaveRequest, Saver};
-pub use settings::{RECENT_BOARDS, Settings};
+pub use settings::{InboxSetting, RECENT_BOARDS, Settings};
+pub use watcher::{DebounceEventResult, FolderWatcher, folder_watcher, watch_folder};

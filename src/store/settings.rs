@@ -1,5 +1,5 @@
 //! Small app settings that outlive a session: the boards opened lately, where the last export
-//! went, the language chosen, and this device's id.
+//! went, the language chosen, this device's id, and each board's screenshot inbox.
 
 use std::fs;
 use std::path::PathBuf;
@@ -28,6 +28,24 @@ pub struct Settings {
     /// The language chosen in the View menu; none follows the system's.
     #[serde(default, deserialize_with = "known_language")]
     pub language: Option<Language>,
+    /// The screenshot inbox of each board that has had one: this machine's folders, so kept here
+    /// and never in the board file.
+    #[serde(default)]
+    pub inboxes: Vec<InboxSetting>,
+}
+
+/// The folder a board takes new screenshots and photos from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxSetting {
+    /// The board file.
+    pub board: PathBuf,
+    /// The folder watched.
+    pub folder: PathBuf,
+    /// Whether the folder is watched now (the folder is remembered when it is not).
+    pub watching: bool,
+    /// New images go onto the selected card rather than onto new cards.
+    #[serde(default)]
+    pub attach_to_selected: bool,
 }
 
 /// How many boards "Open board" remembers.
@@ -101,6 +119,19 @@ impl Settings {
         self.language.unwrap_or_else(Language::of_system)
     }
 
+    /// Remembers a board's inbox, replacing what was remembered for that board.
+    pub fn remember_inbox(home: &AppHome, inbox: InboxSetting) {
+        Self::change(home, "the screenshot folder", |settings| {
+            settings.inboxes.retain(|kept| kept.board != inbox.board);
+            settings.inboxes.push(inbox);
+        });
+    }
+
+    /// The inbox remembered for `board`.
+    pub fn inbox_for(&self, board: &std::path::Path) -> Option<&InboxSetting> {
+        self.inboxes.iter().find(|inbox| inbox.board == board)
+    }
+
     /// The boards opened lately, the latest first (from before this list was kept: the last one).
     pub fn recent_boards(&self) -> Vec<PathBuf> {
         if self.recent_boards.is_empty() {
@@ -140,6 +171,7 @@ fn fallback_random() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn the_chosen_language_is_remembered_and_an_unknown_one_follows_the_system() {
@@ -187,5 +219,31 @@ mod tests {
             Some(PathBuf::from("/exports"))
         );
         assert_eq!(Settings::load(&home).last_board, Some(PathBuf::from("/boards/5.json")));
+    }
+
+    #[test]
+    fn each_board_has_its_own_inbox_and_the_last_choice_counts() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = AppHome::at(dir.path());
+        let inbox = |board: &str, folder: &str, watching| InboxSetting {
+            board: PathBuf::from(board),
+            folder: PathBuf::from(folder),
+            watching,
+            attach_to_selected: false,
+        };
+        Settings::remember_inbox(&home, inbox("/a.json", "/shots", true));
+        Settings::remember_inbox(&home, inbox("/b.json", "/photos", true));
+        Settings::remember_inbox(&home, inbox("/a.json", "/shots", false));
+        let settings = Settings::load(&home);
+        assert_eq!(settings.inboxes.len(), 2);
+        assert_eq!(
+            settings.inbox_for(Path::new("/a.json")),
+            Some(&inbox("/a.json", "/shots", false))
+        );
+        assert_eq!(
+            settings.inbox_for(Path::new("/b.json")).unwrap().folder,
+            PathBuf::from("/photos")
+        );
+        assert_eq!(settings.inbox_for(Path::new("/c.json")), None);
     }
 }

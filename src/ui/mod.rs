@@ -14,6 +14,7 @@ mod file_access_ui;
 mod file_drop;
 mod fonts;
 mod image_viewer_ui;
+mod inbox_ui;
 mod load_failure_ui;
 mod message_ui;
 mod navigation;
@@ -39,6 +40,7 @@ pub use export_status_ui::{ExportStatus, export_status_ui};
 pub use file_access_ui::{outside_change_ui, read_only_ui};
 pub use file_drop::FileDrag;
 pub use fonts::install_fallback_fonts;
+pub use inbox_ui::{InboxDialog, InboxStatus, inbox_offer_ui};
 pub use load_failure_ui::{LoadFailure, load_failure_ui};
 pub use message_ui::{message_ui, quit_anyway_ui};
 pub use notes_ui::NotesView;
@@ -67,6 +69,8 @@ pub struct Screen<'a> {
     pub history: &'a History,
     /// Changes whenever the board does.
     pub revision: u64,
+    /// The screenshot inbox, when it is on.
+    pub inbox: Option<&'a InboxStatus>,
 }
 
 /// The whole window for an open board: top bar, themes, board, card editor.
@@ -83,7 +87,7 @@ pub fn board_screen_ui(
     let screen_rect = ui.ctx().content_rect();
     if let Some(viewer) = view.viewer {
         file_drop.offer(ui, screen_rect, ImageTarget::Card(viewer.card));
-    } else if view.confirm.is_some() || view.export_dialog.is_some() {
+    } else if view.confirm.is_some() || view.export_dialog.is_some() || view.inbox_dialog.is_some() {
         file_drop.offer(ui, screen_rect, ImageTarget::FirstColumn);
     }
     view.board_index.refresh(board, screen.revision);
@@ -125,6 +129,7 @@ pub fn board_screen_ui(
     image_viewer_ui::image_viewer_ui(ui.ctx(), board, view, thumbnails, commands);
     confirm_ui::confirm_ui(ui.ctx(), board, view, commands);
     export_dialog_ui::export_dialog_ui(ui.ctx(), board, view, commands);
+    inbox_ui::inbox_dialog_ui(ui.ctx(), screen.inbox, view, commands);
     shortcuts::shortcuts_window_ui(ui.ctx(), view);
     view.text_had_focus = ui.ctx().text_edit_focused();
 }

@@ -1,6 +1,7 @@
-//! The bar above the board: board and edit menus, board title, search, save status.
+//! The bar above the board: board and edit menus, board title, search, save status, the inbox's mark.
 
 use super::edit_menu_ui::edit_menu_ui;
+use super::inbox_ui::{inbox_indicator_ui, open_inbox_dialog};
 use super::search_ui::search_ui;
 use super::shortcuts::{EXPORT, NEW_BOARD, OPEN_BOARD, QUIT, shortcut_item_ui};
 use super::view_menu_ui::view_menu_ui;
@@ -27,6 +28,9 @@ pub fn top_bar_ui(ui: &mut egui::Ui, screen: Screen<'_>, view: &mut ViewState, c
                 view.export_dialog = Some(ExportChoice::default());
                 commands.push(Command::ExportDialogOpened);
             }
+            if ui.button(tr!("board-menu-inbox")).clicked() {
+                open_inbox_dialog(view, commands);
+            }
             ui.separator();
             if shortcut_item_ui(ui, true, tr!("board-menu-quit"), &QUIT) {
                 ui.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -42,6 +46,10 @@ pub fn top_bar_ui(ui: &mut egui::Ui, screen: Screen<'_>, view: &mut ViewState, c
         let mut title = board.title.clone();
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             save_status_ui(ui, screen.save_status);
+            if let Some(inbox) = screen.inbox {
+                ui.separator();
+                inbox_indicator_ui(ui, inbox, view, commands);
+            }
             match screen.images_in_progress {
                 0 => {}
                 images => images_in_progress_ui(ui, &tr!("board-adding-images", count = images)),

@@ -6,7 +6,7 @@ use super::board_index::BoardIndex;
 use super::board_layout::BoardLayout;
 use super::note_glimpses::NoteGlimpses;
 use super::notes_ui::NotesView;
-use super::{ExportChoice, FileDrag, OpenBoardDialog};
+use super::{ExportChoice, FileDrag, InboxDialog, OpenBoardDialog};
 use crate::export::ExportOptions;
 use crate::i18n::Language;
 use crate::model::{Board, Card, CardId, ColumnId, LinkRefused, ThemeId};
@@ -56,6 +56,8 @@ pub struct ViewState {
     pub export_options: ExportOptions,
     /// The folder the export dialog offers, as typed (the app fills in the last or default one).
     pub export_folder: String,
+    /// The screenshot inbox dialog is open, filled in so.
+    pub inbox_dialog: Option<InboxDialog>,
     /// "Open board" is open with these boards.
     pub open_board: Option<OpenBoardDialog>,
     /// The language chosen in the View menu; none follows the system's (set by the app).

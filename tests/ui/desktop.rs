@@ -9,7 +9,7 @@ use super::{Session, sample_session, wait_for_export};
 
 impl Session {
     /// Selects all the text of the field named `label` and types `text` over it.
-    fn type_over(&mut self, label: &str, text: &str) {
+    pub(super) fn type_over(&mut self, label: &str, text: &str) {
         self.harness.get_by_label(label).focus();
         self.harness.run_steps(1);
         self.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);

@@ -1,0 +1,30 @@
+//! The time of day a screenshot was taken, as its card's title shows it.
+
+use std::time::SystemTime;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+/// `time` as hours and minutes in the system's time zone ("14:03"); in UTC where the zone can't
+/// be found.
+pub fn clock_time(time: SystemTime) -> String {
+    let Ok(timestamp) = Timestamp::try_from(time) else {
+        return "00:00".to_owned();
+    };
+    let zone = TimeZone::try_system().unwrap_or(TimeZone::UTC);
+    let local = timestamp.to_zoned_datetime(zone);
+    format!("{:02}:{:02}", local.hour(), local.minute())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_and_minutes_in_two_digits() {
+        let time = clock_time(SystemTime::now());
+        assert_eq!(time.len(), 5, "{time}");
+        assert_eq!(time.as_bytes()[2], b':', "{time}");
+        assert!(time.chars().filter(|c| *c != ':').all(|c| c.is_ascii_digit()), "{time}");
+    }
+}
