@@ -72,7 +72,12 @@ pub fn create_board(path: &Path, title: Option<&str>, with_sample: bool, device:
             };
             sample::sample_board(images, language)
         } else {
-            Board::new(title_from_file_name(path))
+            let mut board = Board::new(title_from_file_name(path));
+            // Its first column in the words of this thread: the window's, or English on the command line.
+            if let Some(first) = board.columns.first_mut() {
+                first.name = tr!("board-first-column-name");
+            }
+            board
         };
         if let Some(title) = title {
             title.clone_into(&mut board.title);
@@ -129,6 +134,19 @@ mod tests {
         assert_eq!(std::fs::read_dir(store::media_dir_for(&path)).unwrap().count(), 2);
         // The second launch loads what the first one wrote.
         assert_eq!(open_or_create(&home, &path).unwrap(), board);
+    }
+
+    #[test]
+    fn a_new_board_names_its_first_column_in_the_language_of_the_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let first_column = |name: &str| {
+            let board = create_board(&dir.path().join(name), None, false, DeviceId(1)).unwrap();
+            board.columns.first().map(|column| column.name.clone())
+        };
+        assert_eq!(first_column("english.json").as_deref(), Some("Projects"));
+        i18n::set_language(i18n::Language::SimplifiedChinese);
+        assert_eq!(first_column("chinese.json").as_deref(), Some("项目"));
+        i18n::set_language(i18n::Language::English);
     }
 
     #[test]

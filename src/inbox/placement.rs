@@ -42,3 +42,42 @@ pub fn inbox_column(editor: &mut impl BoardEditor, name: &str) -> Result<ColumnI
     editor.edit(BoardEdit::MoveColumn(column, 0))?;
     Ok(column)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ImageRef, MediaName};
+
+    const HASH: &str = "0123456789abcdef0123456789abcdef";
+
+    #[test]
+    fn an_image_the_board_shows_is_found_by_its_content_hash() {
+        let mut board = Board::new("Talks");
+        let column = board.add_column("Keynotes");
+        let card = board.add_card(column, "Opening").unwrap();
+        assert!(!on_board(&board, HASH));
+        let image = ImageRef {
+            file: MediaName::new(&format!("{HASH}.png")).unwrap(),
+            caption: "slide.png".to_owned(),
+            width: 1920,
+            height: 1080,
+        };
+        board.apply(BoardEdit::AddImages(card, vec![image])).unwrap();
+        assert!(on_board(&board, HASH));
+        assert!(!on_board(&board, "fedcba9876543210fedcba9876543210"));
+    }
+
+    #[test]
+    fn the_inbox_column_is_made_first_on_the_left_once_and_then_found() {
+        let mut board = Board::new("Talks");
+        board.add_column("Keynotes");
+        let inbox = inbox_column(&mut board, "Inbox").unwrap();
+        assert_eq!(board.columns.first().map(|column| column.id), Some(inbox));
+        assert_eq!(
+            inbox_column(&mut board, "inbox").unwrap(),
+            inbox,
+            "found again, ignoring case"
+        );
+        assert_eq!(board.columns.len(), 3, "Projects, Keynotes and Inbox");
+    }
+}
