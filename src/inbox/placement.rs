@@ -57,7 +57,7 @@ mod tests {
         let card = board.add_card(column, "Opening").unwrap();
         assert!(!on_board(&board, HASH));
         let image = ImageRef {
-            file: MediaName::new(&format!("{HASH}.png")).unwrap(),
+            file: MediaName::new(format!("{HASH}.png")).unwrap(),
             caption: "slide.png".to_owned(),
             width: 1920,
             height: 1080,
