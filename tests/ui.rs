@@ -28,6 +28,8 @@ mod chinese;
 mod crash_recovery;
 #[path = "ui/desktop.rs"]
 mod desktop;
+#[path = "ui/finishing.rs"]
+mod finishing;
 #[path = "ui/import_export.rs"]
 mod import_export;
 #[path = "ui/inbox.rs"]
@@ -409,7 +411,7 @@ fn deleting_a_card_asks_first() {
     session.click("Delete card…");
     session
         .harness
-        .get_by_label("Delete the card “TiDB” with its notes and links?");
+        .get_by_label("Delete the card “TiDB” with its notes, links and 1 image?");
     session.click("Delete card");
     let board = session.wait_for_file("TiDB deleted", |board| board.card_by_title("TiDB").is_none());
     assert_eq!(board.card_count(), 5);

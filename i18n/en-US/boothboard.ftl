@@ -62,7 +62,12 @@ cancel = Cancel
 try-again = Try again
 
 # Asking before throwing work away
-confirm-delete-card = Delete the card “{ $title }” with its notes and links?
+# $images: how many images the card shows (undo brings them back).
+confirm-delete-card = Delete the card “{ $title }” with its notes, links and { $images ->
+    [0] no images
+    [one] 1 image
+   *[other] { $images } images
+}?
 confirm-delete-card-button = Delete card
 confirm-delete-column = { $count ->
     [0] Delete the empty column “{ $name }”?
@@ -147,7 +152,7 @@ viewer-caption = Caption
 viewer-caption-field = Image caption
 viewer-caption-hint = What the image shows
 viewer-fit = Fit
-viewer-fit-hover = Fit to window (0)
+viewer-fit-hover = Fit to the window, never past 100% (0)
 viewer-zoom-in-hover = Zoom in (+ or mouse wheel)
 viewer-zoom-out-hover = Zoom out (- or mouse wheel)
 viewer-pixels = { $width } × { $height } pixels
@@ -170,6 +175,8 @@ board-add-card = Add card
 board-add-card-hover = Add a card to “{ $column }”
 column-name = Column name
 column-untitled = Untitled column
+# A column's count with a theme filter on: the cards that show, of all of them.
+column-count-filtered = { $shown } of { $total }
 column-rename = Rename column
 column-move-left = Move left
 column-move-right = Move right
@@ -514,7 +521,7 @@ recovery-not-moved = Nothing was changed: { $file } could not be moved aside ({ 
 
 export-untitled-board = Untitled board
 export-themes = Themes
-export-untitled = Untitled
+export-untitled = Untitled column
 export-no-card-ticks-theme = No card ticks this theme yet.
 export-untitled-card = Untitled card
 # The alt text of an image with no caption on a card with no title.

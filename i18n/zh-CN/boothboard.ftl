@@ -58,7 +58,10 @@ cancel = 取消
 try-again = 重试
 
 # 丢弃内容前的确认
-confirm-delete-card = 删除卡片“{ $title }”及其笔记和链接？
+confirm-delete-card = { $images ->
+    [0] 删除卡片“{ $title }”及其笔记和链接？
+   *[other] 删除卡片“{ $title }”及其笔记、链接和 { $images } 张图片？
+}
 confirm-delete-card-button = 删除卡片
 confirm-delete-column = { $count ->
     [0] 删除空列“{ $name }”？
@@ -135,7 +138,7 @@ viewer-caption = 说明
 viewer-caption-field = 图片说明
 viewer-caption-hint = 图片展示了什么
 viewer-fit = 适应窗口
-viewer-fit-hover = 适应窗口大小（0）
+viewer-fit-hover = 适应窗口大小，最多放大到 100%（0）
 viewer-zoom-in-hover = 放大（+ 或鼠标滚轮）
 viewer-zoom-out-hover = 缩小（- 或鼠标滚轮）
 viewer-pixels = { $width } × { $height } 像素
@@ -158,6 +161,7 @@ board-add-card = 添加卡片
 board-add-card-hover = 向“{ $column }”添加一张卡片
 column-name = 列名
 column-untitled = 未命名的列
+column-count-filtered = { $shown } / { $total }
 column-rename = 重命名列
 column-move-left = 左移
 column-move-right = 右移
@@ -461,7 +465,7 @@ recovery-not-moved = 什么也没有改动：无法把 { $file } 移到一边（
 
 export-untitled-board = 未命名的看板
 export-themes = 主题
-export-untitled = 未命名
+export-untitled = 未命名的列
 export-no-card-ticks-theme = 还没有卡片勾选这个主题。
 export-untitled-card = 未命名的卡片
 export-image = 图片

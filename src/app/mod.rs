@@ -266,7 +266,16 @@ impl BoothboardApp {
                 self.view.scroll_to_selected = true;
                 self.view.focus_card_title = true;
             }
-            Created::Column(column) => self.view.renaming_column = Some(column),
+            Created::Column(column) => {
+                let name = self
+                    .board()
+                    .and_then(|board| board.column(column))
+                    .map(|column| column.name.clone());
+                self.view.renaming_column = Some(ui::ColumnRename {
+                    column,
+                    name: name.unwrap_or_default(),
+                });
+            }
             Created::Theme(theme) => {
                 self.view.editing_theme = Some(theme);
                 self.view.focus_theme_name = true;

@@ -7,7 +7,7 @@ use super::fields::bare_field_ui;
 use super::file_drop::FileDrop;
 use super::themes_ui::theme_name;
 use super::thumbnails::Thumbnails;
-use super::{Confirm, ImageViewer, ViewState};
+use super::{ColumnRename, Confirm, ImageViewer, ViewState};
 use crate::command::{Command, ImageTarget};
 use crate::model::{Board, BoardEdit, Card, CardId, Column};
 use crate::tr;
@@ -254,6 +254,19 @@ fn board_card_ui(
     response.rect
 }
 
+/// How many cards the column has, or with a theme filter on, how many of them show ("12 of 50").
+fn column_count_ui(ui: &mut egui::Ui, column: &Column, view: &ViewState) {
+    let total = column.cards.len();
+    let text = match view.theme_filter {
+        None => total.to_string(),
+        Some(theme) => {
+            let shown = column.cards.iter().filter(|card| card.themes.contains(&theme)).count();
+            tr!("column-count-filtered", shown = shown, total = total)
+        }
+    };
+    ui.weak(text);
+}
+
 fn column_header_ui(
     ui: &mut egui::Ui,
     board: &Board,
@@ -262,38 +275,51 @@ fn column_header_ui(
     view: &mut ViewState,
     commands: &mut Vec<Command>,
 ) {
+    let start_renaming = || ColumnRename {
+        column: column.id,
+        name: column.name.clone(),
+    };
     ui.horizontal(|ui| {
-        if view.renaming_column == Some(column.id) {
+        if let Some(rename) = view
+            .renaming_column
+            .as_mut()
+            .filter(|rename| rename.column == column.id)
+        {
             let (name, response) = bare_field_ui(
                 ui,
                 &tr!("column-name"),
-                &column.name,
+                &rename.name,
                 &tr!("column-name"),
                 COLUMN_WIDTH - 70.0,
             );
             if let Some(name) = name {
-                commands.push(Command::Edit(BoardEdit::RenameColumn(column.id, name)));
+                rename.name = name;
             }
             if response.lost_focus() {
+                // Enter or a click elsewhere renames; Esc leaves the name as it was.
+                let cancelled = ui.input(|input| input.key_pressed(egui::Key::Escape));
+                if !cancelled && rename.name != column.name {
+                    commands.push(Command::Edit(BoardEdit::RenameColumn(column.id, rename.name.clone())));
+                }
                 view.renaming_column = None;
             } else if !response.has_focus() {
                 response.request_focus();
             }
         } else {
-            let name = if column.name.is_empty() {
+            let name = if column.name.trim().is_empty() {
                 ui.weak(tr!("column-untitled"))
             } else {
                 ui.strong(&column.name)
             };
             if name.double_clicked() {
-                view.renaming_column = Some(column.id);
+                view.renaming_column = Some(start_renaming());
             }
-            ui.weak(column.cards.len().to_string());
+            column_count_ui(ui, column, view);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.menu_button("…", |ui| {
                 if ui.button(tr!("column-rename")).clicked() {
-                    view.renaming_column = Some(column.id);
+                    view.renaming_column = Some(start_renaming());
                 }
                 if index > 0 && ui.button(tr!("column-move-left")).clicked() {
                     commands.push(Command::Edit(BoardEdit::MoveColumn(column.id, index - 1)));

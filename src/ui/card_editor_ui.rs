@@ -131,13 +131,17 @@ fn links_ui(ui: &mut egui::Ui, card: &Card, view: &mut ViewState, commands: &mut
     for (index, link) in card.links.iter().enumerate() {
         let number = index + 1;
         ui.horizontal(|ui| {
-            let (label, _) = bare_field_ui(
+            let (label, label_response) = bare_field_ui(
                 ui,
                 &tr!("card-link-label", number = number),
                 &link.label,
                 &tr!("card-link-label-hint"),
                 90.0,
             );
+            if view.focus_link_label == Some((card.id, index)) {
+                view.focus_link_label = None;
+                label_response.request_focus();
+            }
             if let Some(label) = label {
                 let changed = Link {
                     label,
@@ -145,20 +149,29 @@ fn links_ui(ui: &mut egui::Ui, card: &Card, view: &mut ViewState, commands: &mut
                 };
                 commands.push(Command::Edit(BoardEdit::SetLink(card.id, index, changed)));
             }
-            // Buttons first, from the right, so the address takes exactly the width left.
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .button(tr!("card-link-remove"))
-                    .on_hover_text(tr!("card-link-remove-hover", number = number))
-                    .clicked()
-                {
-                    commands.push(Command::Edit(BoardEdit::RemoveLink(card.id, index)));
-                }
-                if ui.button(tr!("card-link-open")).on_hover_text(&link.url).clicked() {
-                    commands.push(Command::OpenLink(link.url.clone()));
-                }
-                link_address_ui(ui, card.id, index, link, view, commands);
-            });
+            // In reading order, so Tab goes label, address, Open, Remove: the address takes the
+            // width the buttons after it leave.
+            let (open, remove) = (tr!("card-link-open"), tr!("card-link-remove"));
+            let buttons = button_width(ui, &open) + button_width(ui, &remove) + 2.0 * ui.spacing().item_spacing.x;
+            link_address_ui(
+                ui,
+                card.id,
+                index,
+                link,
+                (ui.available_width() - buttons).max(60.0),
+                view,
+                commands,
+            );
+            if ui.button(open).on_hover_text(&link.url).clicked() {
+                commands.push(Command::OpenLink(link.url.clone()));
+            }
+            if ui
+                .button(remove)
+                .on_hover_text(tr!("card-link-remove-hover", number = number))
+                .clicked()
+            {
+                commands.push(Command::Edit(BoardEdit::RemoveLink(card.id, index)));
+            }
         });
         if let Some(refused) = link_draft(view, card.id, index).and_then(|draft| draft.refused.as_ref()) {
             ui.colored_label(
@@ -169,24 +182,34 @@ fn links_ui(ui: &mut egui::Ui, card: &Card, view: &mut ViewState, commands: &mut
     }
     if ui.button(tr!("card-link-add")).clicked() {
         commands.push(Command::Edit(BoardEdit::AddLink(card.id)));
+        view.focus_link_label = Some((card.id, card.links.len()));
     }
 }
 
 /// The address field of a link. What is typed stays as typed while the field has the cursor; the
 /// board gets it as saved once it may be opened, and an address that may not stays in the field,
 /// not saved, with the reason under it.
+/// How wide a button with `text` is drawn.
+fn button_width(ui: &egui::Ui, text: &str) -> f32 {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let galley = ui
+        .painter()
+        .layout_no_wrap(text.to_owned(), font, egui::Color32::PLACEHOLDER);
+    galley.size().x + 2.0 * ui.spacing().button_padding.x
+}
+
 fn link_address_ui(
     ui: &mut egui::Ui,
     card: CardId,
     index: usize,
     link: &Link,
+    width: f32,
     view: &mut ViewState,
     commands: &mut Vec<Command>,
 ) {
     let shown = link_draft(view, card, index)
         .map_or(link.url.as_str(), |draft| draft.text.as_str())
         .to_owned();
-    let width = ui.available_width();
     let (typed, response) = bare_field_ui(
         ui,
         &tr!("card-link-address", number = index + 1),

@@ -8,6 +8,13 @@ use super::thumbnails::{Thumbnails, thumbnail_ui};
 use crate::model::{Card, Theme};
 use crate::tr;
 
+/// The space around a card's content, besides its outline.
+const CARD_MARGIN: f32 = 8.0;
+/// The outline of a selected card or a search match.
+const OUTLINE_WIDTH: f32 = 2.0;
+/// A card shows at most this many lines of its summary.
+const SUMMARY_LINES: usize = 3;
+
 /// How a card is drawn besides its content.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CardLook {
@@ -41,17 +48,20 @@ pub fn card_ui(
 ) -> CardResponse {
     let visuals = ui.visuals();
     let stroke = if look.selected {
-        egui::Stroke::new(2.0, visuals.selection.stroke.color)
+        egui::Stroke::new(OUTLINE_WIDTH, visuals.selection.stroke.color)
     } else if look.search_hit {
-        egui::Stroke::new(2.0, visuals.warn_fg_color)
+        egui::Stroke::new(OUTLINE_WIDTH, visuals.warn_fg_color)
     } else {
         visuals.widgets.noninteractive.bg_stroke
     };
+    // The stroke is inside the frame: a wider one takes its width from the margin, not from the
+    // content, so outlining a card never rewraps it.
+    let margin = CARD_MARGIN + OUTLINE_WIDTH - stroke.width.min(OUTLINE_WIDTH);
     let frame = egui::Frame::new()
         .fill(visuals.extreme_bg_color)
         .stroke(stroke)
         .corner_radius(6.0)
-        .inner_margin(8.0);
+        .inner_margin(margin);
     let builder = egui::UiBuilder::new()
         .id_salt(card.id)
         .sense(egui::Sense::click_and_drag());
@@ -94,7 +104,17 @@ fn card_contents_ui(
     };
     ui.add(egui::Label::new(egui::RichText::new(title).strong().size(15.0)).wrap());
     if !card.summary.is_empty() {
-        ui.add(egui::Label::new(egui::RichText::new(&card.summary).weak()).wrap());
+        // At most three lines, the last ending in "…"; the editor shows all of it.
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let mut job = egui::text::LayoutJob::simple(
+            card.summary.clone(),
+            font,
+            ui.visuals().weak_text_color(),
+            ui.available_width(),
+        );
+        job.wrap.max_rows = SUMMARY_LINES;
+        job.wrap.overflow_character = Some('…');
+        ui.add(egui::Label::new(ui.painter().layout_job(job)));
     }
     let cover = card.images.first().map(|cover| {
         ui.add_space(4.0);

@@ -13,9 +13,12 @@ pub fn confirm_ui(ctx: &egui::Context, board: &Board, view: &mut ViewState, comm
     };
     let (question, action, edit) = match confirm {
         Confirm::DeleteCard(card) => {
-            let title = board.card(card).map(|card| card.title.as_str()).unwrap_or_default();
+            let (title, images) = board
+                .card(card)
+                .map(|card| (card.title.as_str(), card.images.len()))
+                .unwrap_or_default();
             (
-                tr!("confirm-delete-card", title = title),
+                tr!("confirm-delete-card", title = title, images = images),
                 tr!("confirm-delete-card-button"),
                 BoardEdit::DeleteCard(card),
             )

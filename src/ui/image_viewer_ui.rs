@@ -117,7 +117,8 @@ fn zoom_buttons_ui(ui: &mut egui::Ui, viewer: &mut ImageViewer, image: &ImageRef
 fn picture_ui(ui: &mut egui::Ui, viewer: &mut ImageViewer, image: &ImageRef, thumbnails: &mut dyn Thumbnails) {
     let (area, response) = ui.allocate_exact_size(ui.available_size(), egui::Sense::click_and_drag());
     let natural = egui::vec2(image.width.max(1) as f32, image.height.max(1) as f32);
-    viewer.fitted_zoom = (area.width() / natural.x).min(area.height() / natural.y);
+    // A small screenshot is shown at 100%, not blown up and blurred.
+    viewer.fitted_zoom = (area.width() / natural.x).min(area.height() / natural.y).min(1.0);
     let zoom = viewer.zoom.unwrap_or(viewer.fitted_zoom);
     if response.hovered() {
         let (scroll, pinch) = ui.input(|input| (input.smooth_scroll_delta.y, input.zoom_delta()));

@@ -50,7 +50,7 @@ pub use shortcuts::QUIT;
 pub use status::{Message, SaveStatus};
 pub use system_fonts::install_system_font_fallback;
 pub use thumbnails::{ThumbnailState, Thumbnails};
-pub use view_state::{Confirm, ImageViewer, LinkAddressDraft, SearchHits, ViewState};
+pub use view_state::{ColumnRename, Confirm, ImageViewer, LinkAddressDraft, SearchHits, ViewState};
 
 use crate::command::{Command, ImageSource, ImageTarget};
 use crate::model::{Board, History};

@@ -26,13 +26,24 @@ pub fn update_search_hits(board: &Board, revision: u64, view: &mut ViewState) {
 /// The search field and the number of matches, laid out right to left.
 /// Escape in the field clears it; Enter selects the first match.
 pub fn search_ui(ui: &mut egui::Ui, board: &Board, revision: u64, view: &mut ViewState) {
-    if view.searching() {
-        match view.search_hits.cards.len() {
-            0 => ui.colored_label(ui.visuals().warn_fg_color, tr!("search-no-match")),
-            hits => ui.label(tr!("search-matches", count = hits)),
-        };
-    }
-    // The count coming and going before it must not take its focus.
+    // The count has a place of its own, there or not, so nothing in the bar moves when it comes:
+    // a click meant for the search field must not land on the board title.
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let widest = [tr!("search-no-match"), tr!("search-matches", count = 88_888_usize)]
+        .into_iter()
+        .map(|text| {
+            ui.painter()
+                .layout_no_wrap(text, font.clone(), egui::Color32::PLACEHOLDER)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    let slot = egui::vec2(widest, ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(slot, egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.set_min_size(slot);
+        search_count_ui(ui, board, view);
+    });
+    // The field keeps its id: the count coming and going before it must not take its focus.
     let (query, response) = bare_field_with_id_ui(
         ui,
         "search",
@@ -62,4 +73,22 @@ pub fn search_ui(ui: &mut egui::Ui, board: &Board, revision: u64, view: &mut Vie
             view.select_and_reveal(first);
         }
     }
+}
+
+/// "3 matches" or "No match"; with a theme filter on, only the matches that show count.
+fn search_count_ui(ui: &mut egui::Ui, board: &Board, view: &ViewState) {
+    if !view.searching() {
+        return;
+    }
+    let hits = match view.theme_filter.and_then(|theme| board.theme(theme)) {
+        Some(theme) => board
+            .cards_with_theme(theme.id)
+            .filter(|card| view.search_hits.cards.contains(&card.id))
+            .count(),
+        None => view.search_hits.cards.len(),
+    };
+    match hits {
+        0 => ui.colored_label(ui.visuals().warn_fg_color, tr!("search-no-match")),
+        hits => ui.label(tr!("search-matches", count = hits)),
+    };
 }

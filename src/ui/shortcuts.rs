@@ -106,6 +106,7 @@ pub fn handle_shortcuts(ctx: &egui::Context, board: &Board, view: &mut ViewState
         && ctx.input_mut(|input| input.consume_key(Modifiers::NONE, Key::Enter))
     {
         view.editor_open = true;
+        view.focus_card_title = true;
     }
     if pressed(&DELETE_CARD) {
         delete_selected_card(board, view, commands);

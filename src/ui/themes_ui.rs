@@ -67,6 +67,7 @@ fn theme_ui(ui: &mut egui::Ui, board: &Board, theme: &Theme, view: &mut ViewStat
             .clicked()
         {
             view.editing_theme = Some(theme.id);
+            view.focus_theme_name = true;
         }
     });
 }

@@ -40,10 +40,12 @@ pub struct ViewState {
     pub refused_theme_name: Option<(ThemeId, String)>,
     /// A link address as typed, while its field is edited or when it was refused.
     pub link_address_draft: Option<LinkAddressDraft>,
-    /// The column whose name is being edited.
-    pub renaming_column: Option<ColumnId>,
+    /// The column whose name is being edited, with the name as typed so far.
+    pub renaming_column: Option<ColumnRename>,
     /// Move keyboard focus to the selected card's title next frame (after "Add card").
     pub focus_card_title: bool,
+    /// Move keyboard focus to the label of this link of this card when it is drawn (after "Add link").
+    pub focus_link_label: Option<(CardId, usize)>,
     /// Move keyboard focus to the edited theme's name next frame (after "Add theme").
     pub focus_theme_name: bool,
     /// Where the card being dragged would land: column and index.
@@ -106,6 +108,15 @@ impl ImageViewer {
             fitted_zoom: 1.0,
         }
     }
+}
+
+/// A column being renamed: the name is applied on Enter or a click elsewhere, and Esc drops it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnRename {
+    /// The column.
+    pub column: ColumnId,
+    /// The name as typed so far.
+    pub name: String,
 }
 
 /// A link address as the user typed it. The board gets the address as saved (`www.…` becomes

@@ -1,0 +1,189 @@
+//! The finishing pass over the window (issue 20): the keyboard and focus, cards that keep their
+//! shape, counts that follow the theme filter, and the rough edges of a first hour.
+//! Helpers come from `tests/ui.rs`.
+
+use boothboard::command::Command;
+use boothboard::model::BoardEdit;
+use egui::accesskit::Role;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+use super::{Session, sample_session};
+
+fn focused(session: &Session, label: &str) -> bool {
+    session.harness.get_by_label(label).accesskit_node().is_focused()
+}
+
+fn tab(session: &mut Session) {
+    session.press(egui::Modifiers::NONE, egui::Key::Tab);
+}
+
+#[test]
+fn tab_goes_through_a_link_row_in_reading_order() {
+    let mut session = sample_session();
+    session.click("Gloo");
+    session.harness.get_by_label("Link 1 label").focus();
+    session.harness.run_steps(2);
+    tab(&mut session);
+    assert!(focused(&session, "Link 1 address"), "label, then address");
+    tab(&mut session);
+    let open = session
+        .harness
+        .get_all_by_role_and_label(Role::Button, "Open")
+        .next()
+        .unwrap();
+    assert!(open.accesskit_node().is_focused(), "address, then Open");
+    tab(&mut session);
+    let remove = session
+        .harness
+        .get_all_by_role_and_label(Role::Button, "Remove")
+        .next()
+        .unwrap();
+    assert!(remove.accesskit_node().is_focused(), "Open, then Remove");
+}
+
+#[test]
+fn buttons_that_add_a_field_put_the_keyboard_in_it() {
+    let mut session = sample_session();
+    session.click("Gloo");
+    session.click("Add link");
+    session.harness.run_steps(2);
+    assert!(focused(&session, "Link 3 label"), "Add link: the new link's label");
+
+    // The first "Edit" is the menu; the next, Developer story's.
+    session.harness.get_all_by_label("Edit").nth(1).unwrap().click();
+    session.harness.run_steps(2);
+    assert!(focused(&session, "Theme name"), "Edit theme: its name");
+    session.press(egui::Modifiers::NONE, egui::Key::Escape);
+
+    // With the editor closed, so the new column is in view.
+    session.click("Close");
+    session.click("Add column");
+    assert!(focused(&session, "Column name"), "Add column: its name");
+}
+
+#[test]
+fn enter_on_a_selected_card_opens_it_with_the_title_ready() {
+    let mut session = sample_session();
+    session
+        .harness
+        .state_mut()
+        .queue_command(Command::Edit(BoardEdit::SetTitle("Board".into())));
+    session.harness.run_steps(2);
+    // Select without opening: the arrow keys select the first card.
+    session.press(egui::Modifiers::NONE, egui::Key::ArrowDown);
+    assert!(session.harness.state().view().selected_card.is_some());
+    assert!(!session.harness.state().view().editor_open);
+    session.press(egui::Modifiers::NONE, egui::Key::Enter);
+    assert!(session.harness.state().view().editor_open);
+    assert!(focused(&session, "Title"), "the title has the keyboard");
+}
+
+#[test]
+fn esc_in_a_column_name_leaves_it_as_it_was() {
+    let mut session = sample_session();
+    for _ in 0..2 {
+        session.harness.get_by_label("Databases").click();
+        session.harness.step();
+    }
+    session.harness.run_steps(2);
+    session.harness.get_by_label("Column name").type_text(" and queues");
+    session.harness.run_steps(2);
+    session.press(egui::Modifiers::NONE, egui::Key::Escape);
+    session.harness.run_steps(2);
+    let board = session.harness.state().board().unwrap();
+    assert!(board.column_by_name("Databases").is_some());
+    assert!(board.column_by_name("Databases and queues").is_none());
+    session.harness.get_by_label("Databases");
+}
+
+#[test]
+fn outlining_a_card_keeps_its_width_and_its_summary_in_place() {
+    let mut session = sample_session();
+    let summary = "PingCAP's MySQL-compatible distributed SQL database: TiDB, TiKV, PD and TiSpark";
+    let before = session.harness.get_by_label(summary).rect();
+    session.press(egui::Modifiers::NONE, egui::Key::ArrowDown);
+    session.harness.get_by_label("TiDB").click();
+    session.harness.run_steps(2);
+    assert_eq!(
+        session.harness.state().view().selected_card,
+        session.board().card_by_title("TiDB").map(|card| card.id)
+    );
+    let after = session.harness.get_by_label(summary).rect();
+    assert_eq!(before.width(), after.width(), "the summary wraps as before");
+    assert_eq!(before.left(), after.left());
+}
+
+#[test]
+fn a_long_summary_shows_three_lines_on_the_card() {
+    let mut session = sample_session();
+    let tidb = session.board().card_by_title("TiDB").unwrap().id;
+    let long = "A distributed SQL database that speaks MySQL. ".repeat(12);
+    session
+        .harness
+        .state_mut()
+        .queue_command(Command::Edit(BoardEdit::SetCardSummary(tidb, long.clone())));
+    session.harness.run_steps(3);
+    let shown = session.harness.get_all_by_label(long.as_str()).next().unwrap().rect();
+    let line = session.harness.get_by_label("FoundationDB").rect().height();
+    assert!(shown.height() < 3.6 * line, "{} high, a line is {line}", shown.height());
+    assert!(shown.height() > 2.4 * line, "{} high, a line is {line}", shown.height());
+}
+
+#[test]
+fn counts_follow_the_theme_filter() {
+    let mut session = sample_session();
+    session.harness.get_by_label("3");
+    session.type_into("Search", "Kubernetes");
+    session.harness.get_by_label("6 cards match");
+    // "Show only these" of Database story: TiDB, FoundationDB, Cassandra and Rook.
+    session
+        .harness
+        .get_all_by_label("Show only these")
+        .nth(1)
+        .unwrap()
+        .click();
+    session.harness.run_steps(2);
+    session.harness.get_by_label("0 of 2");
+    session.harness.get_by_label("3 of 3");
+    session.harness.get_by_label("1 of 1");
+    session.harness.get_by_label("4 cards match");
+}
+
+#[test]
+fn a_column_named_only_spaces_is_an_untitled_column() {
+    let mut session = sample_session();
+    let storage = session.board().column_by_name("Storage").unwrap().id;
+    session
+        .harness
+        .state_mut()
+        .queue_command(Command::Edit(BoardEdit::RenameColumn(storage, "   ".into())));
+    session.harness.run_steps(3);
+    session.harness.get_by_label("Untitled column");
+}
+
+#[test]
+fn fit_never_blows_a_small_image_up() {
+    let mut session = sample_session();
+    session.wait_for_imports();
+    for _ in 0..2 {
+        session
+            .harness
+            .get_by_role_and_label(Role::Image, "Gloo architecture")
+            .click();
+        session.harness.step();
+    }
+    session.harness.run_steps(2);
+    // 960x540 in a window that could show it half as large again.
+    session.harness.get_by_label("100%");
+}
+
+#[test]
+fn the_top_bar_stays_where_it_is_when_the_match_count_appears() {
+    let mut session = sample_session();
+    let title = session.harness.get_by_label("Board title").rect();
+    let search = session.harness.get_by_label("Search").rect();
+    session.type_into("Search", "TiDB");
+    session.harness.get_by_label("1 card matches");
+    assert_eq!(session.harness.get_by_label("Board title").rect(), title);
+    assert_eq!(session.harness.get_by_label("Search").rect(), search);
+}
