@@ -180,6 +180,16 @@ impl Session {
         }
     }
 
+    /// Double-clicks the cover captioned `caption` on the board, once thumbnails are made.
+    fn open_viewer_on_cover(&mut self, caption: &str) {
+        self.wait_for_imports();
+        for _ in 0..2 {
+            self.harness.get_by_role_and_label(Role::Image, caption).click();
+            self.harness.step();
+        }
+        self.harness.run_steps(2);
+    }
+
     /// The app's home (settings, crash reports).
     fn home(&self) -> AppHome {
         AppHome::at(self._home.path())
@@ -1398,15 +1408,7 @@ fn ctrl_click_selects_several_cards_to_export_together() {
 #[test]
 fn double_clicking_a_cover_on_the_board_opens_the_viewer() {
     let mut session = sample_session();
-    session.wait_for_imports();
-    for _ in 0..2 {
-        session
-            .harness
-            .get_by_role_and_label(Role::Image, "Gloo architecture")
-            .click();
-        session.harness.step();
-    }
-    session.harness.run_steps(2);
+    session.open_viewer_on_cover("Gloo architecture");
     let viewer = session.harness.state().view().viewer.expect("the viewer is open");
     assert_eq!(viewer.index, 0);
     assert_eq!(

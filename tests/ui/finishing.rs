@@ -164,15 +164,7 @@ fn a_column_named_only_spaces_is_an_untitled_column() {
 #[test]
 fn fit_never_blows_a_small_image_up() {
     let mut session = sample_session();
-    session.wait_for_imports();
-    for _ in 0..2 {
-        session
-            .harness
-            .get_by_role_and_label(Role::Image, "Gloo architecture")
-            .click();
-        session.harness.step();
-    }
-    session.harness.run_steps(2);
+    session.open_viewer_on_cover("Gloo architecture");
     // 960x540 in a window that could show it half as large again.
     session.harness.get_by_label("100%");
 }
