@@ -87,7 +87,8 @@ fn run_app(requested: Option<std::path::PathBuf>) -> ExitCode {
         // The name of the .desktop file, so task bars and docks find its icon and name.
         .with_app_id(APP_ID)
         .with_inner_size([1280.0, 800.0])
-        .with_min_inner_size([640.0, 400.0]);
+        // The top bar, the board and an open card's editor fit, one row of search beneath.
+        .with_min_inner_size([760.0, 480.0]);
     match eframe::icon_data::from_png_bytes(WINDOW_ICON) {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(error) => log::warn!("the window icon can't be read: {error}"),

@@ -350,6 +350,7 @@ not-imported = Not imported: { $error }.
 
 view-menu = View
 view-language = Language
+view-themes-panel = Themes panel
 # The system's language, in its own words.
 view-language-system = Same as the system ({ $language })
 

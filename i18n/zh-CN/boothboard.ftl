@@ -314,6 +314,7 @@ not-imported = 未导入：{ $error }。
 
 view-menu = 视图
 view-language = 语言
+view-themes-panel = 主题面板
 view-language-system = 跟随系统（{ $language }）
 
 ## Undo steps, as "Undo …" and "Redo …" name them in the Edit menu

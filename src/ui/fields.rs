@@ -87,3 +87,24 @@ fn edit_ui(ui: &mut egui::Ui, value: &str, hint: &str, label: egui::Id) -> (Opti
         .labelled_by(label);
     (response.changed().then_some(text), response)
 }
+
+/// A place as wide as the widest of `texts`, there whatever `add_contents` shows in it: text that
+/// comes, goes or changes there moves nothing beside it (a click aimed next to it lands there).
+pub fn text_slot_ui(ui: &mut egui::Ui, texts: &[String], add_contents: impl FnOnce(&mut egui::Ui)) {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let widest = texts
+        .iter()
+        .map(|text| {
+            ui.painter()
+                .layout_no_wrap(text.clone(), font.clone(), egui::Color32::PLACEHOLDER)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    let slot = egui::vec2(widest, ui.spacing().interact_size.y);
+    let layout = egui::Layout::from_main_dir_and_cross_align(ui.layout().main_dir(), egui::Align::Center);
+    ui.allocate_ui_with_layout(slot, layout, |ui| {
+        ui.set_min_size(slot);
+        add_contents(ui);
+    });
+}

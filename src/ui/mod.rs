@@ -73,6 +73,15 @@ pub struct Screen<'a> {
     pub inbox: Option<&'a InboxStatus>,
 }
 
+/// Narrower than this, an open card's editor takes the room of the themes panel.
+const NARROW_WINDOW: f32 = 1000.0;
+/// The narrowest the themes panel gets.
+const THEMES_MIN: f32 = 170.0;
+/// The narrowest the card editor gets (on a window wide enough for it and a column).
+const EDITOR_MIN: f32 = 340.0;
+/// The board keeps at least this much room beside the editor: about one column.
+const BOARD_MIN: f32 = 260.0;
+
 /// The whole window for an open board: top bar, themes, board, card editor.
 pub fn board_screen_ui(
     ui: &mut egui::Ui,
@@ -99,16 +108,29 @@ pub fn board_screen_ui(
         top_bar_ui::top_bar_ui(ui, screen, view, commands);
         ui.add_space(2.0);
     });
+    // Widths remembered from another window size are held to what fits this one, and the board
+    // always keeps room for a column.
+    let width = ui.available_width();
+    // On a narrow window the open card's editor takes the room of the themes panel.
+    let editor_takes_themes_room = view.editor_card().is_some() && width < NARROW_WINDOW;
+    let mut themes_shown = !(view.themes_panel_hidden || editor_takes_themes_room);
     egui::Panel::left("themes")
         .resizable(true)
         .default_size(230.0)
-        .show(ui, |ui| {
+        .size_range(THEMES_MIN..=(width * 0.3).max(THEMES_MIN))
+        .show_collapsible(ui, &mut themes_shown, |ui| {
             themes_ui::themes_ui(ui, board, view, commands);
         });
+    if !editor_takes_themes_room {
+        // Dragged closed, or open again from its edge.
+        view.themes_panel_hidden = !themes_shown;
+    }
     if let Some(card) = view.editor_card().and_then(|card| view.board_index.card(board, card)) {
+        let editor_max = (ui.available_width() - BOARD_MIN).max(EDITOR_MIN.min(ui.available_width()));
         let editor = egui::Panel::right("card_editor")
             .resizable(true)
             .default_size(380.0)
+            .size_range(EDITOR_MIN.min(editor_max)..=editor_max)
             .show(ui, |ui| {
                 card_editor_ui::card_editor_ui(ui, board, screen.revision, card, view, thumbnails, commands);
             });

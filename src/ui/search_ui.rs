@@ -1,7 +1,7 @@
 //! The search field in the top bar, and which cards match it.
 
 use super::ViewState;
-use super::fields::bare_field_with_id_ui;
+use super::fields::{bare_field_with_id_ui, text_slot_ui};
 use super::navigation::CardGrid;
 use crate::model::{Board, Search};
 use crate::tr;
@@ -23,35 +23,31 @@ pub fn update_search_hits(board: &Board, revision: u64, view: &mut ViewState) {
     });
 }
 
-/// The search field and the number of matches, laid out right to left.
+/// How wide the search field is.
+const SEARCH_WIDTH: f32 = 180.0;
+
+/// The search field and the number of matches beside it, in either direction.
 /// Escape in the field clears it; Enter selects the first match.
 pub fn search_ui(ui: &mut egui::Ui, board: &Board, revision: u64, view: &mut ViewState) {
     // The count has a place of its own, there or not, so nothing in the bar moves when it comes:
     // a click meant for the search field must not land on the board title.
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let widest = [tr!("search-no-match"), tr!("search-matches", count = 88_888_usize)]
-        .into_iter()
-        .map(|text| {
-            ui.painter()
-                .layout_no_wrap(text, font.clone(), egui::Color32::PLACEHOLDER)
-                .size()
-                .x
-        })
-        .fold(0.0, f32::max);
-    let slot = egui::vec2(widest, ui.spacing().interact_size.y);
-    ui.allocate_ui_with_layout(slot, egui::Layout::right_to_left(egui::Align::Center), |ui| {
-        ui.set_min_size(slot);
-        search_count_ui(ui, board, view);
-    });
-    // The field keeps its id: the count coming and going before it must not take its focus.
+    let counts = [tr!("search-no-match"), tr!("search-matches", count = 88_888_usize)];
+    let right_to_left = ui.layout().main_dir() == egui::Direction::RightToLeft;
+    if right_to_left {
+        text_slot_ui(ui, &counts, |ui| search_count_ui(ui, board, view));
+    }
+    // The field keeps its id: the count coming and going beside it must not take its focus.
     let (query, response) = bare_field_with_id_ui(
         ui,
         "search",
         &tr!("search-label"),
         &view.search,
         &tr!("search-hint"),
-        180.0,
+        SEARCH_WIDTH,
     );
+    if !right_to_left {
+        text_slot_ui(ui, &counts, |ui| search_count_ui(ui, board, view));
+    }
     if let Some(query) = query {
         view.search = query;
     }

@@ -1,6 +1,7 @@
 //! The bar above the board: board and edit menus, board title, search, save status, the inbox's mark.
 
 use super::edit_menu_ui::edit_menu_ui;
+use super::fields::text_slot_ui;
 use super::inbox_ui::{inbox_indicator_ui, open_inbox_dialog};
 use super::search_ui::search_ui;
 use super::shortcuts::{EXPORT, NEW_BOARD, OPEN_BOARD, QUIT, shortcut_item_ui};
@@ -10,9 +11,13 @@ use crate::command::Command;
 use crate::model::BoardEdit;
 use crate::tr;
 
+/// Narrower than this, the search field goes on a row of its own, so the title keeps its room.
+const ONE_ROW_WIDTH: f32 = 1050.0;
+
 /// Draws the top bar.
 pub fn top_bar_ui(ui: &mut egui::Ui, screen: Screen<'_>, view: &mut ViewState, commands: &mut Vec<Command>) {
     let board = screen.board;
+    let one_row = ui.available_width() >= ONE_ROW_WIDTH;
     ui.horizontal(|ui| {
         ui.menu_button(tr!("board-menu"), |ui| {
             if shortcut_item_ui(ui, true, tr!("board-menu-new"), &NEW_BOARD) {
@@ -55,7 +60,9 @@ pub fn top_bar_ui(ui: &mut egui::Ui, screen: Screen<'_>, view: &mut ViewState, c
                 images => images_in_progress_ui(ui, &tr!("board-adding-images", count = images)),
             }
             ui.separator();
-            search_ui(ui, board, screen.revision, view);
+            if one_row {
+                search_ui(ui, board, screen.revision, view);
+            }
             let edit = egui::TextEdit::singleline(&mut title)
                 .font(egui::TextStyle::Heading)
                 .desired_width(ui.available_width());
@@ -64,9 +71,24 @@ pub fn top_bar_ui(ui: &mut egui::Ui, screen: Screen<'_>, view: &mut ViewState, c
             }
         });
     });
+    if !one_row {
+        ui.horizontal(|ui| search_ui(ui, board, screen.revision, view));
+    }
 }
 
+/// The save status, in a place as wide as its widest words, so that the bar never moves with it.
 fn save_status_ui(ui: &mut egui::Ui, save_status: &SaveStatus) {
+    let all = [
+        tr!("save-saved"),
+        tr!("save-saving"),
+        tr!("save-failed"),
+        tr!("save-changed-outside"),
+        tr!("save-read-only"),
+    ];
+    text_slot_ui(ui, &all, |ui| save_status_text_ui(ui, save_status));
+}
+
+fn save_status_text_ui(ui: &mut egui::Ui, save_status: &SaveStatus) {
     match save_status {
         SaveStatus::Saved => ui.weak(tr!("save-saved")),
         SaveStatus::Saving => ui.weak(tr!("save-saving")),

@@ -30,6 +30,8 @@ pub struct ViewState {
     pub focus_search: bool,
     /// Some text field had keyboard focus at the end of the last frame.
     pub text_had_focus: bool,
+    /// The themes panel was closed (View → Themes panel, or dragged closed at its edge).
+    pub themes_panel_hidden: bool,
     /// The keyboard shortcut overview is open (F1).
     pub shortcuts_open: bool,
     /// Show only the cards that tick this theme.

@@ -179,3 +179,39 @@ fn the_top_bar_stays_where_it_is_when_the_match_count_appears() {
     assert_eq!(session.harness.get_by_label("Board title").rect(), title);
     assert_eq!(session.harness.get_by_label("Search").rect(), search);
 }
+
+#[test]
+fn a_small_window_keeps_every_control_reachable() {
+    let mut session = sample_session();
+    session.harness.set_size(egui::vec2(760.0, 480.0));
+    session.harness.run_steps(3);
+    session.click("TiDB");
+    session.harness.run_steps(3);
+    let title = session.harness.get_by_label("Board title").rect();
+    assert!(title.width() > 150.0, "the title keeps its room: {title:?}");
+    let search = session.harness.get_by_label("Search").rect();
+    assert!(
+        search.top() >= title.bottom(),
+        "search goes on a row of its own: {search:?}"
+    );
+    assert!(
+        session.harness.query_by_label("Add theme").is_none(),
+        "the editor takes the themes panel's room"
+    );
+    let editor = session.harness.get_by_label("Card").rect();
+    let column = session.harness.get_by_label("Gateways and languages").rect();
+    assert!(
+        column.right() < editor.left(),
+        "the board keeps a column beside the editor"
+    );
+    assert!(760.0 - editor.left() >= 300.0, "the editor keeps its room: {editor:?}");
+    for label in ["Close", "Delete card…", "Copy as Markdown"] {
+        let button = session.harness.get_by_label(label).rect();
+        assert!(
+            button.right() <= 760.0 && button.left() >= editor.left(),
+            "{label}: {button:?}"
+        );
+    }
+    session.click("Close");
+    session.harness.get_by_label("Add theme");
+}
