@@ -218,6 +218,11 @@ impl BoothboardApp {
         self.thumbnails.is_busy()
     }
 
+    /// How many thumbnails the last frame drew as still loading (for benchmarks).
+    pub fn thumbnails_loading_in_view(&self) -> usize {
+        self.thumbnails.loading_in_view()
+    }
+
     /// Image textures held now (for tests and benchmarks).
     pub fn textures_held(&self) -> usize {
         self.thumbnails.texture_count()

@@ -1,9 +1,10 @@
 //! Thumbnails as textures: made on worker threads, uploaded a few per frame, and only kept for what is in view.
 
+use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
 use crate::media::{
@@ -27,6 +28,10 @@ const FULL_SIZE_KEEP: std::time::Duration = std::time::Duration::from_secs(2);
 /// Uploading is on the UI thread: a few per frame keep every frame short when many arrive at once.
 const UPLOADS_PER_FRAME: usize = 4;
 
+/// A picture asked for and not drawn for this many frames (its card scrolled past) is let go before
+/// it is made; it is asked for again if its card comes back into view.
+const STALE_FRAMES: u64 = 30;
+
 /// Which picture a result is for: a thumbnail, or the full-size image in the viewer.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Key {
@@ -45,7 +50,51 @@ impl Key {
 struct Finished {
     media_dir: PathBuf,
     key: Key,
-    result: Result<egui::ColorImage, MediaError>,
+    /// `None`: let go before it was made, no longer in view.
+    result: Option<Result<egui::ColorImage, MediaError>>,
+}
+
+/// Pictures asked for and not started yet. The workers take the one drawn most lately first, so
+/// after a fast scroll the cards now in view get theirs before the ones scrolled past.
+#[derive(Default)]
+struct Wanted {
+    /// Frames drawn so far.
+    frame: u64,
+    /// Requests made so far: among pictures drawn in the same frame, the first asked for goes first.
+    asked: u64,
+    pending: HashMap<Key, Request>,
+}
+
+/// A picture asked for and not started.
+type Pending = (Key, Request);
+
+/// How to make one picture, and when it was last drawn.
+struct Request {
+    media_dir: PathBuf,
+    check: ContentCheck,
+    full_side: u32,
+    last_drawn: u64,
+    asked: u64,
+}
+
+impl Wanted {
+    /// The request to make now, and those let go as out of view.
+    fn take(&mut self) -> (Option<Pending>, Vec<Pending>) {
+        let frame = self.frame;
+        let stale: Vec<Key> = self
+            .pending
+            .iter()
+            .filter(|(_, request)| request.last_drawn + STALE_FRAMES < frame)
+            .map(|(key, _)| key.clone())
+            .collect();
+        let dropped = stale.iter().filter_map(|key| self.pending.remove_entry(key)).collect();
+        let next = self
+            .pending
+            .iter()
+            .max_by_key(|(_, request)| (request.last_drawn, Reverse(request.asked)))
+            .map(|(key, _)| key.clone());
+        (next.and_then(|key| self.pending.remove_entry(&key)), dropped)
+    }
 }
 
 enum Entry {
@@ -72,6 +121,11 @@ pub struct ThumbnailCache {
     verified: HashSet<MediaName>,
     /// Images that merged cards name and a sync tool may still be bringing: not missing, waiting.
     awaiting_sync: HashSet<MediaName>,
+    /// Pictures asked for and not started, shared with the workers.
+    wanted: Arc<Mutex<Wanted>>,
+    /// Thumbnails drawn as still loading since the last upload (the last frame's, for benchmarks).
+    loading_drawn: usize,
+    loading_drawn_last_frame: usize,
 }
 
 impl std::fmt::Debug for ThumbnailCache {
@@ -107,6 +161,9 @@ impl ThumbnailCache {
             content_check,
             verified: HashSet::new(),
             awaiting_sync: HashSet::new(),
+            wanted: Arc::default(),
+            loading_drawn: 0,
+            loading_drawn_last_frame: 0,
         }
     }
 
@@ -118,7 +175,13 @@ impl ThumbnailCache {
             self.waiting_upload.clear();
             self.verified.clear();
             self.awaiting_sync.clear();
+            self.wanted().pending.clear();
         }
+    }
+
+    fn wanted(&self) -> std::sync::MutexGuard<'_, Wanted> {
+        // The lock guards a plain queue: one left behind by a panic is still a queue.
+        self.wanted.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Notes images that cards merged from another copy name: while their files are not here,
@@ -157,13 +220,15 @@ impl ThumbnailCache {
         self.waiting_upload.push_back(Finished {
             media_dir,
             key: Key::Thumbnail(file),
-            result: Ok(thumbnail),
+            result: Some(Ok(thumbnail)),
         });
         self.ctx.request_repaint();
     }
 
     /// Uploads a few of the pictures that finished since the last frame, and lets go of old textures.
     pub fn receive(&mut self, ctx: &egui::Context) {
+        self.loading_drawn_last_frame = std::mem::take(&mut self.loading_drawn);
+        self.wanted().frame += 1;
         self.waiting_upload.extend(self.finished.try_iter());
         let mut uploaded = 0;
         while uploaded < UPLOADS_PER_FRAME {
@@ -173,7 +238,14 @@ impl ThumbnailCache {
             if finished.media_dir != self.media_dir {
                 continue; // From a board that is no longer open.
             }
-            let entry = match finished.result {
+            let Some(result) = finished.result else {
+                // Let go while out of view: asked for again when drawn again.
+                if matches!(self.entries.get(&finished.key), Some(Entry::Loading)) {
+                    self.entries.remove(&finished.key);
+                }
+                continue;
+            };
+            let entry = match result {
                 Ok(image) => {
                     uploaded += 1;
                     self.awaiting_sync.remove(finished.key.file());
@@ -214,6 +286,11 @@ impl ThumbnailCache {
         !self.waiting_upload.is_empty() || self.entries.values().any(|entry| matches!(entry, Entry::Loading))
     }
 
+    /// How many thumbnails the last frame drew as still loading (for benchmarks).
+    pub fn loading_in_view(&self) -> usize {
+        self.loading_drawn_last_frame
+    }
+
     /// Textures held now (for tests and benchmarks).
     pub fn texture_count(&self) -> usize {
         self.entries
@@ -251,7 +328,14 @@ impl ThumbnailCache {
                 ThumbnailState::Ready(egui::load::SizedTexture::from_handle(texture))
             }
             Some(Entry::Failed(state)) => state.clone(),
-            Some(Entry::Loading) => ThumbnailState::Loading,
+            Some(Entry::Loading) => {
+                let mut wanted = self.wanted();
+                let frame = wanted.frame;
+                if let Some(request) = wanted.pending.get_mut(&key) {
+                    request.last_drawn = frame;
+                }
+                ThumbnailState::Loading
+            }
             None => {
                 self.request(key.clone());
                 self.entries.insert(key, Entry::Loading);
@@ -272,12 +356,41 @@ impl ThumbnailCache {
         } else {
             self.content_check
         };
-        self.pool.run(move || {
-            let result = match &key {
-                Key::Thumbnail(file) => make_thumbnail(&media_dir, file, THUMBNAIL_MAX_SIDE, &disk, check),
-                Key::Full(file) => make_picture(&media_dir, file, full_side),
+        {
+            let mut wanted = self.wanted();
+            wanted.asked += 1;
+            let request = Request {
+                media_dir,
+                check,
+                full_side,
+                last_drawn: wanted.frame,
+                asked: wanted.asked,
             };
-            let result = result.map(|pixels| color_image(&pixels));
+            wanted.pending.insert(key, request);
+        }
+        // One job per request; each makes whichever picture is wanted most when it starts.
+        let wanted = Arc::clone(&self.wanted);
+        self.pool.run(move || {
+            let (next, dropped) = wanted.lock().unwrap_or_else(PoisonError::into_inner).take();
+            for (key, request) in dropped {
+                let _ = sender.send(Finished {
+                    media_dir: request.media_dir,
+                    key,
+                    result: None,
+                });
+            }
+            let Some((key, request)) = next else {
+                ctx.request_repaint();
+                return;
+            };
+            let result = match &key {
+                Key::Thumbnail(file) => {
+                    make_thumbnail(&request.media_dir, file, THUMBNAIL_MAX_SIDE, &disk, request.check)
+                }
+                Key::Full(file) => make_picture(&request.media_dir, file, request.full_side),
+            };
+            let result = Some(result.map(|pixels| color_image(&pixels)));
+            let media_dir = request.media_dir;
             if sender.send(Finished { media_dir, key, result }).is_ok() {
                 ctx.request_repaint();
             }
@@ -293,7 +406,11 @@ pub fn color_image(pixels: &RgbaPixels) -> egui::ColorImage {
 
 impl Thumbnails for ThumbnailCache {
     fn thumbnail(&mut self, image: &ImageRef) -> ThumbnailState {
-        self.state(Key::Thumbnail(image.file.clone()))
+        let state = self.state(Key::Thumbnail(image.file.clone()));
+        if matches!(state, ThumbnailState::Loading) {
+            self.loading_drawn += 1;
+        }
+        state
     }
 
     fn full_size(&mut self, image: &ImageRef) -> ThumbnailState {
@@ -302,5 +419,46 @@ impl Thumbnails for ThumbnailCache {
         self.entries
             .retain(|key, _| !matches!(key, Key::Full(file) if *file != image.file));
         self.state(Key::Full(image.file.clone()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(name: &str) -> Key {
+        Key::Thumbnail(MediaName::new(format!("{name}.png")).unwrap())
+    }
+
+    fn ask(wanted: &mut Wanted, name: &str) {
+        wanted.asked += 1;
+        let request = Request {
+            media_dir: PathBuf::from("board.media"),
+            check: ContentCheck::Trust,
+            full_side: 4096,
+            last_drawn: wanted.frame,
+            asked: wanted.asked,
+        };
+        wanted.pending.insert(key(name), request);
+    }
+
+    #[test]
+    fn the_pictures_drawn_last_are_made_first_and_those_scrolled_past_are_let_go() {
+        let mut wanted = Wanted::default();
+        ask(&mut wanted, "top-1");
+        ask(&mut wanted, "top-2");
+        wanted.frame += 5;
+        ask(&mut wanted, "middle");
+        wanted.frame += STALE_FRAMES;
+        ask(&mut wanted, "end-1");
+        ask(&mut wanted, "end-2");
+        let (next, dropped) = wanted.take();
+        assert_eq!(next.map(|(key, _)| key), Some(key("end-1")), "in view, first asked");
+        let mut dropped: Vec<Key> = dropped.into_iter().map(|(key, _)| key).collect();
+        dropped.sort_by_key(|key| format!("{key:?}"));
+        assert_eq!(dropped, vec![key("top-1"), key("top-2")], "out of view for a while");
+        assert_eq!(wanted.take().0.map(|(key, _)| key), Some(key("end-2")));
+        assert_eq!(wanted.take().0.map(|(key, _)| key), Some(key("middle")));
+        assert!(wanted.take().0.is_none());
     }
 }
