@@ -190,6 +190,16 @@ impl Session {
         self.harness.run_steps(2);
     }
 
+    /// Steps the app until a widget labelled `label` shows.
+    fn wait_for_label(&mut self, label: &str) {
+        let deadline = Instant::now() + WAIT_LIMIT;
+        while self.harness.query_by_label(label).is_none() {
+            assert!(Instant::now() < deadline, "never shown: {label}");
+            self.harness.step();
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// The app's home (settings, crash reports).
     fn home(&self) -> AppHome {
         AppHome::at(self._home.path())

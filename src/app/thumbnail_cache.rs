@@ -193,13 +193,16 @@ impl ThumbnailCache {
         }
     }
 
-    /// A file arrived or changed in the media folder: what was shown for it is asked for again.
+    /// A file arrived, changed or went away in the media folder: what was shown for it is asked
+    /// for again (a picture of a file deleted since shows as missing, not as it was).
     pub fn file_arrived(&mut self, file: &MediaName) {
         let was_waiting = self.awaiting_sync.contains(file);
         let failed = [Key::Thumbnail(file.clone()), Key::Full(file.clone())]
             .iter()
             .any(|key| matches!(self.entries.get(key), Some(Entry::Failed(_))));
-        if was_waiting || failed {
+        // One look at the folder per event (rare: images taken in, a sync tool at work).
+        let gone = self.media_dir.join(file.as_str()).symlink_metadata().is_err();
+        if was_waiting || failed || gone {
             self.forget(file);
             self.verified.remove(file);
         }

@@ -8,7 +8,7 @@ use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::{DynamicImage, ImageEncoder};
 
 use super::import::prepare_bytes;
-use super::{ContentCheck, MediaError, read_media, verify_media};
+use super::{ContentCheck, MediaError, MediaProblem, read_media, verify_media};
 use crate::model::MediaName;
 use crate::store::write_atomic;
 
@@ -150,8 +150,14 @@ pub fn make_thumbnail(
 ) -> Result<RgbaPixels, MediaError> {
     let path = media_dir.join(name.as_str());
     if let Some(cached) = cache.load(&path, max_side) {
-        if check == ContentCheck::Verify {
-            verify_media(media_dir, name)?;
+        match check {
+            ContentCheck::Verify => verify_media(media_dir, name)?,
+            // Checked earlier this session, but a kept thumbnail must not stand in for a file
+            // deleted since.
+            ContentCheck::Trust if std::fs::symlink_metadata(&path).is_err() => {
+                return Err(MediaProblem::Missing { path }.into());
+            }
+            ContentCheck::Trust => {}
         }
         return Ok(cached);
     }

@@ -88,12 +88,20 @@ pub fn paint_picture(ui: &egui::Ui, rect: egui::Rect, state: &ThumbnailState, ca
         ThumbnailState::Untrusted(_) => tr!("thumbnail-untrusted", caption = caption),
     };
     let visuals = ui.visuals();
+    // A picture that can't be shown says so plainly; one on its way stays quiet.
+    let (color, style) = match state {
+        ThumbnailState::Missing(_) | ThumbnailState::Failed(_) => (visuals.warn_fg_color, egui::TextStyle::Body),
+        ThumbnailState::Untrusted(_) => (visuals.error_fg_color, egui::TextStyle::Body),
+        _ => (visuals.weak_text_color(), egui::TextStyle::Small),
+    };
     ui.painter().rect_filled(rect, 4.0, visuals.faint_bg_color);
-    let font = egui::TextStyle::Small.resolve(ui.style());
-    let galley = ui
-        .painter()
-        .layout(text.clone(), font, visuals.weak_text_color(), rect.width() - 8.0);
+    if style == egui::TextStyle::Body {
+        let stroke = egui::Stroke::new(1.0, color);
+        ui.painter().rect_stroke(rect, 4.0, stroke, egui::StrokeKind::Inside);
+    }
+    let font = style.resolve(ui.style());
+    let galley = ui.painter().layout(text.clone(), font, color, rect.width() - 8.0);
     let position = rect.center() - galley.size() / 2.0;
-    ui.painter().galley(position, galley, visuals.weak_text_color());
+    ui.painter().galley(position, galley, color);
     text
 }

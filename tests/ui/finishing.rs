@@ -215,3 +215,14 @@ fn a_small_window_keeps_every_control_reachable() {
     session.click("Close");
     session.harness.get_by_label("Add theme");
 }
+
+#[test]
+fn an_image_deleted_while_shown_says_it_is_missing_rather_than_showing_what_was_kept() {
+    let mut session = sample_session();
+    session.wait_for_imports();
+    session.harness.get_by_role_and_label(Role::Image, "Gloo architecture");
+    let gloo = session.board().card_by_title("Gloo").unwrap().images[0].file.clone();
+    std::fs::remove_file(session.media_dir().join(gloo.as_str())).unwrap();
+    // The folder watch tells the window; the kept thumbnail on disk must not stand in.
+    session.wait_for_label("Image missing: Gloo architecture");
+}
