@@ -233,7 +233,7 @@ impl BoothboardApp {
                 }
                 InboxEvent::AlreadyThere(count) => inbox.status.offer = Some(count),
                 InboxEvent::FolderMissing(error) => {
-                    self.message = Some(Message::error(tr!("inbox-folder-missing", error = error.clone())));
+                    self.message = Some(Message::warning(tr!("inbox-folder-missing", error = error.clone())));
                     inbox.status.missing = Some(error);
                 }
                 InboxEvent::FolderBack => {

@@ -248,7 +248,7 @@ impl BoothboardApp {
         };
         if open.read_only_reason().is_some() {
             // The banner says why; this says that the keystroke or click was not lost by accident.
-            self.message = Some(Message::error(tr!("read-only-not-changed")));
+            self.message = Some(Message::warning(tr!("read-only-not-changed")));
             return Created::Nothing;
         }
         let now = Instant::now();
@@ -486,7 +486,7 @@ impl BoothboardApp {
                     // Another board was opened meanwhile: this reload is out of date.
                     _ => {}
                 },
-                TaskOutcome::Notice(text) => self.message = Some(Message::error(text)),
+                TaskOutcome::Notice(message) => self.message = Some(message),
                 TaskOutcome::Checked { .. } | TaskOutcome::ConflictCopies { .. } => {}
                 TaskOutcome::BoardList(dialog) => self.view.open_board = Some(dialog),
                 TaskOutcome::ForBoard(board, command) => match &self.workspace {

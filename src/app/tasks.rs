@@ -11,7 +11,7 @@ use crate::import::{import_file, new_board_path};
 use crate::model::{Board, CardId};
 use crate::open::{OpenError, create_board, open_or_create};
 use crate::store::{self, AppHome, Fingerprint, LoadError, OnNews, OutsideVersion, Settings};
-use crate::ui::{LoadFailure, OpenBoardDialog};
+use crate::ui::{LoadFailure, Message, OpenBoardDialog};
 use crate::{i18n, tr};
 
 /// A finished background task.
@@ -26,7 +26,7 @@ pub enum TaskOutcome {
     /// A board was imported from another tool's file and opened; the summary says what came in.
     Imported(Box<OpenBoard>, String),
     /// Something to tell the user that is not a failure to open.
-    Notice(String),
+    Notice(Message),
     /// Something to do now, as if the UI had asked for it, if the board it was asked for is still open.
     ForBoard(PathBuf, Command),
     /// The open board's file was read again after another program may have written it.
@@ -171,7 +171,7 @@ impl Tasks {
                 .save_file();
             picked.map(|path| match create_board(&path, None, false, Settings::device(home)) {
                 Ok(board) => opened(home, path, board, wake),
-                Err(error) => TaskOutcome::Notice(error.to_string()),
+                Err(error) => TaskOutcome::Notice(Message::error(error.to_string())),
             })
         });
     }
@@ -250,7 +250,7 @@ impl Tasks {
         self.spawn("restore-copy", move |home| {
             Some(match store::restore_copy(&path, &copy) {
                 Ok(_) => open_task(home, &path, wake),
-                Err(error) => TaskOutcome::Notice(error.to_string()),
+                Err(error) => TaskOutcome::Notice(Message::error(error.to_string())),
             })
         });
     }
@@ -264,7 +264,7 @@ impl Tasks {
                     board.adopt_device(Settings::device(home));
                     TaskOutcome::Reloaded(Box::new(OpenBoard::new(path, board)))
                 }
-                Err(error) => TaskOutcome::Notice(tr!("not-reloaded", error = error.to_string())),
+                Err(error) => TaskOutcome::Notice(Message::error(tr!("not-reloaded", error = error.to_string()))),
             })
         });
     }
@@ -307,11 +307,11 @@ impl Tasks {
                 })
                 .collect();
             (!failed.is_empty()).then(|| {
-                TaskOutcome::Notice(tr!(
+                TaskOutcome::Notice(Message::warning(tr!(
                     "merged-not-filed-away",
                     folder = store::merged_copies_dir_for(&board).display().to_string(),
                     copies = failed.join("; ")
-                ))
+                )))
             })
         });
     }
@@ -336,11 +336,11 @@ impl Tasks {
             }
         });
         if let Err(error) = spawned {
-            let _ = self.sender.send(TaskOutcome::Notice(tr!(
+            let _ = self.sender.send(TaskOutcome::Notice(Message::error(tr!(
                 "task-cant-start",
                 task = name,
                 error = error.to_string()
-            )));
+            ))));
         }
     }
 }
@@ -358,7 +358,7 @@ fn file_dialog_available() -> bool {
 
 /// Said when no native file dialog can open, rather than doing nothing; `instead` says what works.
 fn no_dialog(instead: &str) -> TaskOutcome {
-    TaskOutcome::Notice(tr!("no-dialog", instead = instead))
+    TaskOutcome::Notice(Message::warning(tr!("no-dialog", instead = instead)))
 }
 
 fn board_file_dialog(title: &str, start_in: PathBuf) -> rfd::FileDialog {
@@ -392,7 +392,7 @@ fn import_task(home: &AppHome, file: &Path, wake: OnNews) -> TaskOutcome {
             ),
             other => other,
         },
-        Err(error) => TaskOutcome::Notice(tr!("not-imported", error = error.to_string())),
+        Err(error) => TaskOutcome::Notice(Message::error(tr!("not-imported", error = error.to_string()))),
     }
 }
 

@@ -1,6 +1,6 @@
 //! The bars at the bottom of the window: problems to read, and quitting despite a failed save.
 
-use super::Message;
+use super::{Message, Severity};
 use crate::command::Command;
 use crate::tr;
 
@@ -8,10 +8,10 @@ use crate::tr;
 pub fn message_ui(ui: &mut egui::Ui, message: &Message, commands: &mut Vec<Command>) {
     egui::Panel::bottom("message").show(ui, |ui| {
         ui.horizontal(|ui| {
-            let color = if message.is_error {
-                ui.visuals().error_fg_color
-            } else {
-                ui.visuals().text_color()
+            let color = match message.severity {
+                Severity::Info => ui.visuals().text_color(),
+                Severity::Warning => ui.visuals().warn_fg_color,
+                Severity::Error => ui.visuals().error_fg_color,
             };
             ui.label(with_commands_in_monospace(ui.style(), &message.text, color));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

@@ -47,7 +47,7 @@ pub use notes_ui::NotesView;
 pub use open_board_ui::{OpenBoardDialog, open_board_ui};
 pub use recovery_ui::{RecoveryNotice, recovery_ui};
 pub use shortcuts::QUIT;
-pub use status::{Message, SaveStatus};
+pub use status::{Message, SaveStatus, Severity};
 pub use system_fonts::install_system_font_fallback;
 pub use thumbnails::{ThumbnailState, Thumbnails};
 pub use view_state::{ColumnRename, Confirm, ImageViewer, LinkAddressDraft, SearchHits, ViewState};

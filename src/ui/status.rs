@@ -23,8 +23,19 @@ pub struct Message {
     pub text: String,
     /// The message is about changes not on disk: it goes once they are saved.
     pub until_saved: bool,
-    /// Something went wrong (shown in the error colour), rather than news.
-    pub is_error: bool,
+    /// How much it matters, which decides its colour.
+    pub severity: Severity,
+}
+
+/// How much a message matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// News or a success: the normal text colour.
+    Info,
+    /// Something to heed that lost nothing, such as a way round a missing file dialog.
+    Warning,
+    /// Something went wrong.
+    Error,
 }
 
 impl Message {
@@ -33,7 +44,16 @@ impl Message {
         Self {
             text: text.into(),
             until_saved: false,
-            is_error: true,
+            severity: Severity::Error,
+        }
+    }
+
+    /// Something to heed that lost nothing.
+    pub fn warning(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            until_saved: false,
+            severity: Severity::Warning,
         }
     }
 
@@ -42,7 +62,7 @@ impl Message {
         Self {
             text: text.into(),
             until_saved: false,
-            is_error: false,
+            severity: Severity::Info,
         }
     }
 
@@ -51,7 +71,7 @@ impl Message {
         Self {
             text: text.into(),
             until_saved: true,
-            is_error: true,
+            severity: Severity::Error,
         }
     }
 }
