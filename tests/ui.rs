@@ -892,6 +892,19 @@ fn a_pasted_image_becomes_a_card_or_joins_the_selected_one() {
         board.card_by_title("Gloo").unwrap().images.len() == 2
     });
     assert_eq!(board.card_by_title("Gloo").unwrap().images[1].caption, "Pasted image");
+
+    // Selected with its editor closed: still the card a paste goes to.
+    session.click("Close");
+    assert!(!session.harness.state().view().editor_open);
+    let another = egui::ColorImage::filled([320, 200], egui::Color32::from_rgb(200, 60, 30));
+    session
+        .harness
+        .event(egui::Event::PasteImage(std::sync::Arc::new(another)));
+    session.harness.step();
+    session.wait_for_imports();
+    session.wait_for_file("Gloo has a second pasted image", |board| {
+        board.card_by_title("Gloo").unwrap().images.len() == 3
+    });
 }
 
 #[test]
