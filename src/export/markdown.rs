@@ -211,6 +211,14 @@ fn unclosed_block(notes: &str) -> Option<String> {
 
 /// The fence that closes a fenced code block that `notes` open outside any container and leave open.
 fn open_top_level_fence(notes: &str) -> Option<String> {
+    // Fences at the start of a line are followed line by line: parse only for an indented one.
+    let indented_fence = |line: &str| {
+        let unindented = line.trim_start_matches(' ');
+        (1..=3).contains(&(line.len() - unindented.len())) && fence_run(unindented).is_some()
+    };
+    if !notes.lines().any(indented_fence) {
+        return None;
+    }
     let mut depth = 0usize;
     let mut last_fence = None;
     for (event, range) in Parser::new_ext(notes, notes_markdown_options()).into_offset_iter() {

@@ -25,6 +25,10 @@ pub fn headings_from_below_card(notes: &str) -> String {
 
 /// `markdown` with each heading of level `n` (1 to 6) made level `new_level(n)`.
 fn relevel(markdown: &str, new_level: impl Fn(usize) -> usize) -> String {
+    if !may_hold_a_heading(markdown) {
+        // Most notes: no need to parse them (an export parses every card's).
+        return markdown.to_owned();
+    }
     let mut changed = String::with_capacity(markdown.len() + 16);
     let mut copied = 0;
     for (event, range) in Parser::new_ext(markdown, notes_markdown_options()).into_offset_iter() {
@@ -54,6 +58,18 @@ fn relevel(markdown: &str, new_level: impl Fn(usize) -> usize) -> String {
     }
     changed.push_str(markdown.get(copied..).unwrap_or_default());
     changed
+}
+
+/// Whether `markdown` has a `#` (every ATX heading has) or a line that could underline a setext
+/// heading: only `=`s or only `-`s after any indentation and quote marks.
+fn may_hold_a_heading(markdown: &str) -> bool {
+    markdown.contains('#')
+        || markdown.lines().any(|line| {
+            let marks = line
+                .trim_start_matches(|c: char| c.is_whitespace() || c == '>')
+                .trim_end();
+            !marks.is_empty() && (marks.bytes().all(|byte| byte == b'=') || marks.bytes().all(|byte| byte == b'-'))
+        })
 }
 
 /// Whether a heading's `source` is a setext one: two lines or more, its text and its underline
