@@ -292,6 +292,13 @@ fn a_markdown_export_of_text_of_every_kind_imports_as_written() {
         ),
         (first, "🎉", "", "    indented code first"),
         (second, "[[wiki]] #tag", "- starts like a list", ""),
+        (
+            second,
+            "Headings in notes",
+            "",
+            "## Demo ##\n\nA *part* of the card.\n\n### Questions\n\n#### Asked twice\n\n\
+             > ## In a quote\n\n- ### In a list\n\n```\n## code\n```\n\n#hashtag, not a heading",
+        ),
     ];
     for (column, title, summary, notes) in texts {
         let Created::Card(card) = board.apply(BoardEdit::AddCard(column, title.into())).unwrap() else {
@@ -312,6 +319,14 @@ fn a_markdown_export_of_text_of_every_kind_imports_as_written() {
     store::save(&path, &board).unwrap();
 
     let exported = export(&path, &dir.path().join("out"), "markdown", dir.path());
+    let markdown = fs::read_to_string(&exported).unwrap();
+    assert!(
+        markdown.contains(
+            "#### Demo ##\n\nA *part* of the card.\n\n##### Questions\n\n###### Asked twice\n\n\
+                           > #### In a quote\n\n- ##### In a list\n\n```\n## code\n```"
+        ),
+        "the notes' headings sit below the card's: {markdown}"
+    );
     let (_, imported) = import(&exported, dir.path(), "again.json");
     assert_eq!(imported.title, board.title);
     assert_eq!(column_names(&imported), column_names(&board));
@@ -322,6 +337,29 @@ fn a_markdown_export_of_text_of_every_kind_imports_as_written() {
         assert_eq!(now.notes, was.notes, "{}", was.title);
         assert_eq!(theme_names(&imported, now), theme_names(&board, was), "{}", was.title);
     }
+}
+
+#[test]
+fn headings_a_markdown_export_cannot_keep_apart_come_back_one_level_below_the_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("talks.json");
+    succeeds(&boothboard(&["new", path.to_str().unwrap()], dir.path()));
+    let notes = "# Top\n\nUnderlined\n---\n\n##### Five\n\n###### Six";
+    succeeds(&boothboard(
+        &["add-card", path.to_str().unwrap(), "--title", "Card", "--notes", notes],
+        dir.path(),
+    ));
+    let exported = export(&path, &dir.path().join("out"), "markdown", dir.path());
+    let markdown = fs::read_to_string(&exported).unwrap();
+    assert!(
+        markdown.ends_with("### Card\n\n#### Top\n\n#### Underlined\n\n###### Five\n\n###### Six\n"),
+        "{markdown}"
+    );
+    let (_, imported) = import(&exported, dir.path(), "again.json");
+    assert_eq!(
+        card(&imported, "Card").notes,
+        "## Top\n\n## Underlined\n\n#### Five\n\n#### Six"
+    );
 }
 
 #[test]

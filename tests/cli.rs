@@ -114,10 +114,16 @@ fn bad_input_is_one_clear_line_and_changes_nothing() {
     let board_arg = board.to_str().unwrap();
     let before = std::fs::read(&board).unwrap();
 
-    let cases: [(&[&str], &str); 4] = [
+    let cases: [(&[&str], &str); 5] = [
         (
-            &["add-card", board_arg, "--title", "X", "--column", "Nope"],
-            "no column \"Nope\"",
+            &["add-card", board_arg, "--title", "X", "--column", "  "],
+            "--column needs a name",
+        ),
+        (
+            &[
+                "add-card", board_arg, "--title", "X", "--column", "Nope", "--theme", "Nope",
+            ],
+            "no theme \"Nope\"",
         ),
         (
             &["add-card", board_arg, "--title", "X", "--theme", "Nope"],
@@ -337,6 +343,166 @@ fn attach_adds_images_to_a_card_or_nothing_at_all() {
         dir.path(),
     );
     assert_refused(&no_card, "kubecon.json", "no card titled \"Kafka\"");
+}
+
+#[test]
+fn attach_of_an_image_the_card_has_says_already_attached() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = new_sample_board(dir.path(), "kubecon.json");
+    let board_arg = board.to_str().unwrap();
+    let slide = common::write_png(dir.path(), "slide.png", 640, 360);
+    let same = dir.path().join("slide again.png");
+    std::fs::copy(&slide, &same).unwrap();
+    let other = common::write_png(dir.path(), "other.png", 320, 200);
+    let attach = |files: &[&Path]| {
+        let mut args = vec!["attach", board_arg, "--card", "Rook"];
+        args.extend(files.iter().map(|file| file.to_str().unwrap()));
+        succeeds(&boothboard(&args, dir.path()))
+    };
+
+    assert!(attach(&[&slide]).starts_with("attached 1 image to \"Rook\""));
+    let before = std::fs::read(&board).unwrap();
+    let again = attach(&[&same]);
+    assert_eq!(
+        again.trim(),
+        format!("\"slide again.png\" is already attached to \"Rook\" in {board_arg}; nothing changed")
+    );
+    assert_eq!(std::fs::read(&board).unwrap(), before, "the board is unchanged");
+    let mixed = attach(&[&slide, &other]);
+    assert_eq!(
+        mixed.trim(),
+        format!("attached 1 image to \"Rook\" in {board_arg}; \"slide.png\" is already attached")
+    );
+    let saved = store::load(&board).unwrap();
+    assert_eq!(saved.card_by_title("Rook").unwrap().images.len(), 2);
+}
+
+#[test]
+fn a_card_title_several_cards_share_is_refused_with_their_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = new_sample_board(dir.path(), "kubecon.json");
+    let board_arg = board.to_str().unwrap();
+    succeeds(&boothboard(
+        &["add-card", board_arg, "--title", "TIDB", "--column", "Storage"],
+        dir.path(),
+    ));
+    // Only the case differs; "TiDB 2" is another title, not a match.
+    succeeds(&boothboard(
+        &["add-card", board_arg, "--title", "TiDB 2", "--column", "Storage"],
+        dir.path(),
+    ));
+    let before = std::fs::read(&board).unwrap();
+    let slide = common::write_png(dir.path(), "slide.png", 640, 360);
+    let refused = boothboard(
+        &["attach", board_arg, "--card", "tidb", slide.to_str().unwrap()],
+        dir.path(),
+    );
+    assert_refused(
+        &refused,
+        "kubecon.json",
+        "2 cards are titled \"tidb\": \"TiDB\" (card 1 in column \"Databases\"), \"TIDB\" (card 2 in column \"Storage\")",
+    );
+    assert_eq!(std::fs::read(&board).unwrap(), before, "nothing attached");
+
+    let folder = dir.path().join("screenshots");
+    std::fs::create_dir(&folder).unwrap();
+    let watch = boothboard(
+        &["watch", board_arg, folder.to_str().unwrap(), "--attach-to", "TiDB"],
+        dir.path(),
+    );
+    assert_refused(&watch, "kubecon.json", "2 cards are titled \"TiDB\"");
+
+    let one = boothboard(
+        &["attach", board_arg, "--card", "tidb 2", slide.to_str().unwrap()],
+        dir.path(),
+    );
+    assert!(
+        stdout(&one).contains("attached 1 image to \"tidb 2\""),
+        "{}",
+        stderr(&one)
+    );
+}
+
+#[test]
+fn a_theme_no_board_has_lists_the_themes_or_says_there_are_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = new_sample_board(dir.path(), "kubecon.json");
+    let out = dir.path().join("out");
+    let export = |board: &Path| {
+        boothboard(
+            &[
+                "export",
+                board.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+                "--theme",
+                "Security",
+            ],
+            dir.path(),
+        )
+    };
+    assert_refused(
+        &export(&sample),
+        "kubecon.json",
+        "no theme \"Security\"; the themes are \"Developer story\", \"Database story\"",
+    );
+    let empty = dir.path().join("empty.json");
+    succeeds(&boothboard(&["new", empty.to_str().unwrap()], dir.path()));
+    assert_refused(
+        &export(&empty),
+        "empty.json",
+        "no theme \"Security\"; the board has no themes; add them in the app",
+    );
+    let added = boothboard(
+        &[
+            "add-card",
+            empty.to_str().unwrap(),
+            "--title",
+            "X",
+            "--theme",
+            "Security",
+        ],
+        dir.path(),
+    );
+    assert_refused(&added, "empty.json", "the board has no themes");
+    assert!(!out.exists(), "nothing written");
+}
+
+#[test]
+fn add_card_to_a_column_the_board_lacks_creates_it_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = new_sample_board(dir.path(), "kubecon.json");
+    let board_arg = board.to_str().unwrap();
+    let help = succeeds(&boothboard(&["add-card", "--help"], dir.path()));
+    assert!(help.contains("is created"), "{help}");
+
+    let added = succeeds(&boothboard(
+        &[
+            "add-card",
+            board_arg,
+            "--title",
+            "Linkerd",
+            "--column",
+            "Service meshes",
+        ],
+        dir.path(),
+    ));
+    assert!(
+        added.contains("\"Linkerd\" to the new column \"Service meshes\" in"),
+        "{added}"
+    );
+    let again = succeeds(&boothboard(
+        &["add-card", board_arg, "--title", "Istio", "--column", "service MESHES"],
+        dir.path(),
+    ));
+    assert!(again.contains("\"Istio\" to column \"Service meshes\" in"), "{again}");
+    let saved = store::load(&board).unwrap();
+    let last = saved.columns.last().unwrap();
+    assert_eq!(last.name, "Service meshes", "made at the right end");
+    let titles: Vec<&str> = last.cards.iter().map(|card| card.title.as_str()).collect();
+    assert_eq!(titles, ["Linkerd", "Istio"]);
+    assert_eq!(saved.columns.len(), 4, "made once");
+    check_passes(&board, dir.path());
 }
 
 #[test]

@@ -12,7 +12,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use boothboard::export::{ExportError, ExportOptions, ExportProgress, ExportScope, Exported, export_to_dir};
+use boothboard::export::{
+    ExportError, ExportOptions, ExportProgress, ExportScope, Exported, board_canvas, card_markdown, export_to_dir,
+    obsidian_kanban,
+};
 use boothboard::i18n::{self, Language};
 use boothboard::model::{Board, ImageRef, Link, MediaName};
 use boothboard::open::create_board;
@@ -53,6 +56,8 @@ fn names_in(dir: &Path) -> Vec<String> {
 struct Parsed {
     /// Level-3 headings (cards), in order, with their plain text.
     cards: Vec<String>,
+    /// Every heading, in order, with its level.
+    outline: Vec<(HeadingLevel, String)>,
     /// Per card: its task list items' checked states, in order.
     ticks: BTreeMap<String, Vec<bool>>,
     /// Image targets, as written.
@@ -79,9 +84,12 @@ fn parse(markdown: &str) -> Parsed {
             }
             Event::Start(Tag::Emphasis | Tag::Strong) if heading.is_some() => parsed.emphasis_in_headings += 1,
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((HeadingLevel::H3, text)) = heading.take() {
-                    card = text.clone();
-                    parsed.cards.push(text);
+                if let Some((level, text)) = heading.take() {
+                    if level == HeadingLevel::H3 {
+                        card = text.clone();
+                        parsed.cards.push(text.clone());
+                    }
+                    parsed.outline.push((level, text));
                 }
             }
             Event::TaskListMarker(checked) => parsed.ticks.entry(card.clone()).or_default().push(checked),
@@ -219,6 +227,69 @@ fn every_card_has_a_heading_its_ticks_and_images_that_exist() {
         "{:?}",
         parsed.links
     );
+}
+
+#[test]
+fn headings_in_notes_sit_below_their_card_in_every_markdown_the_card_goes_into() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut board) = sample_board(dir.path(), "kubecon-2018.json");
+    let gloo = board.card_by_title("Gloo").unwrap().id;
+    let notes = "# Overview\n\n## Demo\n\nRouting *functions*.\n\nQuestions\n---------\n\n\
+                 ```\n## not a heading\n```\n\n<div>\n### Was in HTML\n</div>";
+    board.card_mut(gloo).unwrap().notes = notes.to_owned();
+    let exported = export(&board, &path, &ExportScope::Board, &dir.path().join("out"));
+    let markdown = fs::read_to_string(&exported.document).unwrap();
+    assert!(
+        markdown.contains(
+            "#### Overview\n\n#### Demo\n\nRouting *functions*.\n\n#### Questions\n\n```\n## not a heading\n```"
+        ),
+        "{markdown}"
+    );
+    let parsed = parse(&markdown);
+    let titles: Vec<&str> = board.cards().map(|card| card.title.as_str()).collect();
+    assert_eq!(parsed.cards, titles, "the notes add no card");
+    let under_gloo: Vec<(HeadingLevel, &str)> = parsed
+        .outline
+        .iter()
+        .skip_while(|(_, text)| text != "Gloo")
+        .skip(1)
+        .take_while(|(level, _)| *level > HeadingLevel::H3)
+        .map(|(level, text)| (*level, text.as_str()))
+        .collect();
+    assert_eq!(
+        under_gloo,
+        [
+            (HeadingLevel::H4, "Overview"),
+            (HeadingLevel::H4, "Demo"),
+            (HeadingLevel::H4, "Questions"),
+            (HeadingLevel::H5, "Was in HTML"),
+        ],
+        "HTML shown as text leaves its lines to the parser: a heading among them goes down too"
+    );
+
+    // Copy as Markdown, and a canvas's card node, are the same card Markdown.
+    let card = board.card(gloo).unwrap();
+    let copied = card_markdown(&board.themes, card, "kubecon-2018.media", &ExportOptions::default());
+    let copied_outline = parse(&copied).outline;
+    assert_eq!(copied_outline.first(), Some(&(HeadingLevel::H3, "Gloo".to_owned())));
+    assert!(
+        copied_outline
+            .iter()
+            .skip(1)
+            .all(|(level, _)| *level > HeadingLevel::H3),
+        "{copied}"
+    );
+    let canvas = board_canvas(
+        &board,
+        &ExportScope::Board,
+        "kubecon-2018.media",
+        &ExportOptions::default(),
+    )
+    .unwrap();
+    assert!(canvas.contains("#### Demo"), "{canvas}");
+    // An Obsidian Kanban card is an item, not a heading: its notes keep their headings, indented in it.
+    let kanban = obsidian_kanban(&board, &ExportScope::Board, &ExportOptions::default()).unwrap();
+    assert!(kanban.contains("\t# Overview\n\t\n\t## Demo\n"), "{kanban}");
 }
 
 /// The Gloo diagram, stored in the media folder of the board at `board_path` with `caption`.

@@ -312,7 +312,7 @@ fn card_text() -> impl Strategy<Value = CardText> {
     (
         any_text(),
         any_text(),
-        any_text(),
+        any_notes(),
         prop::collection::vec((any_text(), url), 0..3),
         prop::collection::vec(any_text(), 0..2),
         prop::collection::vec(any::<bool>(), 0..3),
@@ -387,12 +387,6 @@ fn headings(markdown: &str, wanted: HeadingLevel) -> Vec<String> {
     found
 }
 
-/// Whether `part` is `whole` with some items left out.
-fn is_subsequence(part: &[String], whole: &[String]) -> bool {
-    let mut whole = whole.iter();
-    part.iter().all(|wanted| whole.any(|item| item == wanted))
-}
-
 proptest! {
     #![proptest_config(config(256))]
 
@@ -418,9 +412,10 @@ proptest! {
             .cards()
             .map(|card| Some(as_shown(&card.title)).filter(|title| !title.is_empty()).unwrap_or_else(|| "Untitled card".to_owned()))
             .collect();
-        // Notes are the user's own Markdown and may add headings of their own, but hide none.
-        let card_headings = headings(&markdown, HeadingLevel::H3);
-        prop_assert!(is_subsequence(&titles, &card_headings), "{:?} in\n{}", titles, markdown);
+        // Notes are the user's own Markdown, their headings below their card's: they hide no card
+        // and add none, nor a column or a title.
+        prop_assert_eq!(&headings(&markdown, HeadingLevel::H3), &titles, "{}", markdown);
+        prop_assert_eq!(headings(&markdown, HeadingLevel::H1).len(), 1, "{}", markdown);
         for (card, title) in board.cards().zip(&titles) {
             let one = card_markdown(&board.themes, card, media, &ExportOptions::default());
             let heading = headings(&one, HeadingLevel::H3);
@@ -447,6 +442,15 @@ fn any_notes() -> impl Strategy<Value = String> {
         1 => Just("\n## ".to_owned()),
         1 => Just("\r\n".to_owned()),
         1 => Just("\n```\n".to_owned()),
+        1 => prop_oneof![
+            Just("\n# "),
+            Just("\n### "),
+            Just("\n===\n"),
+            Just("\n---\n"),
+            Just("\n> "),
+            Just("\\\n"),
+        ]
+        .prop_map(str::to_owned),
     ];
     prop::collection::vec(piece, 0..10).prop_map(|pieces| pieces.concat())
 }

@@ -11,7 +11,7 @@ use crate::export::{ExportError, ExportFormat, ExportOptions, ExportScope, expor
 use crate::i18n::Language;
 use crate::import::{ImportError, import_file};
 use crate::media::{MediaFinding, QUARANTINE, audit_media, prepare_file, quarantine};
-use crate::model::{Board, BoardEdit, DeviceId, Link, ThemeId, saved_url};
+use crate::model::{Board, BoardEdit, CardId, DeviceId, Link, ThemeId, saved_url};
 use crate::open::{OpenError, create_board};
 use crate::store::{self, AppHome, BoardLock, LoadError, LockError, Replace, SaveError, Settings};
 
@@ -53,7 +53,8 @@ pub enum CliCommand {
     Attach {
         /// The board file.
         board: PathBuf,
-        /// The title of the card to attach them to.
+        /// The title of the card to attach them to (exactly, ignoring case); refused, with the
+        /// list, if several cards have it.
         #[arg(long)]
         card: String,
         /// PNG, JPEG, GIF, WebP or BMP files.
@@ -124,7 +125,8 @@ pub enum CliCommand {
         board: PathBuf,
         /// The folder to watch (its images already there are left alone).
         folder: PathBuf,
-        /// Attach the images to the card with this title rather than make a card for each.
+        /// Attach the images to the card with this title (exactly, ignoring case; refused if several
+        /// cards have it) rather than make a card for each.
         #[arg(long, value_name = "TITLE")]
         attach_to: Option<String>,
     },
@@ -200,7 +202,8 @@ pub struct NewCard {
     /// The card's title.
     #[arg(long)]
     title: String,
-    /// The column to add it to (default: the first column).
+    /// The column to add it to, by name (ignoring case); a column of that name is created at the
+    /// right end if the board has none (default: the first column).
     #[arg(long)]
     column: Option<String>,
     /// One line about it.
@@ -345,10 +348,7 @@ fn attach(path: &Path, title: &str, files: &[PathBuf]) -> Result<String, CliErro
 }
 
 fn attach_to(board: &mut Board, path: &Path, title: &str, files: &[PathBuf]) -> Result<String, CliError> {
-    let card = board
-        .card_by_title(title)
-        .ok_or_else(|| CliError::Input(format!("{}: no card titled {title:?}", path.display())))?
-        .id;
+    let card = card_titled(board, path, title)?;
     // Every file is checked before any is stored, so a refused file leaves the board as it was.
     let (prepared, refused): (Vec<_>, Vec<_>) = files.iter().map(|file| prepare_file(file)).partition(Result::is_ok);
     if !refused.is_empty() {
@@ -367,16 +367,69 @@ fn attach_to(board: &mut Board, path: &Path, title: &str, files: &[PathBuf]) -> 
         .map(|image| image.store(&media))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|error| CliError::Input(error.to_string()))?;
-    let count = images.len();
+    // An image the card shows already (by content, so under any file name) is not added again.
+    let mut shown: Vec<_> = board
+        .card(card)
+        .map(|card| card.images.iter().map(|image| image.file.clone()).collect())
+        .unwrap_or_default();
+    let mut new_images = Vec::new();
+    let mut already = Vec::new();
+    for (file, image) in files.iter().zip(images) {
+        if shown.contains(&image.file) {
+            already.push(format!("{:?}", file.file_name().unwrap_or_default().to_string_lossy()));
+        } else {
+            shown.push(image.file.clone());
+            new_images.push(image);
+        }
+    }
+    let board_name = path.display();
+    let already = match already.len() {
+        0 => String::new(),
+        1 => format!("{} is already attached", already.join("")),
+        _ => format!("{} are already attached", already.join(", ")),
+    };
+    if new_images.is_empty() {
+        return Ok(format!("{already} to {title:?} in {board_name}; nothing changed"));
+    }
+    let count = new_images.len();
     board
-        .apply(BoardEdit::AddImages(card, images))
+        .apply(BoardEdit::AddImages(card, new_images))
         .map_err(|error| CliError::Input(error.to_string()))?;
     let images = if count == 1 {
         "1 image".to_owned()
     } else {
         format!("{count} images")
     };
-    Ok(format!("attached {images} to {title:?} in {}", path.display()))
+    let attached = format!("attached {images} to {title:?} in {board_name}");
+    Ok(if already.is_empty() {
+        attached
+    } else {
+        format!("{attached}; {already}")
+    })
+}
+
+/// The one card titled `title` (exactly, ignoring case), or an error that says none is, or lists
+/// with their columns the cards that are (a command must not pick one of them by chance).
+pub(super) fn card_titled(board: &Board, path: &Path, title: &str) -> Result<CardId, CliError> {
+    match board.cards_titled(title).as_slice() {
+        [] => Err(CliError::Input(format!("{}: no card titled {title:?}", path.display()))),
+        [(_, card)] => Ok(card.id),
+        several => {
+            let listed: Vec<String> = several
+                .iter()
+                .map(|(column, card)| {
+                    let place = column.cards.iter().position(|other| other.id == card.id).unwrap_or(0) + 1;
+                    format!("{:?} (card {place} in column {:?})", card.title, column.name)
+                })
+                .collect();
+            Err(CliError::Input(format!(
+                "{}: {} cards are titled {title:?}: {}; rename all but one in the app so that the title names one card",
+                path.display(),
+                several.len(),
+                listed.join(", ")
+            )))
+        }
+    }
 }
 
 fn add_card(path: &Path, new: &NewCard) -> Result<String, CliError> {
@@ -385,21 +438,23 @@ fn add_card(path: &Path, new: &NewCard) -> Result<String, CliError> {
 
 fn add_card_to(board: &mut Board, path: &Path, new: &NewCard) -> Result<String, CliError> {
     let input = |message: String| CliError::Input(format!("{}: {message}", path.display()));
-    let column = match &new.column {
-        Some(name) => board.column_by_name(name).ok_or_else(|| {
-            let names: Vec<_> = board
-                .columns
-                .iter()
-                .map(|column| format!("{:?}", column.name))
-                .collect();
-            input(format!("no column {name:?}; the columns are {}", names.join(", ")))
-        })?,
-        None => board
-            .columns
-            .first()
-            .ok_or_else(|| input("the board has no columns".to_owned()))?,
+    // Everything is checked before anything changes: a refused theme or link leaves no new column.
+    // The column's id and name; no id for one named on the command line that isn't there yet.
+    let (column, column_name) = match &new.column {
+        Some(name) if name.trim().is_empty() => return Err(input("--column needs a name".to_owned())),
+        Some(name) => match board.column_by_name(name) {
+            Some(column) => (Some(column.id), column.name.clone()),
+            None => (None, name.clone()),
+        },
+        None => match board.columns.first() {
+            Some(column) => (Some(column.id), column.name.clone()),
+            None => {
+                return Err(input(
+                    "the board has no columns; name one to make with --column".to_owned(),
+                ));
+            }
+        },
     };
-    let (column_id, column_name) = (column.id, column.name.clone());
     let mut theme_ids = Vec::new();
     for name in &new.themes {
         theme_ids.push(theme_named(board, path, name)?);
@@ -414,6 +469,17 @@ fn add_card_to(board: &mut Board, path: &Path, new: &NewCard) -> Result<String, 
     }
 
     let edit_error = |error: crate::model::EditError| input(error.to_string());
+    let column_id = match column {
+        Some(id) => id,
+        // Made at the right end, like Add column in the app.
+        None => match board
+            .apply(BoardEdit::AddColumn(column_name.clone()))
+            .map_err(edit_error)?
+        {
+            crate::model::Created::Column(id) => id,
+            _ => return Err(input("the column was not created".to_owned())),
+        },
+    };
     let created = board
         .apply(BoardEdit::AddCard(column_id, new.title.clone()))
         .map_err(edit_error)?;
@@ -435,8 +501,9 @@ fn add_card_to(board: &mut Board, path: &Path, new: &NewCard) -> Result<String, 
             .map(|theme| BoardEdit::SetCardTheme(card_id, theme, true)),
     );
     board.apply(BoardEdit::Batch(fill)).map_err(edit_error)?;
+    let column = if column.is_some() { "column" } else { "the new column" };
     Ok(format!(
-        "added {card_id} {:?} to column {column_name:?} in {}",
+        "added {card_id} {:?} to {column} {column_name:?} in {}",
         new.title,
         path.display()
     ))
@@ -458,11 +525,12 @@ fn theme_named(board: &Board, path: &Path, name: &str) -> Result<ThemeId, CliErr
             .iter()
             .map(|theme| format!("{:?}", theme.shown_name()))
             .collect();
-        CliError::Input(format!(
-            "{}: no theme {name:?}; the themes are {}",
-            path.display(),
-            names.join(", ")
-        ))
+        let there = if names.is_empty() {
+            "the board has no themes; add them in the app".to_owned()
+        } else {
+            format!("the themes are {}", names.join(", "))
+        };
+        CliError::Input(format!("{}: no theme {name:?}; {there}", path.display()))
     })?;
     Ok(theme.id)
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::sync::mpsc::{self, Sender};
 
-use super::{CliError, change_locked_board_file};
+use super::{CliError, card_titled, change_locked_board_file};
 use crate::inbox::{Arrival, INBOX_COLUMN, InboxEvent, InboxWatch, clock_time, inbox_column, on_board};
 use crate::media::prepare_file;
 use crate::model::BoardEdit;
@@ -27,13 +27,8 @@ pub(super) fn watch(board: &Path, folder: &Path, attach_to: Option<&str>) -> Res
     }
     let _writer = BoardLock::acquire(board)?;
     let loaded = store::load(board)?;
-    if let Some(title) = attach_to
-        && loaded.card_by_title(title).is_none()
-    {
-        return Err(CliError::Input(format!(
-            "{}: no card titled {title:?}",
-            board.display()
-        )));
+    if let Some(title) = attach_to {
+        card_titled(&loaded, board, title)?;
     }
     if !folder.is_dir() {
         return Err(CliError::Input(format!("{}: not a folder", folder.display())));
@@ -111,7 +106,12 @@ fn add_arrival(path: &Path, attach_to: Option<&str>, arrival: &Arrival) -> Resul
             .store(&store::media_dir_for(path))
             .map_err(|error| CliError::Input(error.to_string()))?;
         let edit_error = |error: crate::model::EditError| CliError::Input(error.to_string());
-        match attach_to.and_then(|title| board.card_by_title(title)) {
+        // A card deleted meanwhile: the image comes in as a card of its own.
+        let card = match attach_to {
+            Some(title) if board.card_by_title(title).is_some() => Some(card_titled(board, path, title)?),
+            _ => None,
+        };
+        match card.and_then(|card| board.card(card)) {
             Some(card) => {
                 let (card, title) = (card.id, card.title.clone());
                 board

@@ -5,10 +5,13 @@
 
 use std::fmt::Write as _;
 
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+
 use super::escape::{encode_path_segment, escape_text, link_destination};
+use super::note_headings::headings_below_card;
 use super::raw_html::escape_raw_html;
 use super::{ExportError, ExportOptions, ExportScope};
-use crate::model::{Board, Card, Link, Theme, openable_url};
+use crate::model::{Board, Card, Link, Theme, notes_markdown_options, openable_url};
 
 /// The Markdown document for `scope`; images link into the folder named `media_folder`
 /// beside the document.
@@ -145,8 +148,8 @@ impl Document {
         self.after_list = true;
     }
 
-    /// The user's Markdown as written (raw HTML as text unless `options` allow it), but unable to
-    /// spill into what follows it.
+    /// The user's Markdown as written (raw HTML as text unless `options` allow it, headings below
+    /// the card's), but unable to spill into what follows it.
     fn notes(&mut self, notes: &str, options: &ExportOptions) {
         let notes = notes.replace("\r\n", "\n").replace('\r', "\n");
         let notes = if options.allow_html {
@@ -154,6 +157,8 @@ impl Document {
         } else {
             escape_raw_html(&notes)
         };
+        // After the escaping: a line that was inside raw HTML may be a heading once that is text.
+        let notes = headings_below_card(&notes);
         let notes = notes.trim_end();
         // Drop whole blank lines at the start; the first line's indentation is meaningful.
         let start = notes
@@ -197,9 +202,50 @@ enum OpenBlock {
 /// The line that closes the code fence (```` ``` ```` or `~~~`) or raw HTML block that `notes`
 /// leave open.
 ///
-/// Only fences opened at the start of a line are tracked: one indented by a space or more may
-/// sit in a list item, and the cards that follow close that item and its code anyway.
+/// Lines are followed for fences opened at the start of a line and for HTML; a fence indented by a
+/// space or more is closed only where a CommonMark parser finds it outside any list or quote (in
+/// one, the cards that follow close that item and its code anyway).
 fn unclosed_block(notes: &str) -> Option<String> {
+    open_top_level_fence(notes).or_else(|| unclosed_line_block(notes))
+}
+
+/// The fence that closes a fenced code block that `notes` open outside any container and leave open.
+fn open_top_level_fence(notes: &str) -> Option<String> {
+    // Fences at the start of a line are followed line by line: parse only for an indented one.
+    let indented_fence = |line: &str| {
+        let unindented = line.trim_start_matches(' ');
+        (1..=3).contains(&(line.len() - unindented.len())) && fence_run(unindented).is_some()
+    };
+    if !notes.lines().any(indented_fence) {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut last_fence = None;
+    for (event, range) in Parser::new_ext(notes, notes_markdown_options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) if depth == 0 => {
+                last_fence = Some(range);
+                depth += 1;
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let block = notes.get(last_fence?)?;
+    let (c, len) = fence_run(block.trim_start_matches(' '))?;
+    let mut lines = block.lines();
+    lines.next();
+    let closed = lines.next_back().is_some_and(|last| {
+        let last = last.trim_start_matches(' ');
+        fence_run(last).is_some_and(|(closing, run)| closing == c && run >= len)
+            && last.trim_start_matches(c).trim().is_empty()
+    });
+    (!closed).then(|| c.to_string().repeat(len))
+}
+
+/// [`unclosed_block`], line by line.
+fn unclosed_line_block(notes: &str) -> Option<String> {
     let mut open: Option<OpenBlock> = None;
     for line in notes.lines() {
         open = match open {
@@ -353,6 +399,13 @@ mod tests {
         assert_eq!(unclosed_block("- item\n\n  ```\n  code"), None);
         assert_eq!(unclosed_block("text ```"), None);
         assert_eq!(unclosed_block("```\n<script>"), Some("```".to_owned()));
+        assert_eq!(unclosed_block(" ```"), Some("```".to_owned()));
+        assert_eq!(
+            unclosed_block("text\n\n   ~~~~ rust\n<script>\n~~~"),
+            Some("~~~~".to_owned())
+        );
+        assert_eq!(unclosed_block("  ```\ncode\n   ```"), None);
+        assert_eq!(unclosed_block("> ```\n> code"), None);
     }
 
     #[test]

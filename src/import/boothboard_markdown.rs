@@ -10,7 +10,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::plan::{BoardPlan, CardPlan, ColumnPlan, ImagePlan, ThemePlan};
-use crate::export::escape_text;
+use crate::export::{escape_text, headings_from_below_card};
 use crate::i18n::{self, Language};
 use crate::model::{Link, MediaName, notes_markdown_options};
 
@@ -110,7 +110,8 @@ pub(super) fn parse(text: &str) -> BoardPlan {
     let mut in_themes: Option<String> = None;
     let mut card: Option<(String, Vec<Block>)> = None;
     for block in blocks(text) {
-        let level = block.heading();
+        // Headings of levels 4 to 6 are a card's notes' own: an export puts them below the card's.
+        let level = block.heading().filter(|level| *level <= HeadingLevel::H3);
         if level.is_some()
             && let Some((title, body)) = card.take()
         {
@@ -257,11 +258,8 @@ fn card_from(title: String, body: &[Block], text: &str, themes: &[ThemePlan]) ->
         } else {
             first.range.start
         };
-        card.notes = text
-            .get(start..last.range.end)
-            .unwrap_or_default()
-            .trim_end()
-            .to_owned();
+        // The export put the notes' headings below the card's `###`: back to where they were.
+        card.notes = headings_from_below_card(text.get(start..last.range.end).unwrap_or_default().trim_end());
     }
     card
 }
@@ -405,6 +403,16 @@ mod tests {
         assert_eq!(nihao.title, "你好");
         assert_eq!(nihao.themes, ["Data"]);
         assert_eq!(nihao.notes, "    code");
+    }
+
+    #[test]
+    fn headings_below_a_card_are_its_notes_moved_back_up() {
+        let plan = parse("# B\n\n## C\n\n### Card\n\n#### Part\n\ntext\n\n###### Deep\n\n### Next\n");
+        let [card, next] = plan.columns[0].cards.as_slice() else {
+            panic!("{:?}", plan.columns);
+        };
+        assert_eq!(card.notes, "## Part\n\ntext\n\n#### Deep");
+        assert_eq!(next.title, "Next");
     }
 
     #[test]

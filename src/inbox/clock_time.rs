@@ -2,17 +2,14 @@
 
 use std::time::SystemTime;
 
-use jiff::Timestamp;
-use jiff::tz::TimeZone;
+use crate::store::local_time;
 
 /// `time` as hours and minutes in the system's time zone ("14:03"); in UTC where the zone can't
 /// be found.
 pub fn clock_time(time: SystemTime) -> String {
-    let Ok(timestamp) = Timestamp::try_from(time) else {
+    let Some(local) = local_time(time) else {
         return "00:00".to_owned();
     };
-    let zone = TimeZone::try_system().unwrap_or(TimeZone::UTC);
-    let local = timestamp.to_zoned_datetime(zone);
     format!("{:02}:{:02}", local.hour(), local.minute())
 }
 

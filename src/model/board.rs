@@ -200,7 +200,16 @@ impl Board {
 
     /// The first card with exactly this title, ignoring case.
     pub fn card_by_title(&self, title: &str) -> Option<&Card> {
-        self.cards().find(|card| card.title.eq_ignore_ascii_case(title))
+        self.cards_titled(title).first().map(|(_, card)| *card)
+    }
+
+    /// Every card with exactly this title, ignoring case, with the column it is in, in board order.
+    pub fn cards_titled(&self, title: &str) -> Vec<(&Column, &Card)> {
+        self.columns
+            .iter()
+            .flat_map(|column| column.cards.iter().map(move |card| (column, card)))
+            .filter(|(_, card)| card.title.eq_ignore_ascii_case(title))
+            .collect()
     }
 
     /// The column with this id.

@@ -51,6 +51,8 @@ mod tests {
             "kubecon-2018.json",
             "kubecon-2018.v1.json",
             "kubecon-2018.mine-1700000000.json",
+            "kubecon-2018.theirs-2026-12-02T14-03-05.json",
+            "kubecon-2018.damaged-2026-12-02T14-03-05-2.json",
             "kubecon-2018.sync-conflict-20181211-143005-7QXJ4ZB.json",
             "kubecon-2018 (Ana's conflicted copy 2018-12-11).json",
             "kubecon-2018.json.bak",

@@ -100,6 +100,7 @@ mod tests {
             "kubecon.json",
             "kubecon.backup.json",
             "kubecon.mine-1700000000.json",
+            "kubecon.theirs-2026-12-02T14-03-05.json",
             "kubecon.v1.json",
             "kubecon2.sync-conflict-20181211-143005-ABCDEFG.json",
             "other.sync-conflict-20181211-143005-ABCDEFG.json",

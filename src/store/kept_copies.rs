@@ -1,39 +1,64 @@
 //! Copies of a board kept beside it: one side's version when an outside edit was resolved, and
 //! restoring a damaged board from one of them or from its backup.
 
-use std::fs;
+use std::fs::{self, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use super::atomic_write::write_atomic;
 use super::board_file::{backup_path_for, load, parse};
+use super::local_time::file_name_time;
 use super::lock::BoardLock;
 
 /// The labels of copies that hold a whole good board: the user's or another program's version.
 const RESTORABLE_LABELS: [&str; 2] = ["mine", "theirs"];
 
-/// Writes `bytes` beside the board as `NAME.LABEL-SECONDS.json` (never over an existing file)
+/// How many copies of one label may be kept in one second before keeping another fails.
+const MAX_SAME_NAME: u32 = 1000;
+
+/// Writes `bytes` beside the board as `NAME.LABEL-TIME.json` (never over an existing file)
 /// and returns where: one side's version when the user resolves an outside edit.
 pub fn keep_copy_beside(path: &Path, label: &str, bytes: &[u8]) -> io::Result<PathBuf> {
-    let copy = unused_name_beside(path, label);
-    write_atomic(&copy, bytes)?;
+    let copy = claim_name_beside(path, label)?;
+    write_atomic(&copy, bytes).inspect_err(|_| release_name(&copy))?;
     Ok(copy)
 }
 
-/// `talks.json` → `talks.LABEL-SECONDS.json`, or `…-SECONDS-2.json` if that is taken.
-pub(super) fn unused_name_beside(path: &Path, label: &str) -> PathBuf {
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|since| since.as_secs())
-        .unwrap_or(0);
+/// Claims a name for a copy kept beside the board: `talks.json` → `talks.LABEL-TIME.json`, the
+/// local time as `2026-12-02T14-03-05`, or `…-TIME-2.json`, `…-TIME-3.json` when that is taken.
+/// The name is claimed by creating an empty file there, never over a file (nor a link) already
+/// there, also one made in the same instant; the caller renames the copy over it, or
+/// [`release_name`]s it when that fails. (Copies kept before were named by Unix time,
+/// `talks.mine-1700000000.json`: both kinds are found the same way, by `NAME.LABEL-`.)
+pub(super) fn claim_name_beside(path: &Path, label: &str) -> io::Result<PathBuf> {
+    let time = file_name_time(SystemTime::now());
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    let mut candidate = path.with_file_name(format!("{stem}.{label}-{stamp}.json"));
-    let mut number = 2;
-    while candidate.exists() {
-        candidate = path.with_file_name(format!("{stem}.{label}-{stamp}-{number}.json"));
-        number += 1;
+    for number in 1..=MAX_SAME_NAME {
+        let suffix = if number == 1 {
+            String::new()
+        } else {
+            format!("-{number}")
+        };
+        let candidate = path.with_file_name(format!("{stem}.{label}-{time}{suffix}.json"));
+        match OpenOptions::new().write(true).create_new(true).open(&candidate) {
+            Ok(_) => return Ok(candidate),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(error) => return Err(error),
+        }
     }
-    candidate
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        format!("{stem}.{label}-{time}…: {MAX_SAME_NAME} copies are there already"),
+    ))
+}
+
+/// Removes the empty file that claimed `copy`'s name, once keeping the copy has failed.
+pub(super) fn release_name(copy: &Path) {
+    if fs::metadata(copy).is_ok_and(|claimed| claimed.len() == 0) {
+        // Best effort: the error that matters is the one that made the copy fail.
+        let _ = fs::remove_file(copy);
+    }
 }
 
 /// The copies a damaged board can be restored from, each a board that loads: its backup first,
@@ -73,9 +98,11 @@ pub fn restore_copy(path: &Path, copy: &Path) -> io::Result<PathBuf> {
         .map_err(|error| io::Error::new(error.kind(), format!("{}: can't read it: {error}", copy.display())))?;
     parse(copy, &bytes).map_err(|error| io::Error::other(format!("that copy is damaged too: {error}")))?;
     let _writer = BoardLock::acquire(path).map_err(io::Error::other)?;
-    let kept = unused_name_beside(path, "damaged");
+    let kept = claim_name_beside(path, "damaged")?;
     if path.exists() {
-        fs::rename(path, &kept)?;
+        fs::rename(path, &kept).inspect_err(|_| release_name(&kept))?;
+    } else {
+        release_name(&kept);
     }
     write_atomic(path, &bytes)?;
     Ok(kept)
@@ -99,6 +126,81 @@ mod tests {
         let kept = restore_copy(&path, &backup_path_for(&path)).unwrap();
         assert_eq!(fs::read(&kept).unwrap(), b"{ damaged");
         assert_eq!(load(&path).unwrap().title, "First");
+    }
+
+    /// The part of a kept copy's name after `NAME.LABEL-`, without `.json`.
+    fn stamp_of<'a>(copy: &'a Path, prefix: &str) -> &'a str {
+        let name = copy.file_name().unwrap().to_str().unwrap();
+        name.strip_prefix(prefix).unwrap().strip_suffix(".json").unwrap()
+    }
+
+    #[test]
+    fn a_kept_copy_is_named_by_local_time_and_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("talks.json");
+        let before = file_name_time(SystemTime::now());
+        let first = keep_copy_beside(&path, "theirs", b"first").unwrap();
+        let after = file_name_time(SystemTime::now());
+        let stamp = stamp_of(&first, "talks.theirs-");
+        assert!(before.as_str() <= stamp && stamp <= after.as_str(), "{stamp}");
+        let shape: String = stamp
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '0' } else { c })
+            .collect();
+        assert_eq!(shape, "0000-00-00T00-00-00", "{stamp}");
+
+        // This second's names taken by someone else's file and by a link to nowhere.
+        let now = file_name_time(SystemTime::now());
+        let someones = dir.path().join(format!("talks.theirs-{now}.json"));
+        if !someones.exists() {
+            fs::write(&someones, b"someone else's").unwrap();
+        }
+        let link = dir.path().join(format!("talks.theirs-{now}-2.json"));
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), &link).unwrap();
+        let second = keep_copy_beside(&path, "theirs", b"second").unwrap();
+        assert_ne!(second, someones);
+        assert_ne!(second, link);
+        assert_eq!(fs::read(&second).unwrap(), b"second");
+        assert_eq!(fs::read(&first).unwrap(), b"first", "the first copy stays");
+        if someones != first {
+            assert_eq!(fs::read(&someones).unwrap(), b"someone else's");
+        }
+        #[cfg(unix)]
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(!dir.path().join("nowhere").exists(), "nothing written through the link");
+    }
+
+    #[test]
+    fn copies_kept_by_unix_time_and_by_local_time_are_both_offered() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("talks.json");
+        let bytes = |title: &str| crate::store::to_bytes(&Board::new(title)).unwrap();
+        // As Boothboard kept them before: seconds since 1970.
+        let old = dir.path().join("talks.mine-1700000000.json");
+        fs::write(&old, bytes("Old mine")).unwrap();
+        let old_second = dir.path().join("talks.theirs-1700000000-2.json");
+        fs::write(&old_second, bytes("Old theirs")).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let new = keep_copy_beside(&path, "theirs", &bytes("New theirs")).unwrap();
+        assert_eq!(restorable_copies(&path), [new.clone(), old_second, old]);
+        fs::write(&path, bytes("The board")).unwrap();
+        assert_eq!(
+            crate::store::boards_in(dir.path()),
+            [path.as_path()],
+            "copies are not boards"
+        );
+
+        fs::write(&path, b"{ damaged").unwrap();
+        let kept = restore_copy(&path, &new).unwrap();
+        assert!(stamp_of(&kept, "talks.damaged-").starts_with(['1', '2']), "{kept:?}");
+        assert_eq!(fs::read(&kept).unwrap(), b"{ damaged");
+        assert_eq!(load(&path).unwrap().title, "New theirs");
+        fs::write(&path, b"{ damaged again").unwrap();
+        let again = restore_copy(&path, &new).unwrap();
+        assert_ne!(again, kept);
+        assert_eq!(fs::read(&kept).unwrap(), b"{ damaged", "the first damaged file stays");
+        assert_eq!(fs::read(&again).unwrap(), b"{ damaged again");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The board as it was in memory when the window crashed, kept beside its file as
 //! `NAME.recovered.json` until the user restores it or keeps the saved board. Then it is moved
-//! aside to `NAME.recovered-SECONDS.json`: a recovery file is never deleted unless it holds
+//! aside to `NAME.recovered-TIME.json`: a recovery file is never deleted unless it holds
 //! exactly what the board file holds.
 
 use std::fs;
@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::atomic_write::write_atomic;
 use super::board_file::{LoadError, SaveError, encode_for, load};
-use super::kept_copies::unused_name_beside;
+use super::kept_copies::{claim_name_beside, release_name};
 use crate::model::Board;
 
 /// A recovery file found beside a board.
@@ -65,11 +65,11 @@ pub fn find_recovery(board_path: &Path, saved: &Board) -> Option<Recovery> {
     }
 }
 
-/// Moves the recovery file beside `board_path` to `NAME.recovered-SECONDS.json`, once the user
+/// Moves the recovery file beside `board_path` to `NAME.recovered-TIME.json`, once the user
 /// has restored it or kept the saved board. Returns where it went.
 pub fn set_recovery_aside(board_path: &Path) -> io::Result<PathBuf> {
-    let aside = unused_name_beside(board_path, "recovered");
-    fs::rename(recovery_path_for(board_path), &aside)?;
+    let aside = claim_name_beside(board_path, "recovered")?;
+    fs::rename(recovery_path_for(board_path), &aside).inspect_err(|_| release_name(&aside))?;
     Ok(aside)
 }
 
