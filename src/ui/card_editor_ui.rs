@@ -22,25 +22,22 @@ pub fn card_editor_ui(
     let edit = |commands: &mut Vec<Command>, edit: BoardEdit| commands.push(Command::Edit(edit));
     ui.horizontal(|ui| {
         ui.heading(tr!("card-heading"));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .button(tr!("card-close"))
-                .on_hover_text(tr!("card-close-hover"))
-                .clicked()
-            {
-                view.editor_open = false;
-            }
-            if ui.button(tr!("card-delete")).clicked() {
-                view.confirm = Some(Confirm::DeleteCard(card.id));
-            }
-            if ui
-                .button(tr!("card-copy-markdown"))
-                .on_hover_text(tr!("card-copy-markdown-hover"))
-                .clicked()
-            {
-                commands.push(Command::CopyCardMarkdown(card.id));
-            }
-        });
+        // The buttons at the right, in reading order so that Tab goes through them left to right.
+        let (copy, delete, close) = (tr!("card-copy-markdown"), tr!("card-delete"), tr!("card-close"));
+        let buttons = [&copy, &delete, &close]
+            .iter()
+            .map(|text| button_width(ui, text) + ui.spacing().item_spacing.x)
+            .sum::<f32>();
+        ui.add_space((ui.available_width() - buttons).max(0.0));
+        if ui.button(copy).on_hover_text(tr!("card-copy-markdown-hover")).clicked() {
+            commands.push(Command::CopyCardMarkdown(card.id));
+        }
+        if ui.button(delete).clicked() {
+            view.confirm = Some(Confirm::DeleteCard(card.id));
+        }
+        if ui.button(close).on_hover_text(tr!("card-close-hover")).clicked() {
+            view.editor_open = false;
+        }
     });
     // A solid scroll bar takes its own room; a floating one would cover the ends of the rows.
     ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();

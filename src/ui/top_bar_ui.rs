@@ -11,6 +11,9 @@ use crate::command::Command;
 use crate::model::BoardEdit;
 use crate::tr;
 
+/// The board title field is never narrower than this.
+const MIN_TITLE_WIDTH: f32 = 120.0;
+
 /// Narrower than this, the search field goes on a row of its own, so the title keeps its room.
 const ONE_ROW_WIDTH: f32 = 1050.0;
 
@@ -49,27 +52,37 @@ pub fn top_bar_ui(ui: &mut egui::Ui, screen: Screen<'_>, view: &mut ViewState, c
         ui.separator();
         let label = ui.label(tr!("board-title"));
         let mut title = board.title.clone();
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            save_status_ui(ui, screen.save_status);
-            if let Some(inbox) = screen.inbox {
-                ui.separator();
-                inbox_indicator_ui(ui, inbox, view, commands);
-            }
-            match screen.images_in_progress {
-                0 => {}
-                images => images_in_progress_ui(ui, &tr!("board-adding-images", count = images)),
-            }
+        // Left to right, so Tab goes from the title to the search field: the title's text takes
+        // what the rest of the bar beside it left last frame (its places are fixed, so that
+        // rarely changes; when it does, the next frame has it right).
+        let beside_id = egui::Id::unique("top_bar_beside_title");
+        let beside = ui.data(|data| data.get_temp::<f32>(beside_id)).unwrap_or_default();
+        let start = ui.cursor().min.x;
+        let title_width = (ui.available_width() - beside).max(MIN_TITLE_WIDTH);
+        let edit = egui::TextEdit::singleline(&mut title)
+            .font(egui::TextStyle::Heading)
+            .desired_width(title_width);
+        if ui.add(edit).labelled_by(label.id).changed() {
+            commands.push(Command::Edit(BoardEdit::SetTitle(title)));
+        }
+        ui.separator();
+        if one_row {
+            search_ui(ui, board, screen.revision, view);
+        }
+        if screen.images_in_progress > 0 {
+            images_in_progress_ui(ui, &tr!("board-adding-images", count = screen.images_in_progress));
+        }
+        if let Some(inbox) = screen.inbox {
             ui.separator();
-            if one_row {
-                search_ui(ui, board, screen.revision, view);
-            }
-            let edit = egui::TextEdit::singleline(&mut title)
-                .font(egui::TextStyle::Heading)
-                .desired_width(ui.available_width());
-            if ui.add(edit).labelled_by(label.id).changed() {
-                commands.push(Command::Edit(BoardEdit::SetTitle(title)));
-            }
-        });
+            inbox_indicator_ui(ui, inbox, view, commands);
+        }
+        ui.separator();
+        save_status_ui(ui, screen.save_status);
+        let measured = ui.cursor().min.x - start - title_width;
+        if (measured - beside).abs() > 0.5 {
+            ui.data_mut(|data| data.insert_temp(beside_id, measured));
+            ui.ctx().request_repaint();
+        }
     });
     if !one_row {
         ui.horizontal(|ui| search_ui(ui, board, screen.revision, view));
@@ -105,7 +118,7 @@ fn save_status_text_ui(ui: &mut egui::Ui, save_status: &SaveStatus) {
 }
 
 fn images_in_progress_ui(ui: &mut egui::Ui, text: &str) {
-    ui.weak(text);
-    ui.spinner();
     ui.separator();
+    ui.spinner();
+    ui.weak(text);
 }

@@ -226,3 +226,25 @@ fn an_image_deleted_while_shown_says_it_is_missing_rather_than_showing_what_was_
     // The folder watch tells the window; the kept thumbnail on disk must not stand in.
     session.wait_for_label("Image missing: Gloo architecture");
 }
+
+#[test]
+fn tab_goes_left_to_right_in_the_top_bar_and_the_editors_header() {
+    let mut session = sample_session();
+    session.harness.get_by_label("Board title").focus();
+    session.harness.run_steps(2);
+    tab(&mut session);
+    assert!(focused(&session, "Search"), "the title, then search");
+
+    session.click("TiDB");
+    session.harness.get_by_label("Copy as Markdown").focus();
+    session.harness.run_steps(2);
+    tab(&mut session);
+    assert!(focused(&session, "Delete card…"), "Copy as Markdown, then Delete card…");
+    tab(&mut session);
+    assert!(focused(&session, "Close"), "Delete card…, then Close");
+    let (copy, close) = (
+        session.harness.get_by_label("Copy as Markdown").rect(),
+        session.harness.get_by_label("Close").rect(),
+    );
+    assert!(copy.right() < close.left(), "in reading order on screen too");
+}
