@@ -190,6 +190,15 @@ impl Session {
         self.harness.run_steps(2);
     }
 
+    /// Double-clicks the widget labelled `label`, as a person does: two clicks a frame apart.
+    fn double_click(&mut self, label: &str) {
+        for _ in 0..2 {
+            self.harness.get_by_label(label).click();
+            self.harness.step();
+        }
+        self.harness.run_steps(2);
+    }
+
     /// Steps the app until a widget labelled `label` shows.
     fn wait_for_label(&mut self, label: &str) {
         let deadline = Instant::now() + WAIT_LIMIT;
@@ -389,11 +398,7 @@ fn themes_are_added_named_questioned_and_deleted() {
 fn double_clicking_a_column_name_renames_it() {
     // Card text is made unselectable for speed; the column's name must still take a double-click.
     let mut session = sample_session();
-    for _ in 0..2 {
-        session.harness.get_by_label("Databases").click();
-        session.harness.step();
-    }
-    session.harness.run_steps(2);
+    session.double_click("Databases");
     session.harness.get_by_label("Column name").type_text(" and queues");
     session.press(egui::Modifiers::NONE, egui::Key::Enter);
     let board = session.wait_for_file("the column renamed", |board| {

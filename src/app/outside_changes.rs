@@ -35,7 +35,7 @@ impl BoothboardApp {
                 .read_conflict_copies(open.path.clone(), Some(news.conflict_copies.into_iter().collect()));
         }
         for file in &news.media {
-            self.thumbnails.file_arrived(file);
+            self.thumbnails.file_arrived(file, news.media_gone.contains(file));
         }
         if let Some(error) = news.error {
             self.message = Some(Message::error(tr!("watch-stopped", error = error)));

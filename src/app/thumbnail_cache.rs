@@ -193,15 +193,13 @@ impl ThumbnailCache {
         }
     }
 
-    /// A file arrived, changed or went away in the media folder: what was shown for it is asked
-    /// for again (a picture of a file deleted since shows as missing, not as it was).
-    pub fn file_arrived(&mut self, file: &MediaName) {
+    /// A file arrived, changed or (`gone`) went away in the media folder: what was shown for it is
+    /// asked for again (a picture of a file deleted since shows as missing, not as it was).
+    pub fn file_arrived(&mut self, file: &MediaName, gone: bool) {
         let was_waiting = self.awaiting_sync.contains(file);
         let failed = [Key::Thumbnail(file.clone()), Key::Full(file.clone())]
             .iter()
             .any(|key| matches!(self.entries.get(key), Some(Entry::Failed(_))));
-        // One look at the folder per event (rare: images taken in, a sync tool at work).
-        let gone = self.media_dir.join(file.as_str()).symlink_metadata().is_err();
         if was_waiting || failed || gone {
             self.forget(file);
             self.verified.remove(file);

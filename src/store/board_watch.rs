@@ -25,8 +25,10 @@ pub struct WatchNews {
     pub board_file: bool,
     /// Conflict copies of the board that were written or appeared (as the board path spells them).
     pub conflict_copies: BTreeSet<PathBuf>,
-    /// Files that arrived or changed in the board's media folder.
+    /// Files that arrived, changed or went away in the board's media folder.
     pub media: BTreeSet<MediaName>,
+    /// Of those, the ones gone when the events were sorted.
+    pub media_gone: BTreeSet<MediaName>,
     /// Watching failed (the folder went away, too many watches); in words for the user.
     pub error: Option<String>,
 }
@@ -158,7 +160,13 @@ fn sort_events(places: &Places, result: DebounceEventResult, news: &mut WatchNew
             media_appeared |= path.is_dir();
         } else if path.parent() == Some(places.media_dir.as_path()) {
             let name = path.file_name().map(|name| name.to_string_lossy().into_owned());
-            news.media.extend(name.and_then(|name| MediaName::new(name).ok()));
+            if let Some(name) = name.and_then(|name| MediaName::new(name).ok()) {
+                // Looked at here, off the window's thread: a picture of a file gone shows as missing.
+                if std::fs::symlink_metadata(&path).is_err() {
+                    news.media_gone.insert(name.clone());
+                }
+                news.media.insert(name);
+            }
         } else if path.parent() == Some(places.folder.as_path()) {
             let copy = places.board.with_file_name(path.file_name().unwrap_or_default());
             // A copy that is gone again (filed away after merging) is no news.
@@ -187,6 +195,7 @@ mod tests {
             gathered.board_file |= news.board_file;
             gathered.conflict_copies.extend(news.conflict_copies);
             gathered.media.extend(news.media);
+            gathered.media_gone.extend(news.media_gone);
             gathered.error = gathered.error.or(news.error);
         }
         gathered

@@ -26,16 +26,11 @@ pub fn update_search_hits(board: &Board, revision: u64, view: &mut ViewState) {
 /// How wide the search field is.
 const SEARCH_WIDTH: f32 = 180.0;
 
-/// The search field and the number of matches beside it, in either direction.
+/// The search field and, after it, the number of matches.
 /// Escape in the field clears it; Enter selects the first match.
 pub fn search_ui(ui: &mut egui::Ui, board: &Board, revision: u64, view: &mut ViewState) {
     // The count has a place of its own, there or not, so nothing in the bar moves when it comes:
     // a click meant for the search field must not land on the board title.
-    let counts = [tr!("search-no-match"), tr!("search-matches", count = 88_888_usize)];
-    let right_to_left = ui.layout().main_dir() == egui::Direction::RightToLeft;
-    if right_to_left {
-        text_slot_ui(ui, &counts, |ui| search_count_ui(ui, board, view));
-    }
     // The field keeps its id: the count coming and going beside it must not take its focus.
     let (query, response) = bare_field_with_id_ui(
         ui,
@@ -45,9 +40,8 @@ pub fn search_ui(ui: &mut egui::Ui, board: &Board, revision: u64, view: &mut Vie
         &tr!("search-hint"),
         SEARCH_WIDTH,
     );
-    if !right_to_left {
-        text_slot_ui(ui, &counts, |ui| search_count_ui(ui, board, view));
-    }
+    let counts = [tr!("search-no-match"), tr!("search-matches", count = 88_888_usize)];
+    text_slot_ui(ui, &counts, |ui| search_count_ui(ui, board, view));
     if let Some(query) = query {
         view.search = query;
     }

@@ -81,11 +81,7 @@ fn enter_on_a_selected_card_opens_it_with_the_title_ready() {
 #[test]
 fn esc_in_a_column_name_leaves_it_as_it_was() {
     let mut session = sample_session();
-    for _ in 0..2 {
-        session.harness.get_by_label("Databases").click();
-        session.harness.step();
-    }
-    session.harness.run_steps(2);
+    session.double_click("Databases");
     session.harness.get_by_label("Column name").type_text(" and queues");
     session.harness.run_steps(2);
     session.press(egui::Modifiers::NONE, egui::Key::Escape);
