@@ -8,7 +8,7 @@ use boothboard::diagnostics::{Logger, Stderr, install_panic_hook};
 use boothboard::i18n;
 use boothboard::open::{board_to_open, open_or_create};
 use boothboard::store::{AppHome, Settings};
-use boothboard::ui::{SaveStatus, install_system_font_fallback};
+use boothboard::ui::{SaveStatus, SystemFontFallback};
 use clap::Parser as _;
 
 fn main() -> ExitCode {
@@ -69,6 +69,7 @@ fn run_app(requested: Option<std::path::PathBuf>) -> ExitCode {
     };
     Logger::new(Some(&home), Stderr::Echo).install();
     install_panic_hook(home.crash_reports_dir());
+    let system_fonts = SystemFontFallback::start_enumerating();
     // Before the board: a first launch makes the sample board in the window's language.
     i18n::set_language(Settings::load(&home).window_language());
     let path = board_to_open(&home, requested);
@@ -105,7 +106,7 @@ fn run_app(requested: Option<std::path::PathBuf>) -> ExitCode {
         options,
         Box::new(move |cc| {
             close_on_quit_signals(&cc.egui_ctx)?;
-            install_system_font_fallback(&cc.egui_ctx);
+            system_fonts.install(&cc.egui_ctx);
             let app = BoothboardApp::new(&cc.egui_ctx, home, startup)?;
             if app.save_status() == SaveStatus::ReadOnly {
                 eprintln!(

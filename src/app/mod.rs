@@ -38,6 +38,11 @@ use thumbnail_cache::ThumbnailCache;
 /// The disk cache of thumbnails is trimmed to this at start: about 5,000 screenshots' worth.
 const THUMBNAIL_CACHE_BYTES: u64 = 256 * 1024 * 1024;
 
+/// The largest texture side the window asks for. egui makes its font atlas as wide as the
+/// renderer allows: llvmpipe's 16,384 had the first frame clear, copy and upload four times the
+/// pixels for the same glyphs (3 ms of a 95 ms start). The viewer's pictures are no larger.
+const MAX_TEXTURE_SIDE: usize = 4096;
+
 /// How long quitting waits for the last save before it asks what to do.
 const EXIT_SAVE_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -65,6 +70,8 @@ pub struct BoothboardApp {
     view: ViewState,
     saver: Saver,
     tasks: Tasks,
+    /// Paused until the first frame is on screen (see [`WorkerPool::spawn_paused`]).
+    image_workers: Arc<WorkerPool>,
     thumbnails: ThumbnailCache,
     imports: Imports,
     /// The open board's screenshot inbox, and the other boards' as remembered.
@@ -124,7 +131,7 @@ impl BoothboardApp {
         };
         // One worker per core, up to four: image work is CPU-bound, and the UI thread is mostly idle meanwhile.
         let workers = std::thread::available_parallelism().map_or(2, |cores| cores.get().clamp(1, 4));
-        let pool = Arc::new(WorkerPool::spawn("image", workers)?);
+        let pool = Arc::new(WorkerPool::spawn_paused("image", workers)?);
         let disk = ThumbnailDiskCache::new(home.thumbnails_dir());
         let settings = store::Settings::load(&home);
         let documents_dir = directories::UserDirs::new()
@@ -140,6 +147,7 @@ impl BoothboardApp {
             workspace,
             view: ViewState::speaking(settings.language),
             saver,
+            image_workers: Arc::clone(&pool),
             thumbnails: ThumbnailCache::new(ctx, Arc::clone(&pool), media_dir, disk.clone(), content_check),
             imports: Imports::new(ctx, pool, disk),
             inboxes: Inboxes::new(ctx, home.clone(), settings.inboxes),
@@ -663,6 +671,17 @@ impl eframe::App for BoothboardApp {
         }
     }
 
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        let side = raw_input
+            .max_texture_side
+            .map_or(MAX_TEXTURE_SIDE, |side| side.min(MAX_TEXTURE_SIDE));
+        raw_input.max_texture_side = Some(side);
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        ui::clear_color(visuals)
+    }
+
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         if !self.quit_without_saving && !self.flush_saves(EXIT_SAVE_TIMEOUT) {
             log::error!("quitting with unsaved changes: {:?}", self.save_status());
@@ -678,6 +697,9 @@ impl BoothboardApp {
             panic!("a panic in the frame, asked for by a test");
         }
         let ctx = ui.ctx().clone();
+        if ctx.cumulative_frame_nr() > 0 {
+            self.image_workers.resume();
+        }
         self.receive_background_results(&ctx);
         self.follow_board_folder();
         self.follow_inbox();
@@ -721,7 +743,9 @@ impl BoothboardApp {
                 ui::board_screen_ui(ui, screen, &mut self.view, &mut self.thumbnails, &mut commands);
             }
             Workspace::Failed(failure) => {
-                egui::CentralPanel::default().show(ui, |ui| ui::load_failure_ui(ui, failure, &mut commands));
+                egui::CentralPanel::default()
+                    .frame(ui::central_panel_frame(ui.style()))
+                    .show(ui, |ui| ui::load_failure_ui(ui, failure, &mut commands));
             }
         }
         if let Some(dialog) = &mut self.view.open_board {

@@ -1,7 +1,7 @@
 //! A bounded pool of named threads for image work: decoding, scaling, importing.
 
 use std::sync::mpsc::{self, Sender};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
 type Job = Box<dyn FnOnce() + Send>;
 
@@ -9,6 +9,7 @@ type Job = Box<dyn FnOnce() + Send>;
 /// Dropping the pool lets the workers finish their current job and stop.
 pub struct WorkerPool {
     jobs: Sender<Job>,
+    running: Arc<Gate>,
 }
 
 impl std::fmt::Debug for WorkerPool {
@@ -20,10 +21,20 @@ impl std::fmt::Debug for WorkerPool {
 impl WorkerPool {
     /// Starts `workers` threads named `<name>-<n>`.
     pub fn spawn(name: &str, workers: usize) -> std::io::Result<Self> {
+        let pool = Self::spawn_paused(name, workers)?;
+        pool.resume();
+        Ok(pool)
+    }
+
+    /// [`Self::spawn`], but jobs wait in the queue until [`Self::resume`]: the window holds its
+    /// image work back until its first frame is on screen, so the two don't share the cores.
+    pub fn spawn_paused(name: &str, workers: usize) -> std::io::Result<Self> {
+        let running = Arc::new(Gate::default());
         let (jobs, receiver) = mpsc::channel::<Job>();
         let receiver = Arc::new(Mutex::new(receiver));
         for number in 0..workers.max(1) {
             let receiver = Arc::clone(&receiver);
+            let running = Arc::clone(&running);
             std::thread::Builder::new()
                 .name(format!("{name}-{number}"))
                 .spawn(move || {
@@ -33,6 +44,7 @@ impl WorkerPool {
                     {
                         log::debug!("image worker keeps normal priority: {error:?}");
                     }
+                    running.wait();
                     loop {
                         // The lock is held only while waiting, so the other workers run jobs meanwhile.
                         let next = receiver.lock().ok().and_then(|jobs| jobs.recv().ok());
@@ -41,13 +53,46 @@ impl WorkerPool {
                     }
                 })?;
         }
-        Ok(Self { jobs })
+        Ok(Self { jobs, running })
+    }
+
+    /// Lets a paused pool's workers take jobs; does nothing once they do.
+    pub fn resume(&self) {
+        self.running.open();
     }
 
     /// Queues a job.
     pub fn run(&self, job: impl FnOnce() + Send + 'static) {
         // The workers stop only when the sender is dropped, so sending can't fail while `self` exists.
         let _ = self.jobs.send(Box::new(job));
+    }
+}
+
+impl Drop for WorkerPool {
+    fn drop(&mut self) {
+        // Workers still paused go on to find the queue closed, and stop.
+        self.resume();
+    }
+}
+
+/// Closed until opened, then open for good.
+#[derive(Debug, Default)]
+struct Gate {
+    open: Mutex<bool>,
+    opened: Condvar,
+}
+
+impl Gate {
+    fn wait(&self) {
+        let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
+        while !*open {
+            open = self.opened.wait(open).unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    fn open(&self) {
+        *self.open.lock().unwrap_or_else(PoisonError::into_inner) = true;
+        self.opened.notify_all();
     }
 }
 
@@ -73,5 +118,31 @@ mod tests {
             (0..10).collect::<Vec<_>>()
         );
         assert!(done.iter().all(|(_, name)| name.starts_with("test-worker-")));
+    }
+
+    #[test]
+    fn a_paused_pool_runs_its_queued_jobs_once_resumed() {
+        let pool = WorkerPool::spawn_paused("test-paused", 2).unwrap();
+        let (sender, receiver) = mpsc::channel();
+        pool.run(move || sender.send(()).unwrap());
+        assert_eq!(
+            receiver.recv_timeout(std::time::Duration::from_millis(200)),
+            Err(mpsc::RecvTimeoutError::Timeout)
+        );
+        pool.resume();
+        assert_eq!(receiver.recv(), Ok(()));
+    }
+
+    #[test]
+    fn a_paused_pool_dropped_lets_its_workers_stop() {
+        let pool = WorkerPool::spawn_paused("test-dropped", 1).unwrap();
+        let (sender, receiver) = mpsc::channel::<()>();
+        // The job holds the only sender: once the worker has run and dropped it, the channel closes.
+        pool.run(move || drop(sender));
+        drop(pool);
+        assert_eq!(
+            receiver.recv_timeout(std::time::Duration::from_secs(10)),
+            Err(mpsc::RecvTimeoutError::Disconnected)
+        );
     }
 }

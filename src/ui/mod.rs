@@ -34,6 +34,7 @@ mod top_bar_ui;
 mod typed_path;
 mod view_menu_ui;
 mod view_state;
+mod window_background;
 
 pub use export_dialog_ui::{ExportChoice, selected_cards};
 pub use export_status_ui::{ExportStatus, export_status_ui};
@@ -48,13 +49,15 @@ pub use open_board_ui::{OpenBoardDialog, open_board_ui};
 pub use recovery_ui::{RecoveryNotice, recovery_ui};
 pub use shortcuts::QUIT;
 pub use status::{Message, SaveStatus, Severity};
-pub use system_fonts::install_system_font_fallback;
+pub use system_fonts::SystemFontFallback;
 pub use thumbnails::{ThumbnailState, Thumbnails};
 pub use view_state::{ColumnRename, Confirm, ImageViewer, LinkAddressDraft, SearchHits, ViewState};
+pub use window_background::{central_panel_frame, clear_color};
 
 use crate::command::{Command, ImageSource, ImageTarget};
 use crate::model::{Board, History};
 use file_drop::FileDrop;
+use window_background::side_panel_frame;
 
 /// What the board screen shows besides the view state.
 #[derive(Clone, Copy, Debug)]
@@ -103,11 +106,13 @@ pub fn board_screen_ui(
     search_ui::update_search_hits(board, screen.revision, view);
     view.drop_hidden_from_selection(board);
     shortcuts::handle_shortcuts(ui.ctx(), board, view, commands);
-    egui::Panel::top("top_bar").show(ui, |ui| {
-        ui.add_space(2.0);
-        top_bar_ui::top_bar_ui(ui, screen, view, commands);
-        ui.add_space(2.0);
-    });
+    egui::Panel::top("top_bar")
+        .frame(side_panel_frame(ui.style()))
+        .show(ui, |ui| {
+            ui.add_space(2.0);
+            top_bar_ui::top_bar_ui(ui, screen, view, commands);
+            ui.add_space(2.0);
+        });
     // Widths remembered from another window size are held to what fits this one, and the board
     // always keeps room for a column.
     let width = ui.available_width();
@@ -115,6 +120,7 @@ pub fn board_screen_ui(
     let editor_takes_themes_room = view.editor_card().is_some() && width < NARROW_WINDOW;
     let mut themes_shown = !(view.themes_panel_hidden || editor_takes_themes_room);
     egui::Panel::left("themes")
+        .frame(side_panel_frame(ui.style()))
         .resizable(true)
         .default_size(230.0)
         .size_range(THEMES_MIN..=(width * 0.3).max(THEMES_MIN))
@@ -128,6 +134,7 @@ pub fn board_screen_ui(
     if let Some(card) = view.editor_card().and_then(|card| view.board_index.card(board, card)) {
         let editor_max = (ui.available_width() - BOARD_MIN).max(EDITOR_MIN.min(ui.available_width()));
         let editor = egui::Panel::right("card_editor")
+            .frame(side_panel_frame(ui.style()))
             .resizable(true)
             .default_size(380.0)
             .size_range(EDITOR_MIN.min(editor_max)..=editor_max)
@@ -136,9 +143,11 @@ pub fn board_screen_ui(
             });
         file_drop.offer(ui, editor.response.rect, ImageTarget::Card(card.id));
     }
-    egui::CentralPanel::default().show(ui, |ui| {
-        board_ui::board_ui(ui, board, screen.revision, view, thumbnails, &mut file_drop, commands);
-    });
+    egui::CentralPanel::default()
+        .frame(central_panel_frame(ui.style()))
+        .show(ui, |ui| {
+            board_ui::board_ui(ui, board, screen.revision, view, thumbnails, &mut file_drop, commands);
+        });
     commands.extend(file_drop.into_command());
     if let Some(image) = file_drop::pasted_image(ui.ctx()) {
         let selected = view

@@ -14,12 +14,29 @@ use crate::diagnostics::{catch_handled_panic, panics_handled_on_thread};
 /// The thread egui's provider enumerates the system fonts on.
 const ENUMERATING_THREAD: &str = "egui_system_font_provider";
 
-/// Adds the system's fonts as the last fallback of `ctx`.
-pub fn install_system_font_fallback(ctx: &egui::Context) {
-    // A panic there shows up here, as a failed lookup.
-    panics_handled_on_thread(ENUMERATING_THREAD);
-    let provider = egui_system_font_provider::SystemFontProvider::new();
-    ctx.add_font_provider(Arc::new(Guarded::new(provider)));
+/// The system's fonts, being enumerated on a thread of their own from [`Self::start_enumerating`]
+/// until [`Self::install`] hands them to a context.
+pub struct SystemFontFallback(Guarded<egui_system_font_provider::SystemFontProvider>);
+
+impl std::fmt::Debug for SystemFontFallback {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SystemFontFallback").finish_non_exhaustive()
+    }
+}
+
+impl SystemFontFallback {
+    /// Starts listing the system's fonts. Called before the window is made, so the list is ready
+    /// by the first frame: a lookup before then waits for it, and Chinese text needs one.
+    pub fn start_enumerating() -> Self {
+        // A panic there shows up here, as a failed lookup.
+        panics_handled_on_thread(ENUMERATING_THREAD);
+        Self(Guarded::new(egui_system_font_provider::SystemFontProvider::new()))
+    }
+
+    /// Adds the system's fonts as the last fallback of `ctx`.
+    pub fn install(self, ctx: &egui::Context) {
+        ctx.add_font_provider(Arc::new(self.0));
+    }
 }
 
 /// A font provider that, once it panics, is asked no more.
