@@ -1,6 +1,6 @@
 //! The editor of the selected card: every field, the theme ticks, links and images.
 
-use super::fields::{bare_field_ui, text_field_ui, wrapping_field_ui};
+use super::fields::{bare_field_ui, stretch_before_ui, text_field_ui, wrapping_field_ui};
 use super::notes_ui::notes_ui;
 use super::themes_ui::theme_name;
 use super::thumbnails::{Thumbnails, thumbnail_ui};
@@ -23,21 +23,28 @@ pub fn card_editor_ui(
     ui.horizontal(|ui| {
         ui.heading(tr!("card-heading"));
         // The buttons at the right, in reading order so that Tab goes through them left to right.
-        let (copy, delete, close) = (tr!("card-copy-markdown"), tr!("card-delete"), tr!("card-close"));
-        let buttons = [&copy, &delete, &close]
-            .iter()
-            .map(|text| button_width(ui, text) + ui.spacing().item_spacing.x)
-            .sum::<f32>();
-        ui.add_space((ui.available_width() - buttons).max(0.0));
-        if ui.button(copy).on_hover_text(tr!("card-copy-markdown-hover")).clicked() {
-            commands.push(Command::CopyCardMarkdown(card.id));
-        }
-        if ui.button(delete).clicked() {
-            view.confirm = Some(Confirm::DeleteCard(card.id));
-        }
-        if ui.button(close).on_hover_text(tr!("card-close-hover")).clicked() {
-            view.editor_open = false;
-        }
+        let push_right = |ui: &mut egui::Ui, width| {
+            ui.add_space(width);
+        };
+        stretch_before_ui(ui, ui.scope_id().with("header_buttons"), 0.0, push_right, |ui| {
+            if ui
+                .button(tr!("card-copy-markdown"))
+                .on_hover_text(tr!("card-copy-markdown-hover"))
+                .clicked()
+            {
+                commands.push(Command::CopyCardMarkdown(card.id));
+            }
+            if ui.button(tr!("card-delete")).clicked() {
+                view.confirm = Some(Confirm::DeleteCard(card.id));
+            }
+            if ui
+                .button(tr!("card-close"))
+                .on_hover_text(tr!("card-close-hover"))
+                .clicked()
+            {
+                view.editor_open = false;
+            }
+        });
     });
     // A solid scroll bar takes its own room; a floating one would cover the ends of the rows.
     ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
@@ -148,27 +155,20 @@ fn links_ui(ui: &mut egui::Ui, card: &Card, view: &mut ViewState, commands: &mut
             }
             // In reading order, so Tab goes label, address, Open, Remove: the address takes the
             // width the buttons after it leave.
-            let (open, remove) = (tr!("card-link-open"), tr!("card-link-remove"));
-            let buttons = button_width(ui, &open) + button_width(ui, &remove) + 2.0 * ui.spacing().item_spacing.x;
-            link_address_ui(
-                ui,
-                card.id,
-                index,
-                link,
-                (ui.available_width() - buttons).max(60.0),
-                view,
-                commands,
-            );
-            if ui.button(open).on_hover_text(&link.url).clicked() {
-                commands.push(Command::OpenLink(link.url.clone()));
-            }
-            if ui
-                .button(remove)
-                .on_hover_text(tr!("card-link-remove-hover", number = number))
-                .clicked()
-            {
-                commands.push(Command::Edit(BoardEdit::RemoveLink(card.id, index)));
-            }
+            let address_ui = |ui: &mut egui::Ui, width| link_address_ui(ui, card.id, index, link, width, view);
+            let address_edit = stretch_before_ui(ui, ui.scope_id().with("link_buttons"), 60.0, address_ui, |ui| {
+                if ui.button(tr!("card-link-open")).on_hover_text(&link.url).clicked() {
+                    commands.push(Command::OpenLink(link.url.clone()));
+                }
+                if ui
+                    .button(tr!("card-link-remove"))
+                    .on_hover_text(tr!("card-link-remove-hover", number = number))
+                    .clicked()
+                {
+                    commands.push(Command::Edit(BoardEdit::RemoveLink(card.id, index)));
+                }
+            });
+            commands.extend(address_edit);
         });
         if let Some(refused) = link_draft(view, card.id, index).and_then(|draft| draft.refused.as_ref()) {
             ui.colored_label(
@@ -184,17 +184,8 @@ fn links_ui(ui: &mut egui::Ui, card: &Card, view: &mut ViewState, commands: &mut
 }
 
 /// The address field of a link. What is typed stays as typed while the field has the cursor; the
-/// board gets it as saved once it may be opened, and an address that may not stays in the field,
-/// not saved, with the reason under it.
-/// How wide a button with `text` is drawn.
-fn button_width(ui: &egui::Ui, text: &str) -> f32 {
-    let font = egui::TextStyle::Button.resolve(ui.style());
-    let galley = ui
-        .painter()
-        .layout_no_wrap(text.to_owned(), font, egui::Color32::PLACEHOLDER);
-    galley.size().x + 2.0 * ui.spacing().button_padding.x
-}
-
+/// board gets it as saved once it may be opened (the edit returned), and an address that may not
+/// stays in the field, not saved, with the reason under it.
 fn link_address_ui(
     ui: &mut egui::Ui,
     card: CardId,
@@ -202,8 +193,8 @@ fn link_address_ui(
     link: &Link,
     width: f32,
     view: &mut ViewState,
-    commands: &mut Vec<Command>,
-) {
+) -> Option<Command> {
+    let mut edit = None;
     let shown = link_draft(view, card, index)
         .map_or(link.url.as_str(), |draft| draft.text.as_str())
         .to_owned();
@@ -227,7 +218,7 @@ fn link_address_ui(
                 label: link.label.clone(),
                 url,
             };
-            commands.push(Command::Edit(BoardEdit::SetLink(card, index, changed)));
+            edit = Some(Command::Edit(BoardEdit::SetLink(card, index, changed)));
         }
         view.link_address_draft = Some(LinkAddressDraft {
             card,
@@ -248,6 +239,7 @@ fn link_address_ui(
             _ => None,
         };
     }
+    edit
 }
 
 /// The draft of this link's address, if it is the one being typed or was refused.
@@ -287,32 +279,43 @@ fn images_ui(
         if response.clicked() {
             view.viewer = Some(ImageViewer::new(card.id, index));
         }
-        // Buttons first, from the right, so the caption takes exactly the width left.
+        // In reading order, so Tab goes Make cover, Move up, Move down: the caption takes the
+        // width the buttons after it leave.
         ui.horizontal(|ui| {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let move_image = |to| Command::Edit(BoardEdit::MoveImage(card.id, index, to));
-                if index + 1 < count && ui.small_button(tr!("card-image-down")).clicked() {
-                    commands.push(move_image(index + 1));
-                }
-                if index > 0 {
-                    if ui.small_button(tr!("card-image-up")).clicked() {
-                        commands.push(move_image(index - 1));
-                    }
-                    if ui
-                        .small_button(tr!("card-image-make-cover"))
-                        .on_hover_text(tr!("card-image-make-cover-hover"))
-                        .clicked()
-                    {
-                        commands.push(move_image(0));
-                    }
-                }
-                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            let caption_ui = |ui: &mut egui::Ui, width| {
+                let size = egui::vec2(width, ui.spacing().interact_size.y);
+                ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.set_min_width(width);
                     if index == 0 && count > 1 {
                         ui.label(tr!("card-image-cover"));
                     }
                     ui.add(egui::Label::new(egui::RichText::new(&image.caption).weak()).truncate());
                 });
-            })
+            };
+            stretch_before_ui(
+                ui,
+                ui.scope_id().with(("image_buttons", index)),
+                0.0,
+                caption_ui,
+                |ui| {
+                    let move_image = |to| Command::Edit(BoardEdit::MoveImage(card.id, index, to));
+                    if index > 0 {
+                        if ui
+                            .small_button(tr!("card-image-make-cover"))
+                            .on_hover_text(tr!("card-image-make-cover-hover"))
+                            .clicked()
+                        {
+                            commands.push(move_image(0));
+                        }
+                        if ui.small_button(tr!("card-image-up")).clicked() {
+                            commands.push(move_image(index - 1));
+                        }
+                    }
+                    if index + 1 < count && ui.small_button(tr!("card-image-down")).clicked() {
+                        commands.push(move_image(index + 1));
+                    }
+                },
+            );
         });
         ui.add_space(4.0);
     }

@@ -88,6 +88,33 @@ fn edit_ui(ui: &mut egui::Ui, value: &str, hint: &str, label: egui::Id) -> (Opti
     (response.changed().then_some(text), response)
 }
 
+/// A row laid out left to right, so Tab follows reading order, whose `stretch` part takes the width
+/// the widgets `after` it leave: what they took last frame, remembered under `id` (when that
+/// changes, the next frame has it right). `stretch` is given its width, at least `min_width`; on
+/// the row's first frame just that, so that the row never runs past its panel, which would widen
+/// a side panel for good.
+pub fn stretch_before_ui<R>(
+    ui: &mut egui::Ui,
+    id: egui::Id,
+    min_width: f32,
+    stretch: impl FnOnce(&mut egui::Ui, f32) -> R,
+    after: impl FnOnce(&mut egui::Ui),
+) -> R {
+    let after_width = ui.data(|data| data.get_temp::<f32>(id));
+    let start = ui.cursor().min.x;
+    let width = after_width.map_or(min_width, |after_width| {
+        (ui.available_width() - after_width).max(min_width)
+    });
+    let stretched = stretch(ui, width);
+    after(ui);
+    let measured = ui.cursor().min.x - start - width;
+    if after_width.is_none_or(|after_width| (measured - after_width).abs() > 0.5) {
+        ui.data_mut(|data| data.insert_temp(id, measured));
+        ui.ctx().request_repaint();
+    }
+    stretched
+}
+
 /// A place as wide as the widest of `texts`, there whatever `add_contents` shows in it: text that
 /// comes, goes or changes there moves nothing beside it (a click aimed next to it lands there).
 pub fn text_slot_ui(ui: &mut egui::Ui, texts: &[String], add_contents: impl FnOnce(&mut egui::Ui)) {

@@ -1,6 +1,6 @@
 //! A card's images at full size: zoom, pan, fit, next and previous, caption, remove, open elsewhere.
 
-use super::fields::bare_field_ui;
+use super::fields::{bare_field_ui, stretch_before_ui, text_slot_ui};
 use super::thumbnails::{ThumbnailState, Thumbnails, paint_picture};
 use super::{ImageViewer, ViewState};
 use crate::command::Command;
@@ -48,8 +48,20 @@ pub fn image_viewer_ui(
                 viewer = ImageViewer::new(card.id, viewer.index + 1);
             }
             ui.separator();
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                close |= ui.button(tr!("card-close")).clicked();
+            // In reading order, so Tab goes caption, zoom, Open, Remove, Close: the caption takes
+            // the width the rest leaves.
+            ui.label(tr!("viewer-caption"));
+            let caption_ui = |ui: &mut egui::Ui, width| {
+                let hint = tr!("viewer-caption-hint");
+                bare_field_ui(ui, &tr!("viewer-caption-field"), &image.caption, &hint, width).0
+            };
+            let caption = stretch_before_ui(ui, ui.scope_id().with("viewer_buttons"), 60.0, caption_ui, |ui| {
+                ui.separator();
+                zoom_buttons_ui(ui, &mut viewer, image);
+                ui.separator();
+                if ui.button(tr!("viewer-open-system")).clicked() {
+                    commands.push(Command::OpenImage(image.file.clone()));
+                }
                 if ui
                     .button(tr!("viewer-remove"))
                     .on_hover_text(tr!("viewer-remove-hover"))
@@ -58,29 +70,15 @@ pub fn image_viewer_ui(
                     commands.push(Command::Edit(BoardEdit::RemoveImage(card.id, viewer.index)));
                     close |= count == 1;
                 }
-                if ui.button(tr!("viewer-open-system")).clicked() {
-                    commands.push(Command::OpenImage(image.file.clone()));
-                }
-                ui.separator();
-                zoom_buttons_ui(ui, &mut viewer, image);
-                ui.separator();
-                let width = ui.available_width() - 60.0;
-                ui.label(tr!("viewer-caption"));
-                let (caption, _) = bare_field_ui(
-                    ui,
-                    &tr!("viewer-caption-field"),
-                    &image.caption,
-                    &tr!("viewer-caption-hint"),
-                    width,
-                );
-                if let Some(caption) = caption {
-                    commands.push(Command::Edit(BoardEdit::SetImageCaption(
-                        card.id,
-                        viewer.index,
-                        caption,
-                    )));
-                }
+                close |= ui.button(tr!("card-close")).clicked();
             });
+            if let Some(caption) = caption {
+                commands.push(Command::Edit(BoardEdit::SetImageCaption(
+                    card.id,
+                    viewer.index,
+                    caption,
+                )));
+            }
         });
         ui.separator();
         picture_ui(ui, &mut viewer, image, thumbnails);
@@ -92,7 +90,22 @@ pub fn image_viewer_ui(
 }
 
 fn zoom_buttons_ui(ui: &mut egui::Ui, viewer: &mut ImageViewer, image: &ImageRef) {
-    // Right to left: the last added is leftmost.
+    let zoom = viewer.zoom.unwrap_or(viewer.fitted_zoom);
+    // In a place as wide as the widest zoom, so that the buttons after it stay put.
+    let widest = [format!("{:.0}%", MAX_ZOOM * 100.0), "888%".to_owned()];
+    text_slot_ui(ui, &widest, |ui| {
+        ui.weak(format!("{:.0}%", zoom * 100.0)).on_hover_text(tr!(
+            "viewer-pixels",
+            width = image.width,
+            height = image.height
+        ));
+    });
+    if ui.button("-").on_hover_text(tr!("viewer-zoom-out-hover")).clicked() {
+        zoom_by(viewer, 1.0 / ZOOM_STEP, None);
+    }
+    if ui.button("+").on_hover_text(tr!("viewer-zoom-in-hover")).clicked() {
+        zoom_by(viewer, ZOOM_STEP, None);
+    }
     if ui
         .button(tr!("viewer-fit"))
         .on_hover_text(tr!("viewer-fit-hover"))
@@ -100,18 +113,6 @@ fn zoom_buttons_ui(ui: &mut egui::Ui, viewer: &mut ImageViewer, image: &ImageRef
     {
         *viewer = ImageViewer::new(viewer.card, viewer.index);
     }
-    if ui.button("+").on_hover_text(tr!("viewer-zoom-in-hover")).clicked() {
-        zoom_by(viewer, ZOOM_STEP, None);
-    }
-    if ui.button("-").on_hover_text(tr!("viewer-zoom-out-hover")).clicked() {
-        zoom_by(viewer, 1.0 / ZOOM_STEP, None);
-    }
-    let zoom = viewer.zoom.unwrap_or(viewer.fitted_zoom);
-    ui.weak(format!("{:.0}%", zoom * 100.0)).on_hover_text(tr!(
-        "viewer-pixels",
-        width = image.width,
-        height = image.height
-    ));
 }
 
 fn picture_ui(ui: &mut egui::Ui, viewer: &mut ImageViewer, image: &ImageRef, thumbnails: &mut dyn Thumbnails) {

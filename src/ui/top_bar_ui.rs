@@ -1,7 +1,7 @@
 //! The bar above the board: board and edit menus, board title, search, save status, the inbox's mark.
 
 use super::edit_menu_ui::edit_menu_ui;
-use super::fields::text_slot_ui;
+use super::fields::{stretch_before_ui, text_slot_ui};
 use super::inbox_ui::{inbox_indicator_ui, open_inbox_dialog};
 use super::search_ui::search_ui;
 use super::shortcuts::{EXPORT, NEW_BOARD, OPEN_BOARD, QUIT, shortcut_item_ui};
@@ -51,37 +51,31 @@ pub fn top_bar_ui(ui: &mut egui::Ui, screen: Screen<'_>, view: &mut ViewState, c
         }
         ui.separator();
         let label = ui.label(tr!("board-title"));
-        let mut title = board.title.clone();
-        // Left to right, so Tab goes from the title to the search field: the title's text takes
-        // what the rest of the bar beside it left last frame (its places are fixed, so that
-        // rarely changes; when it does, the next frame has it right).
-        let beside_id = egui::Id::unique("top_bar_beside_title");
-        let beside = ui.data(|data| data.get_temp::<f32>(beside_id)).unwrap_or_default();
-        let start = ui.cursor().min.x;
-        let title_width = (ui.available_width() - beside).max(MIN_TITLE_WIDTH);
-        let edit = egui::TextEdit::singleline(&mut title)
-            .font(egui::TextStyle::Heading)
-            .desired_width(title_width);
-        if ui.add(edit).labelled_by(label.id).changed() {
-            commands.push(Command::Edit(BoardEdit::SetTitle(title)));
-        }
-        ui.separator();
-        if one_row {
-            search_ui(ui, board, screen.revision, view);
-        }
-        if screen.images_in_progress > 0 {
-            images_in_progress_ui(ui, &tr!("board-adding-images", count = screen.images_in_progress));
-        }
-        if let Some(inbox) = screen.inbox {
+        let beside_title = egui::Id::unique("top_bar_beside_title");
+        let title_ui = |ui: &mut egui::Ui, width| {
+            let mut title = board.title.clone();
+            let edit = egui::TextEdit::singleline(&mut title)
+                .font(egui::TextStyle::Heading)
+                .desired_width(width);
+            ui.add(edit).labelled_by(label.id).changed().then_some(title)
+        };
+        let typed = stretch_before_ui(ui, beside_title, MIN_TITLE_WIDTH, title_ui, |ui| {
             ui.separator();
-            inbox_indicator_ui(ui, inbox, view, commands);
-        }
-        ui.separator();
-        save_status_ui(ui, screen.save_status);
-        let measured = ui.cursor().min.x - start - title_width;
-        if (measured - beside).abs() > 0.5 {
-            ui.data_mut(|data| data.insert_temp(beside_id, measured));
-            ui.ctx().request_repaint();
+            if one_row {
+                search_ui(ui, board, screen.revision, view);
+            }
+            if screen.images_in_progress > 0 {
+                images_in_progress_ui(ui, &tr!("board-adding-images", count = screen.images_in_progress));
+            }
+            if let Some(inbox) = screen.inbox {
+                ui.separator();
+                inbox_indicator_ui(ui, inbox, view, commands);
+            }
+            ui.separator();
+            save_status_ui(ui, screen.save_status);
+        });
+        if let Some(title) = typed {
+            commands.push(Command::Edit(BoardEdit::SetTitle(title)));
         }
     });
     if !one_row {

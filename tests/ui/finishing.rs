@@ -244,3 +244,70 @@ fn tab_goes_left_to_right_in_the_top_bar_and_the_editors_header() {
     );
     assert!(copy.right() < close.left(), "in reading order on screen too");
 }
+
+/// Whether the `nth` button labelled `label` has the keyboard.
+fn button_focused(session: &Session, label: &str, nth: usize) -> bool {
+    session
+        .harness
+        .get_all_by_role_and_label(Role::Button, label)
+        .nth(nth)
+        .is_some_and(|button| button.accesskit_node().is_focused())
+}
+
+#[test]
+fn tab_goes_left_to_right_through_an_image_row_and_the_viewers_bar() {
+    let mut session = sample_session();
+    let images = tempfile::tempdir().unwrap();
+    // Of different sizes: the same picture twice would be one image.
+    let slides = [("one.png", 640), ("two.png", 800)]
+        .map(|(name, width)| super::common::write_png(images.path(), name, width, 360));
+    let gloo = session.harness.get_by_label("Gloo").rect().center();
+    session.drop_files(gloo, &slides);
+    session.wait_for_file("Gloo has three images", |board| {
+        board.card_by_title("Gloo").unwrap().images.len() == 3
+    });
+    session.click("Gloo");
+    session.wait_for_imports();
+
+    // The middle image's row: Make cover, Move up, Move down (the first row has only Move down).
+    session.harness.get_all_by_label("Make cover").next().unwrap().focus();
+    session.harness.run_steps(2);
+    tab(&mut session);
+    assert!(button_focused(&session, "Move up", 0), "Make cover, then Move up");
+    tab(&mut session);
+    assert!(button_focused(&session, "Move down", 1), "Move up, then Move down");
+    let (cover, down) = (
+        session.harness.get_all_by_label("Make cover").next().unwrap().rect(),
+        session.harness.get_all_by_label("Move down").nth(1).unwrap().rect(),
+    );
+    assert!(cover.right() < down.left(), "in reading order on screen too");
+    let caption = session.harness.get_by_label("one.png").rect();
+    assert!(caption.right() <= cover.left(), "the caption before the buttons");
+
+    session.scroll_to_and_click("View Gloo architecture");
+    session.harness.get_by_label("Image caption").focus();
+    session.harness.run_steps(2);
+    // The card editor's Close is under the viewer: the viewer's is the second.
+    let bar = [
+        ("-", 0),
+        ("+", 0),
+        ("Fit", 0),
+        ("Open in system viewer", 0),
+        ("Remove from card", 0),
+        ("Close", 1),
+    ];
+    for (next, nth) in bar {
+        tab(&mut session);
+        assert!(button_focused(&session, next, nth), "then {next}");
+    }
+    let (caption, close) = (
+        session.harness.get_by_label("Image caption").rect(),
+        session
+            .harness
+            .get_all_by_role_and_label(Role::Button, "Close")
+            .nth(1)
+            .unwrap()
+            .rect(),
+    );
+    assert!(caption.right() < close.left(), "the caption first, Close last");
+}
