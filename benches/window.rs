@@ -328,19 +328,29 @@ fn main() {
         println!("window benchmark skipped: Xvfb did not start");
         return;
     };
-    // `cargo bench --bench window -- start-up` measures start-up alone.
-    let start_up_only = std::env::args().any(|argument| argument == "start-up");
+    // `cargo bench --bench window -- start-up` (or `at-rest`, `memory`) measures that part alone.
+    let parts: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|argument| !argument.starts_with('-'))
+        .collect();
+    let measure = |part: &str| parts.is_empty() || parts.iter().any(|asked| asked == part);
     println!("| benchmark | median | compared with | ratio | target |");
     println!("|---|---:|---|---:|---|");
-    start_up(&xvfb, &app, &minimal, ("English", "en_US.UTF-8"));
-    start_up(&xvfb, &app, &minimal, ("Simplified Chinese", "zh_CN.UTF-8"));
-    if start_up_only {
+    if measure("start-up") {
+        start_up(&xvfb, &app, &minimal, ("English", "en_US.UTF-8"));
+        start_up(&xvfb, &app, &minimal, ("Simplified Chinese", "zh_CN.UTF-8"));
+    }
+    if !measure("at-rest") && !measure("memory") {
         return;
     }
     let boards = tempfile::tempdir().unwrap();
     println!("Making a board of 1,000 cards with 1,000 screenshots (1920x1080)…");
     let (big_board, _) = synthetic_board::synthetic_board(boards.path(), 1_000, 1_000);
-    at_rest(&xvfb, &app, None, "sample board");
-    at_rest(&xvfb, &app, Some(&big_board), "1,000-image board");
-    memory(&xvfb, &app, &big_board);
+    if measure("at-rest") {
+        at_rest(&xvfb, &app, None, "sample board");
+        at_rest(&xvfb, &app, Some(&big_board), "1,000-image board");
+    }
+    if measure("memory") {
+        memory(&xvfb, &app, &big_board);
+    }
 }

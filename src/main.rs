@@ -11,6 +11,11 @@ use boothboard::store::{AppHome, Settings};
 use boothboard::ui::{SaveStatus, SystemFontFallback};
 use clap::Parser as _;
 
+/// glibc's allocator kept the picture buffers that image workers freed: scrolling through 1,000
+/// screenshots held 430 MiB at the end; with mimalloc, which gives freed memory back, far less.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
