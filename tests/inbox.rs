@@ -250,7 +250,8 @@ fn a_folder_that_goes_away_is_watched_again_when_it_is_back() {
     let [InboxEvent::FolderMissing(error)] = events.as_slice() else {
         panic!("{events:?}");
     };
-    assert!(error.contains("Screenshots"), "{error}");
+    let error = error.to_string();
+    assert!(error.contains("Screenshots") && error.contains("not there"), "{error}");
     // A photo taken while the card was out is there when it comes back.
     std::fs::write(moved.join("while away.png"), png_bytes(9)).unwrap();
     std::fs::rename(&moved, &inbox.folder).unwrap();

@@ -357,6 +357,7 @@ view-language-system = Same as the system ({ $language })
 ## Undo steps, as "Undo …" and "Redo …" name them in the Edit menu
 
 theme-untitled = Untitled theme
+theme-untitled-numbered = Untitled theme { $number }
 step-edit-board-title = edit board title
 step-add-column = add column
 step-add-card = add card
@@ -525,6 +526,7 @@ export-themes = Themes
 export-untitled = Untitled column
 export-no-card-ticks-theme = No card ticks this theme yet.
 export-untitled-card = Untitled card
+export-untitled-theme = Untitled theme
 # The alt text of an image with no caption on a card with no title.
 export-image = Image
 
@@ -554,6 +556,8 @@ inbox-offer-leave = Leave them
 inbox-cant-start = Can't watch the folder: { $error }
 inbox-not-added = Not added from the inbox folder: { $reason }.
 inbox-folder-missing = { $error }. Watching resumes by itself when the folder is back.
+inbox-folder-not-there = { $folder }: the folder is not there
+inbox-folder-cant-watch = { $folder }: can't watch it: { $error }
 inbox-folder-back = { $folder } is back; new images in it come onto the board again.
 inbox-column-name = Inbox
 inbox-card-title = Screenshot { $time }

@@ -320,6 +320,7 @@ view-language-system = 跟随系统（{ $language }）
 ## Undo steps, as "Undo …" and "Redo …" name them in the Edit menu
 
 theme-untitled = 未命名的主题
+theme-untitled-numbered = 未命名的主题 { $number }
 step-edit-board-title = 编辑看板标题
 step-add-column = 添加列
 step-add-card = 添加卡片
@@ -469,6 +470,7 @@ export-themes = 主题
 export-untitled = 未命名的列
 export-no-card-ticks-theme = 还没有卡片勾选这个主题。
 export-untitled-card = 未命名的卡片
+export-untitled-theme = 未命名的主题
 export-image = 图片
 
 # The screenshot inbox (issue 17)
@@ -495,6 +497,8 @@ inbox-offer-leave = 留在原处
 inbox-cant-start = 无法监视这个文件夹：{ $error }
 inbox-not-added = 未从收件箱文件夹添加：{ $reason }。
 inbox-folder-missing = { $error }。文件夹回来后会自动继续监视。
+inbox-folder-not-there = { $folder }：文件夹不在了
+inbox-folder-cant-watch = { $folder }：无法监视：{ $error }
 inbox-folder-back = { $folder } 回来了；其中的新图片会再次放到看板上。
 inbox-column-name = 收件箱
 inbox-card-title = 截图 { $time }

@@ -232,7 +232,9 @@ impl BoothboardApp {
                     self.message = Some(Message::error(tr!("inbox-not-added", reason = error.to_string())));
                 }
                 InboxEvent::AlreadyThere(count) => inbox.status.offer = Some(count),
-                InboxEvent::FolderMissing(error) => {
+                InboxEvent::FolderMissing(problem) => {
+                    // Worded here, in the window's language.
+                    let error = problem.to_string();
                     self.message = Some(Message::warning(tr!("inbox-folder-missing", error = error.clone())));
                     inbox.status.missing = Some(error);
                 }

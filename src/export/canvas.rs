@@ -101,7 +101,7 @@ pub fn board_canvas(
             y += row_height + PADDING;
         }
         let mut group = Node::new(format!("column-{index}"), "group", (x, 0), (width, y.max(2 * PADDING)));
-        group.label = Some(section.heading.to_owned());
+        group.label = Some(section.heading_or_untitled(options).into_owned());
         // Groups first, so the cards are drawn over them.
         nodes.insert(group_at, group);
         x += width + GAP;
@@ -153,7 +153,7 @@ fn legend(themes: &[Theme], options: &ExportOptions) -> Vec<Node> {
             (PADDING, y),
             (CARD_WIDTH, THEME_HEIGHT),
         );
-        let name = super::escape_text(theme.shown_name());
+        let name = super::escape_text(&options.theme_name(theme));
         node.text = Some(match super::escape_text(&theme.question) {
             question if question.is_empty() => format!("**{name}**"),
             question => format!("**{name}**: {question}"),

@@ -33,7 +33,7 @@ pub fn board_markdown(
             .themes
             .iter()
             .map(|theme| {
-                let name = escape_text(theme.shown_name());
+                let name = escape_text(&options.theme_name(theme));
                 match escape_text(&theme.question) {
                     question if question.is_empty() => format!("- **{name}**"),
                     question => format!("- **{name}**: {question}"),
@@ -43,10 +43,7 @@ pub fn board_markdown(
         doc.block(&themes.join("\n"));
     }
     for section in &outline.sections {
-        doc.block(&format!(
-            "## {}",
-            text_or(section.heading, &options.words("export-untitled"))
-        ));
+        doc.block(&format!("## {}", escape_text(&section.heading_or_untitled(options))));
         if !section.intro.trim().is_empty() {
             doc.block(&escape_text(section.intro));
         }
@@ -95,7 +92,7 @@ fn card_blocks(doc: &mut Document, themes: &[Theme], card: &Card, media_folder: 
             .iter()
             .map(|theme| {
                 let tick = if card.themes.contains(&theme.id) { 'x' } else { ' ' };
-                format!("- [{tick}] {}", escape_text(theme.shown_name()))
+                format!("- [{tick}] {}", escape_text(&options.theme_name(theme)))
             })
             .collect();
         doc.list(&ticks.join("\n"));
@@ -377,6 +374,27 @@ mod tests {
              - [x] Developer story\n- [ ] Database story\n\n\
              Built on **Envoy**.\n"
         );
+    }
+
+    #[test]
+    fn an_untitled_theme_is_named_in_the_exports_language() {
+        let (mut board, id) = board();
+        let blank = board.add_theme("", "");
+        board.set_card_theme(id, blank, true).unwrap();
+        for (language, word) in [
+            (crate::i18n::Language::English, "Untitled theme"),
+            (crate::i18n::Language::SimplifiedChinese, "未命名的主题"),
+        ] {
+            let options = ExportOptions {
+                language,
+                ..ExportOptions::default()
+            };
+            let whole = board_markdown(&board, &ExportScope::Board, "m", &options).unwrap();
+            assert!(whole.contains(&format!("\n- **{word}**\n")), "{whole}");
+            assert!(whole.contains(&format!("\n- [x] {word}\n")), "{whole}");
+            let theme = board_markdown(&board, &ExportScope::Theme(blank), "m", &options).unwrap();
+            assert!(theme.contains(&format!("\n## {word}\n")), "{theme}");
+        }
     }
 
     #[test]

@@ -22,12 +22,7 @@ pub fn obsidian_kanban(board: &Board, scope: &ExportScope, options: &ExportOptio
     let done = board.theme_by_name(DONE_THEME).map(|theme| theme.id);
     let mut text = String::from("---\n\nkanban-plugin: basic\n\n---\n\n");
     for section in &outline.sections {
-        let lane = one_line(&escape_raw_html(section.heading));
-        let lane = if lane.is_empty() {
-            options.words("export-untitled")
-        } else {
-            lane
-        };
+        let lane = one_line(&escape_raw_html(&section.heading_or_untitled(options)));
         let _ = writeln!(text, "## {lane}\n");
         for card in &section.cards {
             let tick = if done.is_some_and(|done| card.themes.contains(&done)) {
@@ -41,7 +36,7 @@ pub fn obsidian_kanban(board: &Board, scope: &ExportScope, options: &ExportOptio
             }
             for theme in board.themes.iter().filter(|theme| card.themes.contains(&theme.id)) {
                 if Some(theme.id) != done
-                    && let Some(tag) = tag_for(theme.shown_name())
+                    && let Some(tag) = tag_for(&options.theme_name(theme))
                 {
                     let _ = write!(first, " #{tag}");
                 }

@@ -1,6 +1,9 @@
 //! How an export treats what the user wrote: the choices beside what it covers.
 
+use std::borrow::Cow;
+
 use crate::i18n::{self, Language};
+use crate::model::Theme;
 
 /// Choices for an export; the default is the safe one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -19,6 +22,15 @@ impl ExportOptions {
     /// The export's word `id` in its language.
     pub fn words(&self, id: &'static str) -> String {
         i18n::text_in(self.language, id, &[])
+    }
+
+    /// A theme's name, or the export's word for an untitled one.
+    pub fn theme_name<'a>(&self, theme: &'a Theme) -> Cow<'a, str> {
+        if theme.name.trim().is_empty() {
+            Cow::Owned(self.words("export-untitled-theme"))
+        } else {
+            Cow::Borrowed(&theme.name)
+        }
     }
 }
 

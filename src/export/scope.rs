@@ -1,6 +1,8 @@
 //! What an export covers: the whole board, one theme, or chosen cards.
 
-use super::ExportError;
+use std::borrow::Cow;
+
+use super::{ExportError, ExportOptions};
 use crate::model::{Board, Card, CardId, ThemeId};
 
 /// The part of a board to export.
@@ -18,8 +20,21 @@ pub enum ExportScope {
 #[derive(Debug)]
 pub(super) struct Section<'a> {
     pub heading: &'a str,
+    /// The export's word for the heading when it is blank: an untitled column or theme.
+    pub untitled: &'static str,
     pub intro: &'a str,
     pub cards: Vec<&'a Card>,
+}
+
+impl<'a> Section<'a> {
+    /// The heading, or the export's word for an untitled one in the export's language.
+    pub fn heading_or_untitled(&self, options: &ExportOptions) -> Cow<'a, str> {
+        if self.heading.trim().is_empty() {
+            Cow::Owned(options.words(self.untitled))
+        } else {
+            Cow::Borrowed(self.heading)
+        }
+    }
 }
 
 /// How the export's sections are made.
@@ -39,6 +54,7 @@ impl ExportScope {
                 .iter()
                 .map(|column| Section {
                     heading: &column.name,
+                    untitled: "export-untitled",
                     intro: "",
                     cards: column.cards.iter().filter(|card| keep(card)).collect(),
                 })
@@ -55,7 +71,8 @@ impl ExportScope {
                 Ok(Outline {
                     lists_themes: false,
                     sections: vec![Section {
-                        heading: theme.shown_name(),
+                        heading: &theme.name,
+                        untitled: "export-untitled-theme",
                         intro: &theme.question,
                         cards: board.cards_with_theme(*id).collect(),
                     }],

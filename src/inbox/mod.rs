@@ -8,6 +8,7 @@
 mod candidate;
 mod clock_time;
 mod default_folder;
+mod folder_problem;
 mod memory;
 mod placement;
 mod watch;
@@ -15,6 +16,7 @@ mod watch;
 pub use candidate::is_candidate;
 pub use clock_time::clock_time;
 pub use default_folder::default_folder;
+pub use folder_problem::FolderProblem;
 pub use memory::ImportedMemory;
 pub use placement::{BoardEditor, inbox_column, on_board};
 pub use watch::{Arrival, InboxEvent, InboxWatch};

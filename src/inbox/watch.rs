@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant, SystemTime};
 
+use super::FolderProblem;
 use super::candidate::is_candidate;
 use super::memory::ImportedMemory;
 use crate::media::{MediaError, prepare_file};
@@ -47,8 +48,8 @@ pub enum InboxEvent {
     /// This many images were in the folder when watching began and were left there (offered once,
     /// when asked for at the start).
     AlreadyThere(usize),
-    /// The folder is gone, or can't be watched (in words); watching resumes when it is back.
-    FolderMissing(String),
+    /// The folder is gone, or can't be watched; watching resumes when it is back.
+    FolderMissing(FolderProblem),
     /// The folder is back, and watched again.
     FolderBack,
 }
@@ -280,7 +281,8 @@ impl Engine {
         true
     }
 
-    /// Looks whether the folder is there, and starts or stops watching it accordingly.
+    /// Looks whether the folder is there, and starts or stops watching it accordingly; `error` is
+    /// the watcher's failure, if it failed.
     fn check_folder(&mut self, error: Option<String>) {
         let there = fs::metadata(&self.folder).is_ok_and(|metadata| metadata.is_dir());
         if there && error.is_none() {
@@ -296,8 +298,11 @@ impl Engine {
         self.watched = None;
         self.pending.clear();
         self.backlog.clear();
-        let error = error.unwrap_or_else(|| format!("{}: the folder is not there", self.folder.display()));
-        self.say(vec![InboxEvent::FolderMissing(error)]);
+        let problem = match error {
+            Some(error) => FolderProblem::CantWatch(self.folder.clone(), error),
+            None => FolderProblem::NotThere(self.folder.clone()),
+        };
+        self.say(vec![InboxEvent::FolderMissing(problem)]);
     }
 
     /// Starts the watcher. The first time, the images there are the baseline, left alone unless
@@ -340,8 +345,8 @@ impl Engine {
     fn cant_watch(&mut self, error: &str) {
         if !self.missing {
             self.missing = true;
-            let error = format!("{}: can't watch it: {error}", self.folder.display());
-            self.say(vec![InboxEvent::FolderMissing(error)]);
+            let problem = FolderProblem::CantWatch(self.folder.clone(), error.to_owned());
+            self.say(vec![InboxEvent::FolderMissing(problem)]);
         }
     }
 

@@ -263,12 +263,13 @@ impl Board {
         }
     }
 
-    /// `blank` when no theme is untitled yet, else "Untitled theme 2", "Untitled theme 3"…
-    fn free_untitled_theme_name(&self, blank: &str) -> String {
+    /// A name for a new untitled theme that no other theme shows: blank while no theme is
+    /// untitled, else `numbered(2)`, `numbered(3)`… (the window words them in its language).
+    pub fn untitled_theme_name(&self, numbered: impl Fn(usize) -> String) -> String {
         (1..)
             .map(|number| match number {
-                1 => blank.to_owned(),
-                _ => format!("{UNTITLED_THEME} {number}"),
+                1 => String::new(),
+                _ => numbered(number),
             })
             .find(|name| self.check_theme_name(None, name).is_ok())
             .unwrap_or_default()
@@ -382,7 +383,7 @@ impl Board {
     pub fn add_theme(&mut self, name: impl Into<String>, question: impl Into<String>) -> ThemeId {
         let mut name = name.into();
         if name.trim().is_empty() {
-            name = self.free_untitled_theme_name(&name);
+            name = self.untitled_theme_name(|number| format!("{UNTITLED_THEME} {number}"));
         }
         let id = ThemeId(self.fresh_id(|board, id| board.theme(ThemeId(id)).is_some()));
         let stamp = self.clock.tick();
@@ -516,6 +517,11 @@ mod tests {
             "its own name in another case"
         );
         assert_eq!(board.theme_by_name("untitled theme").map(|theme| theme.id), Some(blank));
+        assert_eq!(
+            board.untitled_theme_name(|number| format!("未命名的主题 {number}")),
+            "未命名的主题 2",
+            "the window words the number in its language"
+        );
     }
 
     #[test]

@@ -20,7 +20,8 @@ pub fn themes_ui(ui: &mut egui::Ui, board: &Board, view: &mut ViewState, command
             ui.separator();
         }
         if ui.button(tr!("themes-add")).clicked() {
-            commands.push(Command::Edit(BoardEdit::AddTheme(String::new())));
+            let name = board.untitled_theme_name(|number| tr!("theme-untitled-numbered", number = number));
+            commands.push(Command::Edit(BoardEdit::AddTheme(name)));
         }
     });
 }

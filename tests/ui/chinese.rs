@@ -131,6 +131,10 @@ fn the_themes_panel_speaks_chinese() {
     assert!(session.harness.query_by_label("Show only these").is_none());
     session.click("添加主题");
     session.harness.get_by_label("主题名称");
+    // A second untitled theme is numbered in the window's language, not in English.
+    session.click("添加主题");
+    let names: Vec<String> = session.board().themes.iter().map(|theme| theme.name.clone()).collect();
+    assert_eq!(names[2..], ["", "未命名的主题 2"]);
     i18n::set_language(Language::English);
 }
 
