@@ -85,6 +85,10 @@ pub enum Command {
     },
     /// Stop watching the open board's inbox folder.
     StopInbox,
+    /// Ask for the inbox folder in the system's folder dialog, starting in this one if it is there.
+    PickInboxFolder(Option<PathBuf>),
+    /// The folder dialog chose this folder: the inbox dialog shows it.
+    InboxFolderPicked(PathBuf),
     /// Take in the images that were in the inbox folder when watching began.
     ImportInboxBacklog,
     /// Leave the images already in the inbox folder where they are.

@@ -434,6 +434,16 @@ impl BoothboardApp {
                 attach_to_selected,
             } => self.set_inbox(Some((folder, attach_to_selected))),
             Command::StopInbox => self.set_inbox(None),
+            Command::PickInboxFolder(start_in) => {
+                if let Workspace::Open(open) = &self.workspace {
+                    self.tasks.pick_inbox_folder(open.path.clone(), start_in);
+                }
+            }
+            Command::InboxFolderPicked(folder) => {
+                if let Some(dialog) = &mut self.view.inbox_dialog {
+                    dialog.folder = folder.display().to_string();
+                }
+            }
             Command::ImportInboxBacklog => self.answer_inbox_offer(true),
             Command::DismissInboxOffer => self.answer_inbox_offer(false),
             Command::RestoreRecovered => self.settle_recovery(true),

@@ -244,6 +244,19 @@ impl Tasks {
         });
     }
 
+    /// Asks for the inbox folder, then hands it back to the inbox dialog of `board`.
+    pub fn pick_inbox_folder(&self, board: PathBuf, start_in: Option<PathBuf>) {
+        self.spawn("inbox-folder-dialog", move |_| {
+            let dialog = rfd::FileDialog::new().set_title(tr!("dialog-inbox-folder"));
+            let dialog = match start_in.filter(|folder| folder.is_dir()) {
+                Some(folder) => dialog.set_directory(folder),
+                None => dialog,
+            };
+            let picked = dialog.pick_folder();
+            picked.map(|folder| TaskOutcome::ForBoard(board, Command::InboxFolderPicked(folder)))
+        });
+    }
+
     /// Keeps the damaged file aside, puts `copy` in its place, and opens it.
     pub fn restore_copy(&self, path: PathBuf, copy: PathBuf) {
         let wake = self.waker();

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::ViewState;
+use super::fields::stretch_before_ui;
 use super::typed_path::typed_full_path;
 use crate::command::Command;
 use crate::tr;
@@ -80,8 +81,23 @@ pub fn inbox_dialog_ui(
         ui.label(tr!("inbox-explanation"));
         ui.add_space(6.0);
         let label = ui.label(tr!("inbox-folder"));
-        ui.add(egui::TextEdit::singleline(&mut dialog.folder).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
+        let native_dialogs = view.native_dialogs;
+        let start_in = typed_full_path(&dialog.folder);
+        ui.horizontal(|ui| {
+            let field_ui = |ui: &mut egui::Ui, width| {
+                ui.add(egui::TextEdit::singleline(&mut dialog.folder).desired_width(width))
+                    .labelled_by(label.id);
+            };
+            let choose_id = ui.scope_id().with("inbox_choose");
+            stretch_before_ui(ui, choose_id, 120.0, field_ui, |ui| {
+                let choose = ui
+                    .add_enabled(native_dialogs, egui::Button::new(tr!("inbox-choose")))
+                    .on_disabled_hover_text(tr!("inbox-folder-full-path"));
+                if choose.clicked() {
+                    commands.push(Command::PickInboxFolder(start_in));
+                }
+            });
+        });
         let folder = typed_full_path(&dialog.folder);
         if folder.is_none() {
             ui.colored_label(ui.visuals().warn_fg_color, tr!("inbox-folder-full-path"));

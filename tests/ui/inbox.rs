@@ -3,7 +3,7 @@
 
 use boothboard::store::AppHome;
 use boothboard::store::Settings;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 use super::common::{write_png, write_text_named_png};
 use super::{Session, WAIT_LIMIT, sample_session};
@@ -123,4 +123,32 @@ fn with_attach_ticked_a_screenshot_goes_onto_the_selected_card() {
             .any(|image| image.caption == "IMG_2041.png")
     });
     assert!(session.inbox_titles().is_empty(), "no new card");
+}
+
+#[test]
+fn the_folder_chosen_in_the_system_dialog_fills_the_inbox_dialog() {
+    let mut session = sample_session();
+    let native = session.harness.state().view().native_dialogs;
+    session.click("Board");
+    session.click("Watch a folder for screenshots…");
+    assert_eq!(
+        !session.harness.get_by_label("Choose…").accesskit_node().is_disabled(),
+        native,
+        "the system's folder dialog is offered only where it can open"
+    );
+    // What the folder dialog hands back (it can't be clicked through here).
+    let chosen = session.path.parent().unwrap().join("Phone photos");
+    std::fs::create_dir(&chosen).unwrap();
+    session
+        .harness
+        .state_mut()
+        .queue_command(boothboard::command::Command::InboxFolderPicked(chosen.clone()));
+    session.harness.run_steps(2);
+    session.click("Watch this folder");
+    let home = AppHome::at(session.path.parent().unwrap().parent().unwrap());
+    session.wait_for_app("the chosen folder watched", |session| {
+        Settings::load(&home)
+            .inbox_for(&session.path)
+            .is_some_and(|inbox| inbox.watching && inbox.folder == chosen)
+    });
 }
