@@ -371,20 +371,24 @@ impl OpenBoard {
     /// Applies an edit, records it for undo and marks the board as changed. While read only,
     /// nothing changes: the board shows what the other Boothboard saved, and the banner says why.
     pub fn apply(&mut self, edit: BoardEdit, now: Instant) -> Result<Created, EditError> {
-        if self.read_only_reason().is_some() {
-            return Ok(Created::Nothing);
-        }
-        let created = self.history.apply(&mut self.board, edit, now)?;
-        self.mark_changed(now);
-        Ok(created)
+        self.change(now, |history, board| history.apply(board, edit, now))
     }
 
     /// Applies one part of a drop of images: later parts join the first part's undo step.
     pub fn apply_part(&mut self, edit: BoardEdit, now: Instant, first: bool) -> Result<Created, EditError> {
+        self.change(now, |history, board| history.apply_part(board, edit, now, first))
+    }
+
+    /// Makes a change through the history, never while read only.
+    fn change(
+        &mut self,
+        now: Instant,
+        change: impl FnOnce(&mut History, &mut Board) -> Result<Created, EditError>,
+    ) -> Result<Created, EditError> {
         if self.read_only_reason().is_some() {
             return Ok(Created::Nothing);
         }
-        let created = self.history.apply_part(&mut self.board, edit, now, first)?;
+        let created = change(&mut self.history, &mut self.board)?;
         self.mark_changed(now);
         Ok(created)
     }

@@ -383,7 +383,11 @@ impl Board {
     pub fn add_theme(&mut self, name: impl Into<String>, question: impl Into<String>) -> ThemeId {
         let mut name = name.into();
         if name.trim().is_empty() {
-            name = self.untitled_theme_name(|number| format!("{UNTITLED_THEME} {number}"));
+            // The blank name as typed while no theme is untitled, else a numbered one.
+            let numbered = self.untitled_theme_name(|number| format!("{UNTITLED_THEME} {number}"));
+            if !numbered.is_empty() {
+                name = numbered;
+            }
         }
         let id = ThemeId(self.fresh_id(|board, id| board.theme(ThemeId(id)).is_some()));
         let stamp = self.clock.tick();
