@@ -70,8 +70,9 @@ pub struct BoothboardApp {
     view: ViewState,
     saver: Saver,
     tasks: Tasks,
-    /// Paused until the first frame is on screen (see [`WorkerPool::spawn_paused`]).
-    image_workers: Arc<WorkerPool>,
+    /// The image workers while paused, until the first frame is on screen (see
+    /// [`WorkerPool::spawn_paused`]); `None` once they run.
+    paused_image_workers: Option<Arc<WorkerPool>>,
     thumbnails: ThumbnailCache,
     imports: Imports,
     /// The open board's screenshot inbox, and the other boards' as remembered.
@@ -147,7 +148,7 @@ impl BoothboardApp {
             workspace,
             view: ViewState::speaking(settings.language),
             saver,
-            image_workers: Arc::clone(&pool),
+            paused_image_workers: Some(Arc::clone(&pool)),
             thumbnails: ThumbnailCache::new(ctx, Arc::clone(&pool), media_dir, disk.clone(), content_check),
             imports: Imports::new(ctx, pool, disk),
             inboxes: Inboxes::new(ctx, home.clone(), settings.inboxes),
@@ -707,8 +708,10 @@ impl BoothboardApp {
             panic!("a panic in the frame, asked for by a test");
         }
         let ctx = ui.ctx().clone();
-        if ctx.cumulative_frame_nr() > 0 {
-            self.image_workers.resume();
+        if ctx.cumulative_frame_nr() > 0
+            && let Some(workers) = self.paused_image_workers.take()
+        {
+            workers.resume();
         }
         self.receive_background_results(&ctx);
         self.follow_board_folder();

@@ -411,7 +411,7 @@ fn attach_to(board: &mut Board, path: &Path, title: &str, files: &[PathBuf]) -> 
 /// The one card titled `title` (exactly, ignoring case), or an error that says none is, or lists
 /// with their columns the cards that are (a command must not pick one of them by chance).
 pub(super) fn card_titled(board: &Board, path: &Path, title: &str) -> Result<CardId, CliError> {
-    match board.cards_titled(title).as_slice() {
+    match board.cards_titled(title).collect::<Vec<_>>().as_slice() {
         [] => Err(CliError::Input(format!("{}: no card titled {title:?}", path.display()))),
         [(_, card)] => Ok(card.id),
         several => {

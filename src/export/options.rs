@@ -26,10 +26,15 @@ impl ExportOptions {
 
     /// A theme's name, or the export's word for an untitled one.
     pub fn theme_name<'a>(&self, theme: &'a Theme) -> Cow<'a, str> {
-        if theme.name.trim().is_empty() {
-            Cow::Owned(self.words("export-untitled-theme"))
+        self.name_or_untitled(&theme.name, "export-untitled-theme")
+    }
+
+    /// `name`, or the export's word `untitled` when it is blank.
+    pub fn name_or_untitled<'a>(&self, name: &'a str, untitled: &'static str) -> Cow<'a, str> {
+        if name.trim().is_empty() {
+            Cow::Owned(self.words(untitled))
         } else {
-            Cow::Borrowed(&theme.name)
+            Cow::Borrowed(name)
         }
     }
 }

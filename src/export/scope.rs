@@ -29,11 +29,7 @@ pub(super) struct Section<'a> {
 impl<'a> Section<'a> {
     /// The heading, or the export's word for an untitled one in the export's language.
     pub fn heading_or_untitled(&self, options: &ExportOptions) -> Cow<'a, str> {
-        if self.heading.trim().is_empty() {
-            Cow::Owned(options.words(self.untitled))
-        } else {
-            Cow::Borrowed(self.heading)
-        }
+        options.name_or_untitled(self.heading, self.untitled)
     }
 }
 

@@ -200,16 +200,15 @@ impl Board {
 
     /// The first card with exactly this title, ignoring case.
     pub fn card_by_title(&self, title: &str) -> Option<&Card> {
-        self.cards_titled(title).first().map(|(_, card)| *card)
+        self.cards_titled(title).next().map(|(_, card)| card)
     }
 
     /// Every card with exactly this title, ignoring case, with the column it is in, in board order.
-    pub fn cards_titled(&self, title: &str) -> Vec<(&Column, &Card)> {
+    pub fn cards_titled<'a>(&'a self, title: &str) -> impl Iterator<Item = (&'a Column, &'a Card)> {
         self.columns
             .iter()
             .flat_map(|column| column.cards.iter().map(move |card| (column, card)))
-            .filter(|(_, card)| card.title.eq_ignore_ascii_case(title))
-            .collect()
+            .filter(move |(_, card)| card.title.eq_ignore_ascii_case(title))
     }
 
     /// The column with this id.

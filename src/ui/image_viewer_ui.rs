@@ -92,7 +92,7 @@ pub fn image_viewer_ui(
 fn zoom_buttons_ui(ui: &mut egui::Ui, viewer: &mut ImageViewer, image: &ImageRef) {
     let zoom = viewer.zoom.unwrap_or(viewer.fitted_zoom);
     // In a place as wide as the widest zoom, so that the buttons after it stay put.
-    let widest = [format!("{:.0}%", MAX_ZOOM * 100.0), "888%".to_owned()];
+    let widest = [format!("{:.0}%", MAX_ZOOM * 100.0)];
     text_slot_ui(ui, &widest, |ui| {
         ui.weak(format!("{:.0}%", zoom * 100.0)).on_hover_text(tr!(
             "viewer-pixels",

@@ -17,28 +17,32 @@ fn tab(session: &mut Session) {
     session.press(egui::Modifiers::NONE, egui::Key::Tab);
 }
 
+/// Gives the keyboard to the first widget labelled `label`.
+fn focus_first(session: &mut Session, label: &str) {
+    session.harness.get_all_by_label(label).next().unwrap().focus();
+    session.harness.run_steps(2);
+}
+
+/// Whether the `nth` button labelled `label` has the keyboard.
+fn button_focused(session: &Session, label: &str, nth: usize) -> bool {
+    session
+        .harness
+        .get_all_by_role_and_label(Role::Button, label)
+        .nth(nth)
+        .is_some_and(|button| button.accesskit_node().is_focused())
+}
+
 #[test]
 fn tab_goes_through_a_link_row_in_reading_order() {
     let mut session = sample_session();
     session.click("Gloo");
-    session.harness.get_by_label("Link 1 label").focus();
-    session.harness.run_steps(2);
+    focus_first(&mut session, "Link 1 label");
     tab(&mut session);
     assert!(focused(&session, "Link 1 address"), "label, then address");
     tab(&mut session);
-    let open = session
-        .harness
-        .get_all_by_role_and_label(Role::Button, "Open")
-        .next()
-        .unwrap();
-    assert!(open.accesskit_node().is_focused(), "address, then Open");
+    assert!(button_focused(&session, "Open", 0), "address, then Open");
     tab(&mut session);
-    let remove = session
-        .harness
-        .get_all_by_role_and_label(Role::Button, "Remove")
-        .next()
-        .unwrap();
-    assert!(remove.accesskit_node().is_focused(), "Open, then Remove");
+    assert!(button_focused(&session, "Remove", 0), "Open, then Remove");
 }
 
 #[test]
@@ -226,14 +230,12 @@ fn an_image_deleted_while_shown_says_it_is_missing_rather_than_showing_what_was_
 #[test]
 fn tab_goes_left_to_right_in_the_top_bar_and_the_editors_header() {
     let mut session = sample_session();
-    session.harness.get_by_label("Board title").focus();
-    session.harness.run_steps(2);
+    focus_first(&mut session, "Board title");
     tab(&mut session);
     assert!(focused(&session, "Search"), "the title, then search");
 
     session.click("TiDB");
-    session.harness.get_by_label("Copy as Markdown").focus();
-    session.harness.run_steps(2);
+    focus_first(&mut session, "Copy as Markdown");
     tab(&mut session);
     assert!(focused(&session, "Delete card…"), "Copy as Markdown, then Delete card…");
     tab(&mut session);
@@ -243,15 +245,6 @@ fn tab_goes_left_to_right_in_the_top_bar_and_the_editors_header() {
         session.harness.get_by_label("Close").rect(),
     );
     assert!(copy.right() < close.left(), "in reading order on screen too");
-}
-
-/// Whether the `nth` button labelled `label` has the keyboard.
-fn button_focused(session: &Session, label: &str, nth: usize) -> bool {
-    session
-        .harness
-        .get_all_by_role_and_label(Role::Button, label)
-        .nth(nth)
-        .is_some_and(|button| button.accesskit_node().is_focused())
 }
 
 #[test]
@@ -270,8 +263,7 @@ fn tab_goes_left_to_right_through_an_image_row_and_the_viewers_bar() {
     session.wait_for_imports();
 
     // The middle image's row: Make cover, Move up, Move down (the first row has only Move down).
-    session.harness.get_all_by_label("Make cover").next().unwrap().focus();
-    session.harness.run_steps(2);
+    focus_first(&mut session, "Make cover");
     tab(&mut session);
     assert!(button_focused(&session, "Move up", 0), "Make cover, then Move up");
     tab(&mut session);
@@ -285,8 +277,7 @@ fn tab_goes_left_to_right_through_an_image_row_and_the_viewers_bar() {
     assert!(caption.right() <= cover.left(), "the caption before the buttons");
 
     session.scroll_to_and_click("View Gloo architecture");
-    session.harness.get_by_label("Image caption").focus();
-    session.harness.run_steps(2);
+    focus_first(&mut session, "Image caption");
     // The card editor's Close is under the viewer: the viewer's is the second.
     let bar = [
         ("-", 0),
