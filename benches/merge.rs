@@ -89,9 +89,9 @@ fn main() {
     theirs.adopt_device(DeviceId(2));
     edit(&mut theirs, 1);
 
-    let (merged, report) = merge(&ours, &theirs, None);
+    let (merged, report) = merge(&ours, &theirs);
     let took = timing::median_time(RUNS, || {
-        black_box(merge(black_box(&ours), black_box(&theirs), None));
+        black_box(merge(black_box(&ours), black_box(&theirs)));
     });
     println!(
         "merge of two {CARDS}-card boards, {EDITS} edits a side: median of {RUNS} runs {:.1} ms \

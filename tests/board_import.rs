@@ -30,7 +30,7 @@ fn import(file: &Path, dir: &Path, name: &str) -> (String, Board) {
         dir,
     ));
     let checked = succeeds(&boothboard(&["check", out.to_str().unwrap()], dir));
-    assert!(checked.contains(": ok: version 2"), "{checked}");
+    assert!(checked.contains(": ok: version 3"), "{checked}");
     (printed, store::load(&out).unwrap())
 }
 

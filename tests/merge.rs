@@ -163,11 +163,11 @@ proptest! {
         let ours_done = play(&mut ours, "ours", &ours_steps);
         let theirs_done = play(&mut theirs, "theirs", &theirs_steps);
 
-        let (merged, report) = merge(&ours, &theirs, None);
-        let (other_way, _) = merge(&theirs, &ours, None);
+        let (merged, report) = merge(&ours, &theirs);
+        let (other_way, _) = merge(&theirs, &ours);
         prop_assert_eq!(&merged, &other_way, "merge is symmetric");
-        prop_assert_eq!(&merge(&merged, &merged, None).0, &merged, "merge is idempotent");
-        prop_assert_eq!(&merge(&ours, &ours, None).0, &ours);
+        prop_assert_eq!(&merge(&merged, &merged).0, &merged, "merge is idempotent");
+        prop_assert_eq!(&merge(&ours, &ours).0, &ours);
         loads_as_itself(&merged)?;
 
         for (done, side, other) in [(&ours_done, &ours, &theirs_done), (&theirs_done, &theirs, &ours_done)] {
@@ -225,7 +225,7 @@ fn notes_added_at_the_top_on_one_copy_and_the_bottom_on_the_other_merge_cleanly(
         |notes| format!("{notes}\nAsk about TiFlash."),
     );
     let notes = start().card(tidb).unwrap().notes.clone();
-    let (merged, report) = merge(&ours, &theirs, None);
+    let (merged, report) = merge(&ours, &theirs);
     let card = merged.card(tidb).unwrap();
     assert_eq!(card.notes, format!("Seen at the booth.\n{notes}\nAsk about TiFlash."));
     assert!(!card.check_notes && report.notes_to_check.is_empty());
@@ -238,7 +238,7 @@ fn the_same_lines_changed_on_both_copies_keep_both_and_flag_the_card() {
         |_| "Ceph on every node.".into(),
         |_| "Only on storage nodes.".into(),
     );
-    let (merged, report) = merge(&ours, &theirs, None);
+    let (merged, report) = merge(&ours, &theirs);
     let card = merged.card(rook).unwrap();
     assert!(card.notes.contains("Ceph on every node.") && card.notes.contains("Only on storage nodes."));
     assert!(card.notes.contains("merged"), "{}", card.notes);
@@ -253,11 +253,11 @@ fn marking_the_notes_as_checked_on_one_copy_clears_the_flag_in_the_merge() {
         |_| "Ceph on every node.".into(),
         |_| "Only on storage nodes.".into(),
     );
-    let (mut flagged, _) = merge(&ours, &theirs, None);
+    let (mut flagged, _) = merge(&ours, &theirs);
     assert!(flagged.card(rook).unwrap().check_notes);
     let other_copy = flagged.clone();
     flagged.apply(BoardEdit::ClearNotesCheck(rook)).unwrap();
-    let (merged, report) = merge(&flagged, &other_copy, None);
+    let (merged, report) = merge(&flagged, &other_copy);
     assert!(!merged.card(rook).unwrap().check_notes);
     assert!(report.notes_to_check.is_empty());
 }
@@ -274,11 +274,11 @@ fn a_card_deleted_on_one_copy_and_edited_on_the_other_is_kept() {
     theirs
         .apply(BoardEdit::SetCardSummary(gloo, "Still worth a look".into()))
         .unwrap();
-    let (merged, report) = merge(&ours, &theirs, None);
+    let (merged, report) = merge(&ours, &theirs);
     assert_eq!(merged.card(gloo).unwrap().summary, "Still worth a look");
     assert_eq!(report.kept_after_deletion, [gloo]);
     // Deleted on one copy, untouched on the other: deleted.
-    let (merged, _) = merge(&ours, &common, None);
+    let (merged, _) = merge(&ours, &common);
     assert!(merged.card(gloo).is_none());
 }
 
@@ -293,7 +293,7 @@ fn a_card_moved_on_both_copies_goes_where_the_later_move_put_it() {
     let mut theirs = common.clone();
     theirs.adopt_device(DeviceId(2));
     theirs.apply(BoardEdit::MoveCard(rook, databases, 1)).unwrap();
-    let (merged, _) = merge(&ours, &theirs, None);
+    let (merged, _) = merge(&ours, &theirs);
     assert_eq!(merged.card_position(rook).unwrap().column, databases);
 }
 
@@ -359,7 +359,7 @@ mod command_line {
         let merged = store::load(&ours).unwrap();
         assert!(merged.card_by_title("Envoy").is_some() && merged.card_by_title("Vitess").is_some());
         assert_eq!(merged.card_count(), 8);
-        assert!(succeeds(&boothboard(&["check", ours.to_str().unwrap()], laptop)).contains("ok: version 2"));
+        assert!(succeeds(&boothboard(&["check", ours.to_str().unwrap()], laptop)).contains("ok: version 3"));
         assert!(store::backup_path_for(&ours).is_file(), "the merge keeps a backup");
         assert_eq!(std::fs::read(&theirs).unwrap(), theirs_before, "theirs is only read");
 
@@ -573,6 +573,6 @@ mod git {
         assert!(!merged.card(tidb).unwrap().check_notes);
         let status = git(&bob, &["status", "--porcelain", "--untracked-files=no"]);
         assert!(status.trim().is_empty(), "nothing left to resolve: {status}");
-        assert!(succeeds(&boothboard(&["check", board_in(&bob).to_str().unwrap()], &bob)).contains("ok: version 2"));
+        assert!(succeeds(&boothboard(&["check", board_in(&bob).to_str().unwrap()], &bob)).contains("ok: version 3"));
     }
 }

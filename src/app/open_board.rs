@@ -302,7 +302,7 @@ impl OpenBoard {
                 ..Merged::default()
             });
         }
-        let merged = self.merge_in(&theirs, true);
+        let merged = self.merge_in(&theirs);
         self.on_disk = theirs;
         if self.board == *self.on_disk {
             // Nothing of ours to add: the file holds the board as shown.
@@ -321,7 +321,7 @@ impl OpenBoard {
             return None;
         }
         // A copy that forked from some earlier version: its stamps tell the sides apart.
-        let merged = self.merge_in(theirs, false);
+        let merged = self.merge_in(theirs);
         self.mark_changed(now);
         self.merged_copies.push((copy, self.generation));
         Some(merged)
@@ -337,9 +337,11 @@ impl OpenBoard {
         done.into_iter().map(|(copy, _)| copy).collect()
     }
 
-    fn merge_in(&mut self, theirs: &Board, with_base: bool) -> Merged {
-        let base = with_base.then_some(&*self.on_disk);
-        let (merged, report) = merge(&self.board, theirs, base);
+    fn merge_in(&mut self, theirs: &Board) -> Merged {
+        // Changes made to their file by hand are this device's to stamp.
+        let mut theirs = theirs.clone();
+        theirs.adopt_device(self.board.clock.device());
+        let (merged, report) = merge(&self.board, &theirs);
         let images = |board: &Board| -> Vec<MediaName> {
             board
                 .cards()

@@ -11,10 +11,9 @@ use crate::store::{self, BoardLock, Replace};
 
 /// Merges `theirs` into `ours` and writes the result to `out`, as `out`'s one writer, with a
 /// backup. A copy that does not load is refused before anything is written.
-pub(super) fn merge_copies(ours: &Path, theirs: &Path, base: Option<&Path>, out: &Path) -> Result<String, CliError> {
+pub(super) fn merge_copies(ours: &Path, theirs: &Path, out: &Path) -> Result<String, CliError> {
     let their_board = store::load(theirs)?;
-    let base = base.map(store::load).transpose()?;
-    merge_into(ours, &[(theirs.to_owned(), their_board)], base.as_ref(), out).map(|lines| lines.join("\n"))
+    merge_into(ours, &[(theirs.to_owned(), their_board)], out).map(|lines| lines.join("\n"))
 }
 
 /// Merges the conflict copies sync tools left beside `ours` into it, then moves them into
@@ -39,7 +38,7 @@ pub(super) fn merge_conflict_copies(ours: &Path) -> Result<String, CliError> {
         refused.push("nothing was merged; repair or move the copies named above and try again".to_owned());
         return Err(CliError::Input(refused.join("\n")));
     }
-    let mut lines = merge_into(ours, &loaded, None, ours)?;
+    let mut lines = merge_into(ours, &loaded, ours)?;
     for (copy, _) in &loaded {
         lines.push(match store::file_away_merged_copy(ours, copy) {
             Ok(filed) => format!("moved {} into {}", copy.display(), filed.display()),
@@ -57,7 +56,6 @@ pub(super) fn merge_conflict_copies(ours: &Path) -> Result<String, CliError> {
 fn merge_into(
     ours: &Path,
     theirs: &[(PathBuf, Board)],
-    base: Option<&Board>,
     out: &Path,
 ) -> Result<Vec<String>, CliError> {
     if !ours.is_file() {
@@ -68,11 +66,15 @@ fn merge_into(
     merged.adopt_device(this_device());
     let mut report = MergeReport::default();
     for (_, their_board) in theirs {
-        let (next, each) = model::merge(&merged, their_board, base);
+        // Changes made to their file by hand are this device's to stamp.
+        let mut their_board = their_board.clone();
+        their_board.adopt_device(this_device());
+        let (next, each) = model::merge(&merged, &their_board);
         merged = next;
         report.cards_added += each.cards_added;
         report.notes_to_check.extend(each.notes_to_check);
         report.kept_after_deletion.extend(each.kept_after_deletion);
+        report.cards_removed.extend(each.cards_removed);
     }
     // Images first, so the board never names a file that could have been copied.
     let out_media = store::media_dir_for(out);
@@ -125,14 +127,15 @@ fn merge_into(
 }
 
 /// What git runs for a board file both branches changed. The result goes into `ours`, git's own
-/// temporary copy; the media files are files of the repository, which git merges itself.
-pub(super) fn merge_driver(base: &Path, ours: &Path, theirs: &Path, path: &str) -> Result<String, CliError> {
+/// temporary copy; the media files are files of the repository, which git merges itself. The
+/// common version git hands over is not needed: each copy carries what it has seen.
+pub(super) fn merge_driver(ours: &Path, theirs: &Path, path: &str) -> Result<String, CliError> {
     let named = |error: store::LoadError| CliError::Input(format!("{path}: not merged: {error}"));
-    let base = store::load(base).map_err(named)?;
     let mut our_board = store::load(ours).map_err(named)?;
-    let their_board = store::load(theirs).map_err(named)?;
+    let mut their_board = store::load(theirs).map_err(named)?;
     our_board.adopt_device(this_device());
-    let (merged, report) = model::merge(&our_board, &their_board, Some(&base));
+    their_board.adopt_device(this_device());
+    let (merged, report) = model::merge(&our_board, &their_board);
     store::save(ours, &merged)?;
     // git keeps the driver's output for the user only when a merge fails; say what needs a look.
     let look = needs_a_look(&report)

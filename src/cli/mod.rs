@@ -79,17 +79,14 @@ pub enum CliCommand {
         /// The other copy. Without it, the conflict copies that Syncthing, Dropbox or Nextcloud left
         /// beside OURS are merged into OURS and then moved into NAME.merged/.
         theirs: Option<PathBuf>,
-        /// The version both started from, when known (git knows it): notes merge more cleanly.
-        #[arg(long, value_name = "BOARD", requires = "theirs")]
-        base: Option<PathBuf>,
         /// Where to write the merged board (default: OURS).
         #[arg(long, value_name = "BOARD", requires = "theirs")]
         out: Option<PathBuf>,
     },
-    /// The git merge driver: merges THEIRS into OURS with BASE as their common version and writes the
-    /// result into OURS (git's %O %A %B %P). Exits non-zero only when the files can't be merged.
+    /// The git merge driver: merges THEIRS into OURS and writes the result into OURS (git's %O %A %B
+    /// %P; the common version %O is not needed). Exits non-zero only when the files can't be merged.
     MergeDriver {
-        /// The common version (git's %O).
+        /// The common version (git's %O): not read, each copy carries what it has seen.
         base: PathBuf,
         /// This branch's version, written with the result (git's %A).
         ours: PathBuf,
@@ -269,21 +266,16 @@ pub fn run(command: CliCommand) -> Result<String, CliError> {
             folder,
             attach_to,
         } => watching::watch(&board, &folder, attach_to.as_deref()),
-        CliCommand::Merge {
-            ours,
-            theirs,
-            base,
-            out,
-        } => match theirs {
-            Some(theirs) => merging::merge_copies(&ours, &theirs, base.as_deref(), out.as_deref().unwrap_or(&ours)),
+        CliCommand::Merge { ours, theirs, out } => match theirs {
+            Some(theirs) => merging::merge_copies(&ours, &theirs, out.as_deref().unwrap_or(&ours)),
             None => merging::merge_conflict_copies(&ours),
         },
         CliCommand::MergeDriver {
-            base,
+            base: _,
             ours,
             theirs,
             path,
-        } => merging::merge_driver(&base, &ours, &theirs, &path),
+        } => merging::merge_driver(&ours, &theirs, &path),
         CliCommand::GitSetup { repo } => merging::git_setup(repo.as_deref().unwrap_or(Path::new("."))),
         CliCommand::Import { file, out, title } => {
             let imported = import_file(&file, &out, title.as_deref(), this_device())?;

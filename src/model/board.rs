@@ -3,8 +3,12 @@
 use crate::tr;
 use std::collections::BTreeSet;
 
+use super::stamping::OutsideEdit;
 use super::stamps::{CardStamps, ColumnStamps, ThemeStamps, Tombstones};
-use super::{CardId, Clock, ColumnId, Link, MediaName, OrderKey, Stamp, ThemeId};
+use super::{CardId, Clock, ColumnId, DeviceId, Link, MediaName, OrderKey, Stamp, ThemeId};
+
+/// The device a board stamps as until a device adopts it (a board built in code).
+pub const UNADOPTED_DEVICE: DeviceId = DeviceId(1);
 
 /// What a theme with a blank name is called wherever it is shown.
 pub const UNTITLED_THEME: &str = "Untitled theme";
@@ -24,6 +28,9 @@ pub struct Board {
     pub tombstones: Tombstones,
     /// Stamps the edits made here, as this device (set by whoever opens the board).
     pub clock: Clock,
+    /// Changes the file was found to have been given by hand when read, to be stamped as this
+    /// device's when it adopts the board.
+    pub outside_edits: Vec<OutsideEdit>,
 }
 
 /// A question the attendee came to answer, ticked on the cards that answer it.
@@ -77,7 +84,7 @@ pub struct Card {
     pub order: OrderKey,
     /// When its fields last changed, and which devices' changes it holds.
     pub stamps: CardStamps,
-    /// A merge found its notes changed on two copies and kept both: "merged — check the notes".
+    /// Its notes hold two copies' versions of a line, written apart: "merged — check the notes".
     pub check_notes: bool,
 }
 
@@ -157,7 +164,8 @@ impl Board {
             columns: Vec::new(),
             title_stamp: Stamp::default(),
             tombstones: Tombstones::default(),
-            clock: Clock::default(),
+            clock: Clock::new(UNADOPTED_DEVICE),
+            outside_edits: Vec::new(),
         };
         board.add_column("Projects");
         board
@@ -282,16 +290,12 @@ impl Board {
     /// Adds an empty column at the right.
     pub fn add_column(&mut self, name: impl Into<String>) -> ColumnId {
         let id = ColumnId(self.fresh_id(|board, id| board.column(ColumnId(id)).is_some()));
-        let stamp = self.clock.tick();
         self.columns.push(Column {
             id,
             name: name.into(),
             cards: Vec::new(),
             order: OrderKey::between(self.columns.last().map(|column| &column.order), None),
-            stamps: ColumnStamps {
-                name: stamp,
-                place: stamp,
-            },
+            stamps: ColumnStamps::default(),
         });
         id
     }
@@ -328,13 +332,11 @@ impl Board {
     pub fn add_card(&mut self, column: ColumnId, title: impl Into<String>) -> Result<CardId, EditError> {
         self.column(column).ok_or(EditError::NoColumn(column))?;
         let id = CardId(self.fresh_id(|board, id| board.card(CardId(id)).is_some()));
-        let stamps = CardStamps::new(self.clock.tick());
         let cards = &mut self.column_mut(column)?.cards;
         let card = Card {
             id,
             title: title.into(),
             order: OrderKey::between(cards.last().map(|card| &card.order), None),
-            stamps,
             ..Card::default()
         };
         cards.push(card);
@@ -389,17 +391,12 @@ impl Board {
             }
         }
         let id = ThemeId(self.fresh_id(|board, id| board.theme(ThemeId(id)).is_some()));
-        let stamp = self.clock.tick();
         self.themes.push(Theme {
             id,
             name,
             question: question.into(),
             order: OrderKey::between(self.themes.last().map(|theme| &theme.order), None),
-            stamps: ThemeStamps {
-                name: stamp,
-                question: stamp,
-                place: stamp,
-            },
+            stamps: ThemeStamps::default(),
         });
         id
     }

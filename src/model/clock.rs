@@ -7,6 +7,8 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use super::dots::Dot;
+
 /// Bits of an hlc below the milliseconds: a counter for changes within one millisecond.
 const COUNTER_BITS: u32 = 16;
 
@@ -37,17 +39,29 @@ impl Stamp {
     }
 }
 
-/// Hands out stamps for one device: each later than the last, and than any stamp it has seen.
+/// How far ahead of this device's clock another device's stamp may be and still move it: a clock
+/// a few minutes off is ordinary; a stamp beyond this (a device set a year ahead) does not drag
+/// this device's stamps along, and an edit made here after seeing it is still stamped after it
+/// ([`Clock::tick_over`]) so it wins.
+pub const MAX_AHEAD_MS: u64 = 10 * 60 * 1000;
+
+/// Hands out stamps and dots for one device: each later than the last, and than any stamp it
+/// has seen (within [`MAX_AHEAD_MS`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Clock {
     device: DeviceId,
     last: u64,
+    last_dot: u64,
+    skew_ms: i64,
 }
 
 impl Clock {
     /// A clock for `device` that has seen nothing yet.
     pub fn new(device: DeviceId) -> Self {
-        Self { device, last: 0 }
+        Self {
+            device,
+            ..Self::default()
+        }
     }
 
     /// The device this clock stamps for.
@@ -55,9 +69,20 @@ impl Clock {
         self.device
     }
 
+    /// Makes this clock run `skew_ms` off the system's, as a device with a wrong clock does
+    /// (for tests of clocks that disagree).
+    pub fn set_skew_ms(&mut self, skew_ms: i64) {
+        self.skew_ms = skew_ms;
+    }
+
+    /// How far this clock runs off the system's.
+    pub fn skew_ms(&self) -> i64 {
+        self.skew_ms
+    }
+
     /// A new stamp, now.
     pub fn tick(&mut self) -> Stamp {
-        self.tick_at(now_ms())
+        self.tick_at(self.now_ms())
     }
 
     /// A new stamp at wall-clock time `wall_ms`: later than every stamp before it.
@@ -70,9 +95,55 @@ impl Clock {
         }
     }
 
-    /// Takes in a stamp from a board or another device, so the next tick is later than it.
+    /// A new stamp for a value that replaces one stamped `replaced`: later than it, even when
+    /// it came from a clock far ahead.
+    pub fn tick_over(&mut self, replaced: Stamp) -> Stamp {
+        let stamp = self.tick();
+        Stamp {
+            hlc: stamp.hlc.max(replaced.hlc.saturating_add(1)),
+            device: self.device,
+        }
+    }
+
+    /// A new dot: a number this device has never used, whatever file it was restored from.
+    pub fn dot(&mut self) -> Dot {
+        let physical = self.now_ms().saturating_mul(1 << COUNTER_BITS);
+        self.last_dot = physical.max(self.last_dot.saturating_add(1));
+        Dot {
+            counter: self.last_dot,
+            device: self.device,
+        }
+    }
+
+    /// Two base-62 digits (1-61 each) for this device, which begin the keys of the things it
+    /// inserts together.
+    pub fn tag(&self) -> [u8; 2] {
+        let spread = self.device.0 ^ (self.device.0 >> 29);
+        [
+            1 + u8::try_from(spread % 61).unwrap_or(0),
+            1 + u8::try_from((spread / 61) % 61).unwrap_or(0),
+        ]
+    }
+
+    /// Takes in a stamp from a board or another device, so the next tick is later than it,
+    /// unless it lies more than [`MAX_AHEAD_MS`] ahead of this clock.
     pub fn observe(&mut self, stamp: Stamp) {
-        self.last = self.last.max(stamp.hlc);
+        let limit = self
+            .now_ms()
+            .saturating_add(MAX_AHEAD_MS)
+            .saturating_mul(1 << COUNTER_BITS);
+        if stamp.hlc <= limit {
+            self.last = self.last.max(stamp.hlc);
+        }
+    }
+
+    /// Takes in the newest dot this device made, so it never makes that number again.
+    pub fn observe_own_dot(&mut self, counter: u64) {
+        self.last_dot = self.last_dot.max(counter);
+    }
+
+    fn now_ms(&self) -> u64 {
+        now_ms().saturating_add_signed(self.skew_ms)
     }
 }
 

@@ -1,6 +1,6 @@
 //! Every change a user can make to a board, as data: the UI emits them, the app applies them.
 
-use super::stamping::Effect;
+use super::stamping::Before;
 use super::{Board, CardId, ColumnId, EditError, ImageRef, Link, ThemeId, toggle_task};
 
 /// One change to a board.
@@ -79,9 +79,17 @@ pub enum Created {
 impl Board {
     /// Applies an edit and stamps what it changed; on error the board is unchanged.
     pub fn apply(&mut self, edit: BoardEdit) -> Result<Created, EditError> {
-        let effect = Effect::of(&edit, self);
+        let before = Before::of(&edit, self);
         let created = self.apply_unstamped(edit)?;
-        self.stamp(effect);
+        for each in before {
+            self.note(each);
+        }
+        match created {
+            Created::Column(column) => self.note_column(column, None),
+            Created::Theme(theme) => self.note_theme(theme, None),
+            // New cards are found in their column.
+            Created::Card(_) | Created::Nothing => {}
+        }
         Ok(created)
     }
 
@@ -102,7 +110,8 @@ impl Board {
                 let card = self.card_mut(card)?;
                 card.notes = toggle_task(&card.notes, line).ok_or(EditError::NoTask(card.id, line))?;
             }
-            BoardEdit::ClearNotesCheck(card) => self.card_mut(card)?.check_notes = false,
+            // The versions become lines of their own when the change is recorded.
+            BoardEdit::ClearNotesCheck(card) => drop(self.card_mut(card)?),
             BoardEdit::SetCardTheme(card, theme, ticked) => {
                 self.set_card_theme(card, theme, ticked)?;
             }

@@ -15,6 +15,7 @@ use std::collections::{BTreeSet, VecDeque};
 use std::mem::{Discriminant, discriminant, size_of};
 use std::time::{Duration, Instant};
 
+use super::stamping::Clearing;
 use super::step_label::{BoardStep, CardStep, ColumnStep, StepLabel, StepName, ThemeStep};
 use super::{
     Board, BoardEdit, Card, CardId, CardPosition, Column, ColumnId, Created, EditError, ImageRef, Link, Theme, ThemeId,
@@ -383,10 +384,10 @@ impl Snapshot {
     /// before `self` (the part as it was just before the step went back or forth).
     fn restamp_against(&self, board: &mut Board) {
         match self {
-            Self::Title(title) => board.restamp_title(title),
-            Self::Card(id, was) => board.restamp_card(*id, was.as_ref().map(|(card, at)| (card, *at))),
-            Self::Column(id, was) => board.restamp_column(*id, was.as_ref().map(|(column, at)| (column, *at))),
-            Self::Theme(id, was, ticked) => board.restamp_theme(*id, was.as_ref().map(|(theme, _)| theme), ticked),
+            Self::Title(title) => board.note_title(title),
+            Self::Card(id, was) => board.note_card(*id, was.clone(), Clearing::No),
+            Self::Column(id, was) => board.restamp_column(*id, was.as_ref()),
+            Self::Theme(id, was, ticked) => board.restamp_theme(*id, was.clone(), ticked),
         }
     }
 

@@ -52,6 +52,34 @@ impl OrderKey {
         Self::from_digits(&digits)
     }
 
+    /// `count` keys in order between `before` and `after`, all beginning with the key between
+    /// them followed by `tag` (a device's two digits), so the runs two devices insert in one
+    /// place each stay together. Falls back to plain keys where the tagged ones don't fit.
+    pub fn run(before: Option<&Self>, after: Option<&Self>, count: usize, tag: [u8; 2]) -> Vec<Self> {
+        let mut prefix = digits_of(&Self::between(before, after).0);
+        prefix.extend(tag.iter().map(|digit| digit.clamp(&1, &(BASE - 1))));
+        let keys: Vec<Self> = Self::spread(count)
+            .iter()
+            .map(|place| {
+                let mut digits = prefix.clone();
+                digits.extend(digits_of(&place.0));
+                Self::from_digits(&digits)
+            })
+            .collect();
+        let fits = keys
+            .last()
+            .is_none_or(|last| after.is_none_or(|after| last < after) && before.is_none_or(|before| before < last));
+        if fits {
+            return keys;
+        }
+        let mut plain: Vec<Self> = Vec::with_capacity(count);
+        for _ in 0..count {
+            let key = Self::between(plain.last().or(before), after);
+            plain.push(key);
+        }
+        plain
+    }
+
     /// `count` keys in order, evenly spread and as short as can be, for things that had no keys
     /// (a version 1 file).
     pub fn spread(count: usize) -> Vec<Self> {
@@ -201,6 +229,20 @@ mod tests {
             "{:?}",
             appended.last()
         );
+    }
+
+    #[test]
+    fn runs_of_two_devices_in_one_gap_do_not_interleave() {
+        let (low, high) = (key("V"), key("W"));
+        let a = OrderKey::run(Some(&low), Some(&high), 3, [5, 7]);
+        let b = OrderKey::run(Some(&low), Some(&high), 2, [9, 2]);
+        let mut all: Vec<(&OrderKey, char)> = a.iter().map(|k| (k, 'a')).chain(b.iter().map(|k| (k, 'b'))).collect();
+        all.sort();
+        let owners: String = all.iter().map(|(_, owner)| *owner).collect();
+        assert_eq!(owners, "aaabb");
+        assert!(all.iter().all(|(k, _)| low < **k && **k < high));
+        let tight = OrderKey::run(Some(&key("V")), Some(&key("V1")), 2, [61, 61]);
+        assert!(tight.windows(2).all(|pair| pair[0] < pair[1]) && tight.iter().all(|k| key("V") < *k && *k < key("V1")));
     }
 
     #[test]

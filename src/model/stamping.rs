@@ -1,152 +1,336 @@
-//! Every edit stamps what it changed, field by field, and leaves a tombstone for what it deleted,
-//! so two copies of a board can be merged without a common ancestor.
+//! Every change is recorded where it lands: an edit, an undo or a redo compares what it touched
+//! with what was there before, stamps the single-valued fields it changed, names the lines, links,
+//! images and ticks it wrote (and records those it removed), and leaves a deletion with the last
+//! content of what it deleted. So any two copies of a board can be merged without a common
+//! ancestor, and an undo is a change like any other.
 
-use super::stamps::{CardField, Seen, Tombstones};
-use super::{Board, BoardEdit, CardId, Clock, ColumnId, DeviceId, OrderKey, Stamp, ThemeId};
+use std::collections::BTreeSet;
 
-/// What an edit changes, worked out before it is applied (a deletion must know what it deletes).
+use super::dots::{Dot, LEGACY_DEVICE, Seen};
+use super::entries::{Entry, Tick, has_versions, hashes, note_lines, reconcile, reconcile_ticks};
+use super::stamps::Deleted;
+use super::{
+    Board, BoardEdit, Card, CardId, CardPosition, Clock, Column, ColumnId, DeviceId, OrderKey, Stamp, Theme, ThemeId,
+};
+
+/// What an edit is about to change, as it was before.
 #[derive(Debug)]
-pub(super) enum Effect {
-    /// Nothing to stamp: a failed lookup, or new things, which are stamped when made.
-    Nothing,
+pub(super) enum Before {
     /// The board's title.
-    Title,
-    /// One field of a card.
-    Card(CardId, CardField),
-    /// A card moved: its place and key.
-    CardMoved(CardId),
-    /// A card deleted, with the changes it held.
-    CardDeleted(CardId, Seen),
-    /// A column renamed.
-    ColumnName(ColumnId),
-    /// A column moved.
-    ColumnMoved(ColumnId),
-    /// A column deleted, with its cards.
-    ColumnDeleted(ColumnId, Vec<(CardId, Seen)>),
-    /// A theme renamed.
-    ThemeName(ThemeId),
-    /// A theme's question changed.
-    ThemeQuestion(ThemeId),
-    /// A theme deleted, with the cards that ticked it.
-    ThemeDeleted(ThemeId, Vec<CardId>),
+    Title(String),
+    /// A card and its place (`None` where there was none).
+    Card(CardId, Option<(Card, CardPosition)>, Clearing),
+    /// The cards a column held: any others after the edit are new.
+    CardsIn(ColumnId, BTreeSet<CardId>),
+    /// A column (without its cards) and its index.
+    Column(ColumnId, Option<(Column, usize)>),
+    /// A theme and its index.
+    Theme(ThemeId, Option<(Theme, usize)>),
 }
 
-impl Effect {
+/// Whether an edit marks a card's two-version lines as checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Clearing {
+    /// It does not.
+    No,
+    /// It does: each version becomes a line of its own.
+    Versions,
+}
+
+impl Before {
     /// What `edit` will change on `board`.
-    pub(super) fn of(edit: &BoardEdit, board: &Board) -> Self {
-        let held = |card: CardId| {
-            board
-                .card(card)
-                .map(|card| card.stamps.seen.clone())
-                .unwrap_or_default()
-        };
+    pub(super) fn of(edit: &BoardEdit, board: &Board) -> Vec<Self> {
+        let card = |id: &CardId| Self::card(board, *id, Clearing::No);
         match edit {
-            BoardEdit::SetTitle(_) => Self::Title,
-            BoardEdit::AddColumn(_)
-            | BoardEdit::AddCard(..)
-            | BoardEdit::AddImageCards(..)
-            | BoardEdit::AddTheme(_)
-            | BoardEdit::Batch(_) => Self::Nothing,
-            BoardEdit::RenameColumn(column, _) => Self::ColumnName(*column),
-            BoardEdit::MoveColumn(column, _) => Self::ColumnMoved(*column),
-            BoardEdit::RemoveColumn(column) => Self::ColumnDeleted(
+            BoardEdit::SetTitle(_) => vec![Self::Title(board.title.clone())],
+            BoardEdit::AddColumn(_) | BoardEdit::AddTheme(_) | BoardEdit::Batch(_) => Vec::new(),
+            BoardEdit::RenameColumn(column, _) | BoardEdit::MoveColumn(column, _) => vec![Self::column(board, *column)],
+            BoardEdit::RemoveColumn(column) => {
+                let mut before = vec![Self::column(board, *column)];
+                if let Some(held) = board.column(*column) {
+                    before.extend(held.cards.iter().map(|each| Self::card(board, each.id, Clearing::No)));
+                }
+                before
+            }
+            BoardEdit::AddCard(column, _) | BoardEdit::AddImageCards(column, _) => vec![Self::CardsIn(
                 *column,
                 board
                     .column(*column)
-                    .map(|column| {
-                        column
-                            .cards
-                            .iter()
-                            .map(|card| (card.id, card.stamps.seen.clone()))
-                            .collect()
-                    })
+                    .map(|column| column.cards.iter().map(|card| card.id).collect())
                     .unwrap_or_default(),
-            ),
-            BoardEdit::SetCardTitle(card, _) => Self::Card(*card, CardField::Title),
-            BoardEdit::SetCardSummary(card, _) => Self::Card(*card, CardField::Summary),
-            // The flag goes with the notes: a merge takes both from the same copy.
-            BoardEdit::SetCardNotes(card, _)
-            | BoardEdit::ToggleNoteTask(card, _)
-            | BoardEdit::ClearNotesCheck(card) => Self::Card(*card, CardField::Notes),
-            BoardEdit::SetCardTheme(card, ..) => Self::Card(*card, CardField::Themes),
-            BoardEdit::AddLink(card) | BoardEdit::SetLink(card, ..) | BoardEdit::RemoveLink(card, _) => {
-                Self::Card(*card, CardField::Links)
+            )],
+            BoardEdit::ClearNotesCheck(id) => vec![Self::card(board, *id, Clearing::Versions)],
+            BoardEdit::SetCardTitle(id, _)
+            | BoardEdit::SetCardSummary(id, _)
+            | BoardEdit::SetCardNotes(id, _)
+            | BoardEdit::ToggleNoteTask(id, _)
+            | BoardEdit::SetCardTheme(id, ..)
+            | BoardEdit::AddLink(id)
+            | BoardEdit::SetLink(id, ..)
+            | BoardEdit::RemoveLink(id, _)
+            | BoardEdit::MoveCard(id, ..)
+            | BoardEdit::DeleteCard(id)
+            | BoardEdit::AddImages(id, _)
+            | BoardEdit::MoveImage(id, ..)
+            | BoardEdit::RemoveImage(id, _)
+            | BoardEdit::SetImageCaption(id, ..) => vec![card(id)],
+            BoardEdit::RenameTheme(theme, _) | BoardEdit::SetThemeQuestion(theme, _) => {
+                vec![Self::theme(board, *theme)]
             }
-            BoardEdit::AddImages(card, _)
-            | BoardEdit::MoveImage(card, ..)
-            | BoardEdit::RemoveImage(card, _)
-            | BoardEdit::SetImageCaption(card, ..) => Self::Card(*card, CardField::Images),
-            BoardEdit::MoveCard(card, ..) => Self::CardMoved(*card),
-            BoardEdit::DeleteCard(card) => Self::CardDeleted(*card, held(*card)),
-            BoardEdit::RenameTheme(theme, _) => Self::ThemeName(*theme),
-            BoardEdit::SetThemeQuestion(theme, _) => Self::ThemeQuestion(*theme),
             BoardEdit::DeleteTheme(theme) => {
-                Self::ThemeDeleted(*theme, board.cards_with_theme(*theme).map(|card| card.id).collect())
+                let mut before = vec![Self::theme(board, *theme)];
+                before.extend(board.cards_with_theme(*theme).map(|each| card(&each.id)));
+                before
             }
         }
+    }
+
+    fn card(board: &Board, id: CardId, clearing: Clearing) -> Self {
+        Self::Card(id, board.card(id).cloned().zip(board.card_position(id)), clearing)
+    }
+
+    fn column(board: &Board, id: ColumnId) -> Self {
+        let head = board
+            .columns
+            .iter()
+            .position(|column| column.id == id)
+            .and_then(|index| Some((head_of(board.columns.get(index)?), index)));
+        Self::Column(id, head)
+    }
+
+    fn theme(board: &Board, id: ThemeId) -> Self {
+        let index = board.themes.iter().position(|theme| theme.id == id);
+        Self::Theme(id, index.and_then(|index| Some((board.themes.get(index)?.clone(), index))))
+    }
+}
+
+/// A column without its cards.
+fn head_of(column: &Column) -> Column {
+    Column {
+        cards: Vec::new(),
+        ..column.clone()
     }
 }
 
 impl Board {
-    /// Stamps what an applied edit changed.
-    pub(super) fn stamp(&mut self, effect: Effect) {
-        if matches!(effect, Effect::Nothing) {
-            return;
+    /// Records what an applied edit changed.
+    pub(super) fn note(&mut self, before: Before) {
+        match before {
+            Before::Title(title) => self.note_title(&title),
+            Before::Card(id, was, clearing) => self.note_card(id, was, clearing),
+            Before::CardsIn(column, had) => {
+                let new: Vec<CardId> = self
+                    .column(column)
+                    .map(|column| {
+                        column
+                            .cards
+                            .iter()
+                            .map(|card| card.id)
+                            .filter(|id| !had.contains(id))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                for id in new {
+                    self.note_card(id, None, Clearing::No);
+                }
+            }
+            Before::Column(id, was) => self.note_column(id, was),
+            Before::Theme(id, was) => self.note_theme(id, was),
         }
-        let stamp = self.clock.tick();
-        match effect {
-            Effect::Nothing => {}
-            Effect::Title => self.title_stamp = stamp,
-            Effect::Card(card, field) => self.stamp_card(card, field, stamp),
-            Effect::CardMoved(card) => {
-                self.stamp_card(card, CardField::Place, stamp);
-                self.rekey_card(card);
+    }
+
+    /// Stamps the title if it changed from `was`.
+    pub(super) fn note_title(&mut self, was: &str) {
+        if self.title != was {
+            self.title_stamp = self.clock.tick_over(self.title_stamp);
+        }
+    }
+
+    /// Records what happened to a card that was `was` (with its place) before: made, changed,
+    /// moved, deleted or brought back.
+    pub(super) fn note_card(&mut self, id: CardId, was: Option<(Card, CardPosition)>, clearing: Clearing) {
+        let now_at = self.card_position(id);
+        let Some(now_at) = now_at else {
+            if let Some((card, at)) = was {
+                let at_stamp = self.clock.tick();
+                self.bury_card(id, at_stamp, at.column, card);
             }
-            Effect::CardDeleted(card, seen) => {
-                self.tombstones.cards.insert(card, (stamp, seen));
+            return;
+        };
+        let deleted = self.tombstones.cards.get_mut(&id);
+        let buried = deleted.is_some();
+        let buried_content = deleted.and_then(|deleted| deleted.last.take());
+        let (base, base_at) = match (was, buried_content) {
+            (Some((card, at)), _) => (Some(card), Some(at)),
+            (None, Some((column, card))) => (Some(card), Some(CardPosition { column, index: usize::MAX })),
+            (None, None) => (None, None),
+        };
+        let fits = self
+            .column(now_at.column)
+            .is_some_and(|column| key_fits(&column.cards, now_at.index, |card| &card.order));
+        let moved = base_at.is_none_or(|was_at| was_at != now_at) || !fits;
+        let Board { clock, columns, .. } = self;
+        let Some(card) = columns
+            .iter_mut()
+            .flat_map(|column| &mut column.cards)
+            .find(|card| card.id == id)
+        else {
+            return;
+        };
+        restamp_card(card, base.as_ref(), moved, clearing, buried, clock);
+        if moved && !fits {
+            self.rekey_card(id);
+        }
+    }
+
+    /// Keeps a deleted card's deletion and its last content.
+    fn bury_card(&mut self, id: CardId, at: Stamp, column: ColumnId, mut card: Card) {
+        name_unnamed(&mut card);
+        let deleted = Deleted {
+            at,
+            seen: card.stamps.seen.counted(),
+            last: Some((column, card)),
+        };
+        match self.tombstones.cards.get_mut(&id) {
+            Some(earlier) => {
+                earlier.join(&deleted);
+                earlier.last = deleted.last;
             }
-            Effect::ColumnName(column) => {
-                if let Ok(column) = self.column_mut(column) {
-                    column.stamps.name = stamp;
-                }
-            }
-            Effect::ColumnMoved(column) => {
-                if let Some(index) = self.columns.iter().position(|each| each.id == column) {
-                    self.rekey_column(index);
-                    if let Some(column) = self.columns.get_mut(index) {
-                        column.stamps.place = stamp;
-                    }
-                }
-            }
-            Effect::ColumnDeleted(column, cards) => {
-                self.tombstones.columns.insert(column, stamp);
-                for (card, seen) in cards {
-                    self.tombstones.cards.insert(card, (stamp, seen));
-                }
-            }
-            Effect::ThemeName(theme) => {
-                if let Ok(theme) = self.theme_mut(theme) {
-                    theme.stamps.name = stamp;
-                }
-            }
-            Effect::ThemeQuestion(theme) => {
-                if let Ok(theme) = self.theme_mut(theme) {
-                    theme.stamps.question = stamp;
-                }
-            }
-            Effect::ThemeDeleted(theme, ticked) => {
-                self.tombstones.themes.insert(theme, stamp);
-                for card in ticked {
-                    self.stamp_card(card, CardField::Themes, stamp);
-                }
+            None => {
+                self.tombstones.cards.insert(id, deleted);
             }
         }
     }
 
-    /// Stamps one field of a card, if the card is there.
-    pub(super) fn stamp_card(&mut self, card: CardId, field: CardField, stamp: Stamp) {
-        if let Ok(card) = self.card_mut(card) {
-            card.stamps.set(field, stamp);
+    /// Records what happened to a column that was `was` (without its cards, with its index).
+    pub(super) fn note_column(&mut self, id: ColumnId, was: Option<(Column, usize)>) {
+        let index = self.columns.iter().position(|column| column.id == id);
+        let Some(index) = index else {
+            if let Some((column, _)) = was {
+                let at = self.clock.tick();
+                let deleted = Deleted {
+                    at,
+                    seen: column.stamps.seen.counted(),
+                    last: Some(head_of(&column)),
+                };
+                join_deletion(&mut self.tombstones.columns, id, deleted);
+            }
+            return;
+        };
+        let deleted = self.tombstones.columns.get_mut(&id);
+        let buried = deleted.is_some();
+        let buried_content = deleted.and_then(|deleted| deleted.last.take());
+        let (base, base_index) = match (was, buried_content) {
+            (Some((column, at)), _) => (Some(column), Some(at)),
+            (None, Some(column)) => (Some(column), None),
+            (None, None) => (None, None),
+        };
+        let fits = key_fits(&self.columns, index, |column| &column.order);
+        let moved = base_index != Some(index) || !fits;
+        let Board { clock, columns, .. } = self;
+        let Some(column) = columns.get_mut(index) else {
+            return;
+        };
+        let mut stamps = base.as_ref().map_or_else(|| column.stamps.clone(), |base| base.stamps.clone());
+        let mut changed = base.is_none() || buried;
+        if base.as_ref().is_none_or(|base| base.name != column.name) {
+            stamps.name = clock.tick_over(stamps.name);
+            changed = true;
+        }
+        if moved {
+            stamps.place = clock.tick_over(stamps.place);
+            changed = true;
+        }
+        if changed {
+            stamps.seen.add(clock.dot());
+        }
+        column.stamps = stamps;
+        if moved && !fits {
+            self.rekey_column(index);
+        }
+    }
+
+    /// Records what happened to a theme that was `was` (with its index).
+    pub(super) fn note_theme(&mut self, id: ThemeId, was: Option<(Theme, usize)>) {
+        let index = self.themes.iter().position(|theme| theme.id == id);
+        let Some(index) = index else {
+            if let Some((theme, _)) = was {
+                let at = self.clock.tick();
+                let deleted = Deleted {
+                    at,
+                    seen: theme.stamps.seen.counted(),
+                    last: Some(theme),
+                };
+                join_deletion(&mut self.tombstones.themes, id, deleted);
+            }
+            return;
+        };
+        let deleted = self.tombstones.themes.get_mut(&id);
+        let buried = deleted.is_some();
+        let buried_content = deleted.and_then(|deleted| deleted.last.take());
+        let (base, base_index) = match (was, buried_content) {
+            (Some((theme, at)), _) => (Some(theme), Some(at)),
+            (None, Some(theme)) => (Some(theme), None),
+            (None, None) => (None, None),
+        };
+        let fits = key_fits(&self.themes, index, |theme| &theme.order);
+        let moved = base_index != Some(index) || !fits;
+        let Board { clock, themes, .. } = self;
+        let Some(theme) = themes.get_mut(index) else {
+            return;
+        };
+        let mut stamps = base.as_ref().map_or_else(|| theme.stamps.clone(), |base| base.stamps.clone());
+        let mut changed = base.is_none() || buried;
+        if base.as_ref().is_none_or(|base| base.name != theme.name) {
+            stamps.name = clock.tick_over(stamps.name);
+            changed = true;
+        }
+        if base.as_ref().is_none_or(|base| base.question != theme.question) {
+            stamps.question = clock.tick_over(stamps.question);
+            changed = true;
+        }
+        if moved {
+            stamps.place = clock.tick_over(stamps.place);
+            changed = true;
+        }
+        if changed {
+            stamps.seen.add(clock.dot());
+        }
+        theme.stamps = stamps;
+        if moved && !fits {
+            self.rekey_theme(index);
+        }
+    }
+
+    /// Records what undo or redo did to a column that was `was` (with its cards and index):
+    /// cards that came back with it are changes, and cards that went with it are deleted.
+    pub(super) fn restamp_column(&mut self, id: ColumnId, was: Option<&(Column, usize)>) {
+        self.note_column(id, was.map(|(column, index)| (head_of(column), *index)));
+        let now: BTreeSet<CardId> = self
+            .column(id)
+            .map(|column| column.cards.iter().map(|card| card.id).collect())
+            .unwrap_or_default();
+        let was_cards: Vec<(Card, usize)> = was
+            .map(|(column, _)| column.cards.iter().cloned().enumerate().map(|(index, card)| (card, index)).collect())
+            .unwrap_or_default();
+        let had: BTreeSet<CardId> = was_cards.iter().map(|(card, _)| card.id).collect();
+        for card in now.iter().filter(|card| !had.contains(card)) {
+            self.note_card(*card, None, Clearing::No);
+        }
+        for (card, index) in was_cards.into_iter().filter(|(card, _)| !now.contains(&card.id)) {
+            let at = CardPosition { column: id, index };
+            self.note_card(card.id, Some((card, at)), Clearing::No);
+        }
+    }
+
+    /// Records what undo or redo did to a theme that was `was`, and to the ticks of the cards
+    /// that ticked it before (`ticked_before`) or tick it now.
+    pub(super) fn restamp_theme(&mut self, id: ThemeId, was: Option<(Theme, usize)>, ticked_before: &BTreeSet<CardId>) {
+        self.note_theme(id, was);
+        let ticked_now: BTreeSet<CardId> = self.cards_with_theme(id).map(|card| card.id).collect();
+        for card in ticked_now.symmetric_difference(ticked_before) {
+            let now = self.card(*card).cloned().zip(self.card_position(*card));
+            self.note_card(*card, now, Clearing::No);
         }
     }
 
@@ -163,38 +347,6 @@ impl Board {
         }
     }
 
-    /// Makes this device the one that stamps the board's next edits, later than every stamp
-    /// the board holds (its clock may be behind theirs), and drops tombstones older than
-    /// [`TOMBSTONE_DAYS`](super::TOMBSTONE_DAYS).
-    pub fn adopt_device(&mut self, device: DeviceId) {
-        self.clock = self.clock_after_every_stamp(device);
-        let now = self.clock.tick();
-        self.tombstones.prune(now);
-    }
-
-    /// A clock for `device` that stamps later than everything this board holds.
-    pub(super) fn clock_after_every_stamp(&self, device: DeviceId) -> Clock {
-        let mut clock = Clock::new(device);
-        let newest = self
-            .themes
-            .iter()
-            .flat_map(|theme| [theme.stamps.name, theme.stamps.question, theme.stamps.place])
-            .chain(
-                self.columns
-                    .iter()
-                    .flat_map(|column| [column.stamps.name, column.stamps.place]),
-            )
-            .chain(self.cards().map(|card| card.stamps.newest()))
-            .chain(self.tombstones.cards.values().map(|(stamp, _)| *stamp))
-            .chain(self.tombstones.columns.values().copied())
-            .chain(self.tombstones.themes.values().copied())
-            .chain([self.title_stamp])
-            .max()
-            .unwrap_or_default();
-        clock.observe(newest);
-        clock
-    }
-
     /// Gives the column at `index` a key between its neighbours'.
     pub(super) fn rekey_column(&mut self, index: usize) {
         let key = key_between(&self.columns, index, |column| &column.order);
@@ -203,28 +355,121 @@ impl Board {
         }
     }
 
-    /// Gives the theme at `index` a key between its neighbours', as a change of its place.
-    pub(super) fn rekey_theme(&mut self, index: usize, stamp: Stamp) {
+    /// Gives the theme at `index` a key between its neighbours'.
+    pub(super) fn rekey_theme(&mut self, index: usize) {
         let key = key_between(&self.themes, index, |theme| &theme.order);
         if let Some(theme) = self.themes.get_mut(index) {
             theme.order = key;
-            theme.stamps.place = stamp;
+        }
+    }
+
+    /// Makes this device the one that stamps the board's next edits: later than every stamp the
+    /// board holds (within [`MAX_AHEAD_MS`](super::clock::MAX_AHEAD_MS)), with dots it never made
+    /// before; counts changes found made to the file by hand as this device's; and forgets the
+    /// content of things deleted more than [`TOMBSTONE_DAYS`](super::TOMBSTONE_DAYS) ago.
+    pub fn adopt_device(&mut self, device: DeviceId) {
+        self.clock = self.clock_after_every_stamp(device);
+        self.name_unnamed_cards();
+        self.take_in_outside_edits();
+        let now = self.clock.tick();
+        self.tombstones.prune(now);
+    }
+
+    /// Names by content what cards were given without an edit (a board built in code or read
+    /// from an older file), as every device names it.
+    pub fn name_unnamed_cards(&mut self) {
+        for card in self.columns.iter_mut().flat_map(|column| &mut column.cards) {
+            name_unnamed(card);
+        }
+    }
+
+    /// A clock for `device` that stamps later than everything this board holds.
+    pub(super) fn clock_after_every_stamp(&self, device: DeviceId) -> Clock {
+        let mut clock = Clock::new(device);
+        clock.set_skew_ms(self.clock.skew_ms());
+        let mut seen = |stamps: &[Stamp], held: &Seen| {
+            for stamp in stamps {
+                clock.observe(*stamp);
+            }
+            clock.observe_own_dot(held.newest_of(device));
+        };
+        seen(&[self.title_stamp], &Seen::default());
+        for theme in self.themes.iter().chain(self.tombstones.themes.values().filter_map(|d| d.last.as_ref())) {
+            seen(&[theme.stamps.name, theme.stamps.question, theme.stamps.place], &theme.stamps.seen);
+        }
+        for column in self
+            .columns
+            .iter()
+            .chain(self.tombstones.columns.values().filter_map(|d| d.last.as_ref()))
+        {
+            seen(&[column.stamps.name, column.stamps.place], &column.stamps.seen);
+        }
+        let buried = self.tombstones.cards.values().filter_map(|d| d.last.as_ref().map(|(_, card)| card));
+        for card in self.cards().chain(buried) {
+            seen(&[card.stamps.title, card.stamps.summary, card.stamps.place], &card.stamps.seen);
+        }
+        let deletions = self.tombstones.cards.values().map(|d| (d.at, &d.seen));
+        let deletions = deletions
+            .chain(self.tombstones.columns.values().map(|d| (d.at, &d.seen)))
+            .chain(self.tombstones.themes.values().map(|d| (d.at, &d.seen)));
+        for (at, held) in deletions {
+            seen(&[at], held);
+        }
+        clock
+    }
+
+    /// Stamps, as this device's changes, what the file said was changed by hand (found when it
+    /// was read).
+    fn take_in_outside_edits(&mut self) {
+        for outside in std::mem::take(&mut self.outside_edits) {
+            match outside {
+                OutsideEdit::Title => self.title_stamp = self.clock.tick_over(self.title_stamp),
+                OutsideEdit::Card(id, fields) => {
+                    let Board { clock, columns, .. } = self;
+                    if let Some(card) = columns.iter_mut().flat_map(|column| &mut column.cards).find(|card| card.id == id) {
+                        for field in fields {
+                            let stamp = match field {
+                                super::CardField::Title => &mut card.stamps.title,
+                                super::CardField::Summary => &mut card.stamps.summary,
+                                super::CardField::Place => &mut card.stamps.place,
+                            };
+                            *stamp = clock.tick_over(*stamp);
+                        }
+                        card.stamps.seen.add(clock.dot());
+                    }
+                }
+                OutsideEdit::Column(id) => {
+                    let Board { clock, columns, .. } = self;
+                    if let Some(column) = columns.iter_mut().find(|column| column.id == id) {
+                        column.stamps.name = clock.tick_over(column.stamps.name);
+                        column.stamps.seen.add(clock.dot());
+                    }
+                }
+                OutsideEdit::Theme(id) => {
+                    let Board { clock, themes, .. } = self;
+                    if let Some(theme) = themes.iter_mut().find(|theme| theme.id == id) {
+                        theme.stamps.name = clock.tick_over(theme.stamps.name);
+                        theme.stamps.question = clock.tick_over(theme.stamps.question);
+                        theme.stamps.seen.add(clock.dot());
+                    }
+                }
+            }
         }
     }
 
     /// The title's stamp and the tombstones: what a failed batch or undo puts back as they were.
-    pub(super) fn stamps_outside_parts(&self) -> (Stamp, Tombstones) {
+    pub(super) fn stamps_outside_parts(&self) -> (Stamp, super::Tombstones) {
         (self.title_stamp, self.tombstones.clone())
     }
 
     /// Puts back what [`Self::stamps_outside_parts`] kept.
-    pub(super) fn restore_stamps_outside_parts(&mut self, (title_stamp, tombstones): (Stamp, Tombstones)) {
+    pub(super) fn restore_stamps_outside_parts(&mut self, (title_stamp, tombstones): (Stamp, super::Tombstones)) {
         self.title_stamp = title_stamp;
         self.tombstones = tombstones;
     }
 
-    /// Gives every theme, column and card whose key does not sort after the one before it a new
-    /// one, spreading whole lists that have none (a version 1 file, the sample board).
+    /// Gives every theme, column and card of a list that has no order at all (a version 1 file,
+    /// the sample board) keys in list order; lists with keys are left as they are.
     pub fn settle_orders(&mut self) {
         settle(&mut self.themes, |theme| &mut theme.order);
         settle(&mut self.columns, |column| &mut column.order);
@@ -233,21 +478,200 @@ impl Board {
         }
     }
 
-    /// A new id that nothing on this board has, made from this device's clock: two devices never
-    /// make the same one, and nor does one device twice.
+    /// A new id that nothing on this board has or had, made from this device's dots: two devices
+    /// never make the same one, and nor does one device twice.
     pub(super) fn fresh_id(&mut self, taken: impl Fn(&Self, u64) -> bool) -> u64 {
         loop {
-            let stamp = self.clock.tick();
+            let dot = self.clock.dot();
             let mut hasher = blake3::Hasher::new();
-            hasher.update(&stamp.hlc.to_le_bytes());
-            hasher.update(&stamp.device.0.to_le_bytes());
+            hasher.update(&dot.counter.to_le_bytes());
+            hasher.update(&dot.device.0.to_le_bytes());
             let mut bytes = [0; 8];
             bytes.copy_from_slice(hasher.finalize().as_bytes().get(..8).unwrap_or(&[1; 8]));
             let id = u64::from_le_bytes(bytes);
-            if id != 0 && !taken(self, id) {
+            let buried = self.tombstones.cards.contains_key(&super::CardId(id))
+                || self.tombstones.columns.contains_key(&super::ColumnId(id))
+                || self.tombstones.themes.contains_key(&super::ThemeId(id));
+            if id != 0 && !buried && !taken(self, id) {
                 return id;
             }
         }
+    }
+}
+
+/// A change found made to the board file by hand when it was read, to be stamped as a change of
+/// the device that opens it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OutsideEdit {
+    /// The board's title.
+    Title,
+    /// These fields of a card (its lines, links, images and ticks are named as they are read).
+    Card(CardId, Vec<super::CardField>),
+    /// A column's name.
+    Column(ColumnId),
+    /// A theme's name or question.
+    Theme(ThemeId),
+}
+
+fn join_deletion<K: Ord, T>(deletions: &mut std::collections::BTreeMap<K, Deleted<T>>, id: K, deleted: Deleted<T>) {
+    match deletions.get_mut(&id) {
+        Some(earlier) => {
+            earlier.join(&deleted);
+            earlier.last = deleted.last;
+        }
+        None => {
+            deletions.insert(id, deleted);
+        }
+    }
+}
+
+/// Restamps a card against `base`, the card as it was before (its values and names; `None` for a
+/// new card): single-valued fields that differ get new stamps, lines, links, images and ticks are
+/// named anew where they differ, and the change is recorded as held.
+fn restamp_card(card: &mut Card, base: Option<&Card>, moved: bool, clearing: Clearing, buried: bool, clock: &mut Clock) {
+    let mut named_base = base.cloned().unwrap_or_else(|| Card {
+        stamps: card.stamps.clone(),
+        ..Card::default()
+    });
+    name_unnamed(&mut named_base);
+    let mut stamps = named_base.stamps.clone();
+    let mut changed = base.is_none() || buried;
+    if base.is_none() || named_base.title != card.title {
+        stamps.title = clock.tick_over(stamps.title);
+        changed = true;
+    }
+    if base.is_none() || named_base.summary != card.summary {
+        stamps.summary = clock.tick_over(stamps.summary);
+        changed = true;
+    }
+    if moved {
+        stamps.place = clock.tick_over(stamps.place);
+        changed = true;
+    }
+    let seen = &mut stamps.seen;
+    let mut named = |old: &[Entry], now: Vec<u32>, seen: &mut Seen| reconcile(old, &now, clock, seen);
+    if let Some(lines) = named(&stamps.lines, hashes(note_lines(&card.notes)), seen) {
+        stamps.lines = lines;
+        changed = true;
+    }
+    if let Some(links) = named(&stamps.links, hashes(card.links.iter().cloned()), seen) {
+        stamps.links = links;
+        changed = true;
+    }
+    if let Some(images) = named(&stamps.images, hashes(card.images.iter().cloned()), seen) {
+        stamps.images = images;
+        changed = true;
+    }
+    if let Some(ticks) = reconcile_ticks(&stamps.ticks, &card.themes, clock, seen) {
+        stamps.ticks = ticks;
+        changed = true;
+    }
+    if clearing == Clearing::Versions && has_versions(&stamps.lines) {
+        for line in &mut stamps.lines {
+            if line.origin.is_some() {
+                seen.remove(line.dot);
+                line.dot = clock.dot();
+                line.origin = None;
+                seen.add(line.dot);
+            }
+        }
+        changed = true;
+    }
+    if changed {
+        seen.add(clock.dot());
+    }
+    card.stamps = stamps;
+    card.check_notes = has_versions(&card.stamps.lines);
+}
+
+/// Names, as legacy things named by their content, the lines, links, images and ticks of a card
+/// that were set without an edit (a version 1 or 2 file, a board built in code): the same content
+/// gets the same names on every device. Looks at counts only; [`name_changed`] at every hash.
+pub fn name_unnamed(card: &mut Card) {
+    name_by_content(card, false);
+}
+
+/// Names what a card holds that its names don't match (a file changed by hand); whether any.
+pub fn name_changed(card: &mut Card) -> bool {
+    name_by_content(card, true)
+}
+
+fn name_by_content(card: &mut Card, every_hash: bool) -> bool {
+    let id = card.id;
+    let mut namer = LegacyNamer { card: id, kind: 0, made: 0 };
+    let stamps = &mut card.stamps;
+    let mut changed = false;
+    let differs = |entries: &[Entry], now: &[u32]| {
+        entries.len() != now.len() || (every_hash && entries.iter().zip(now).any(|(entry, hash)| entry.hash != *hash))
+    };
+    let lines = hashes(note_lines(&card.notes));
+    if differs(&stamps.lines, &lines) {
+        namer.kind = 1;
+        stamps.lines = name_legacy(&stamps.lines, lines, &mut namer, &mut stamps.seen);
+        changed = true;
+    }
+    let links = hashes(card.links.iter().cloned());
+    if differs(&stamps.links, &links) {
+        namer.kind = 2;
+        stamps.links = name_legacy(&stamps.links, links, &mut namer, &mut stamps.seen);
+        changed = true;
+    }
+    let images = hashes(card.images.iter().cloned());
+    if differs(&stamps.images, &images) {
+        namer.kind = 3;
+        stamps.images = name_legacy(&stamps.images, images, &mut namer, &mut stamps.seen);
+        changed = true;
+    }
+    let ticked: BTreeSet<ThemeId> = stamps.ticks.iter().map(|tick| tick.theme).collect();
+    if !card.themes.is_subset(&ticked) {
+        for theme in card.themes.iter().filter(|theme| !ticked.contains(theme)) {
+            stamps.ticks.push(Tick {
+                theme: *theme,
+                dot: legacy_dot(&[id.0, 4, theme.0]),
+            });
+        }
+        stamps.ticks.sort_unstable();
+        changed = true;
+    }
+    card.check_notes = has_versions(&stamps.lines);
+    changed
+}
+
+fn name_legacy(old: &[Entry], now: Vec<u32>, namer: &mut LegacyNamer, seen: &mut Seen) -> Vec<Entry> {
+    let mut clock = Clock::new(LEGACY_DEVICE);
+    let mut names = reconcile(old, &now, &mut clock, seen).unwrap_or_else(|| old.to_vec());
+    // Legacy things are named by content and place in the list, not by a clock.
+    for entry in names.iter_mut().filter(|entry| entry.dot.device == LEGACY_DEVICE && entry.dot.counter < 1 << 62) {
+        entry.dot = namer.next(entry.hash);
+    }
+    names
+}
+
+/// Names legacy things by the card, the kind of thing, its hash and how many came before it.
+struct LegacyNamer {
+    card: CardId,
+    kind: u64,
+    made: u64,
+}
+
+impl LegacyNamer {
+    fn next(&mut self, hash: u32) -> Dot {
+        self.made += 1;
+        legacy_dot(&[self.card.0, self.kind, u64::from(hash), self.made])
+    }
+}
+
+/// A legacy dot made from `parts`, in the upper half of the numbers so it never looks unnamed.
+fn legacy_dot(parts: &[u64]) -> Dot {
+    let mut hasher = blake3::Hasher::new();
+    for part in parts {
+        hasher.update(&part.to_le_bytes());
+    }
+    let mut bytes = [0; 8];
+    bytes.copy_from_slice(hasher.finalize().as_bytes().get(..8).unwrap_or(&[1; 8]));
+    Dot {
+        counter: u64::from_le_bytes(bytes) | 1 << 62,
+        device: LEGACY_DEVICE,
     }
 }
 
@@ -268,38 +692,15 @@ fn key_between<T>(items: &[T], index: usize, key: impl Fn(&T) -> &OrderKey) -> O
     OrderKey::between(before, after)
 }
 
-/// Keys in list order: a list already in order is left alone, one with no order at all is
-/// spread anew, and an item out of place gets a key between its neighbours.
+/// Keys in list order for a list that has none (all the same): spread anew.
 fn settle<T>(items: &mut [T], key: impl Fn(&mut T) -> &mut OrderKey) {
-    let mut keys: Vec<OrderKey> = items.iter_mut().map(|item| key(item).clone()).collect();
-    if keys.windows(2).all(|pair| pair.first() < pair.last()) {
+    let keys: Vec<OrderKey> = items.iter_mut().map(|item| key(item).clone()).collect();
+    let all_same = keys.windows(2).all(|pair| pair.first() == pair.last());
+    if items.len() < 2 || !all_same {
         return;
     }
-    let all_same = keys.windows(2).all(|pair| pair.first() == pair.last());
-    if all_same {
-        keys = OrderKey::spread(keys.len());
-    } else {
-        for index in 0..keys.len() {
-            let before = index.checked_sub(1).and_then(|before| keys.get(before));
-            let fits = keys
-                .get(index)
-                .is_some_and(|this| before.is_none_or(|before| this > before));
-            let next_fits = keys
-                .get(index + 1)
-                .is_none_or(|next| keys.get(index).is_some_and(|this| this < next));
-            if !fits || !next_fits {
-                let fresh = OrderKey::between(
-                    before,
-                    keys.get(index + 1)
-                        .filter(|next| before.is_none_or(|before| *next > before)),
-                );
-                if let Some(slot) = keys.get_mut(index) {
-                    *slot = fresh;
-                }
-            }
-        }
-    }
-    for (item, fresh) in items.iter_mut().zip(keys) {
+    for (item, fresh) in items.iter_mut().zip(OrderKey::spread(keys.len())) {
         *key(item) = fresh;
     }
 }
+

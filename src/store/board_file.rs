@@ -452,6 +452,7 @@ pub(super) mod tests {
         let card = board.add_card(column, "Gloo").unwrap();
         board.set_card_theme(card, theme, true).unwrap();
         board.card_mut(card).unwrap().notes = "line one\nline two — 笔记".to_owned();
+        board.name_unnamed_cards();
         board
     }
 
@@ -479,7 +480,7 @@ pub(super) mod tests {
         assert_eq!(fs::read(&path).unwrap(), first);
         let text = String::from_utf8(first).unwrap();
         assert!(
-            text.starts_with("{\n  \"format\": \"boothboard\",\n  \"version\": 2,"),
+            text.starts_with("{\n  \"format\": \"boothboard\",\n  \"version\": 3,"),
             "{text}"
         );
     }
@@ -563,10 +564,10 @@ pub(super) mod tests {
         let path = dir.path().join("board.json");
         fs::write(
             &path,
-            br#"{"format": "boothboard", "version": 3, "title": "x", "stickers": []}"#,
+            br#"{"format": "boothboard", "version": 4, "title": "x", "stickers": []}"#,
         )
         .unwrap();
-        assert!(matches!(load(&path), Err(LoadError::NewerVersion { found: 3, .. })));
+        assert!(matches!(load(&path), Err(LoadError::NewerVersion { found: 4, .. })));
     }
 
     #[test]

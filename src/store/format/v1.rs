@@ -80,6 +80,7 @@ impl From<BoardFile> for Board {
         board.themes = file.themes.into_iter().map(Theme::from).collect();
         board.columns = file.columns.into_iter().map(Column::from).collect();
         board.settle_orders();
+        board.name_unnamed_cards();
         board
     }
 }
