@@ -142,10 +142,10 @@ fn unknown_fields_at_every_level_and_newer_versions_are_refused() {
         let error = refused(dir.path(), &text);
         assert!(error.to_string().contains("unknown field `stickers`"), "{error}");
     }
-    let newer = json!({"format": "boothboard", "version": 3, "title": "x", "stickers": []}).to_string();
+    let newer = json!({"format": "boothboard", "version": 4, "title": "x", "stickers": []}).to_string();
     assert!(matches!(
         refused(dir.path(), &newer),
-        LoadError::NewerVersion { found: 3, .. }
+        LoadError::NewerVersion { found: 4, .. }
     ));
 }
 
@@ -154,7 +154,7 @@ fn unknown_fields_at_every_level_and_newer_versions_are_refused() {
 fn add_card_leaves_a_refused_board_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("newer.json");
-    let newer = json!({"format": "boothboard", "version": 3, "title": "x", "stickers": []}).to_string();
+    let newer = json!({"format": "boothboard", "version": 4, "title": "x", "stickers": []}).to_string();
     std::fs::write(&path, &newer).unwrap();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_boothboard"))
         .args(["add-card", path.to_str().unwrap(), "--title", "t"])
@@ -162,7 +162,7 @@ fn add_card_leaves_a_refused_board_as_it_was() {
         .output()
         .unwrap();
     assert!(!output.status.success());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("version 3"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("version 4"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), newer);
     assert!(!store::backup_path_for(&path).exists());
 }

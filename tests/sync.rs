@@ -153,7 +153,11 @@ impl Device {
             }
         }
         for (card, line) in typed {
-            if self.board.card(*card).is_some_and(|each| each.notes.split('\n').any(|each| each == line)) {
+            if self
+                .board
+                .card(*card)
+                .is_some_and(|each| each.notes.split('\n').any(|each| each == line))
+            {
                 oracle.typed.insert(line.clone(), *card);
                 oracle.removed.remove(line);
             }
@@ -261,7 +265,10 @@ impl Device {
                 let name = format!("shot{}", rng.next() % 12);
                 with_card(&|id| BoardEdit::AddImages(id, vec![image(&name)]))?
             }
-            25 => BoardEdit::AddImageCards(column?, vec![(text.clone(), image(&format!("drop{}", rng.next() % 12)))]),
+            25 => BoardEdit::AddImageCards(
+                column?,
+                vec![(text.clone(), image(&format!("drop{}", rng.next() % 12)))],
+            ),
             26 => {
                 let id = card?;
                 let images = board.card(id)?.images.len().max(1);
@@ -366,11 +373,17 @@ fn run_case(seed: u64) -> Result<(), String> {
         shuffled.swap(index, rng.below(index + 1));
     }
     let grouped = {
-        let right = copies[1..].iter().fold(copies[count - 1].clone(), |acc, copy| merge(copy, &acc).0);
+        let right = copies[1..]
+            .iter()
+            .fold(copies[count - 1].clone(), |acc, copy| merge(copy, &acc).0);
         bytes(&merge(&copies[0], &right).0)
     };
     let reference = fold(&forward);
-    for (name, other) in [("backward", fold(&backward)), ("shuffled", fold(&shuffled)), ("grouped", grouped)] {
+    for (name, other) in [
+        ("backward", fold(&backward)),
+        ("shuffled", fold(&shuffled)),
+        ("grouped", grouped),
+    ] {
         if other != reference {
             return Err(format!("merging in {name} order gives another board"));
         }
@@ -409,8 +422,16 @@ fn run_case(seed: u64) -> Result<(), String> {
     if &reloaded != board || bytes(&reloaded) != end {
         let (a, b) = (format!("{board:?}"), format!("{reloaded:?}"));
         let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(0);
-        let show = |text: &str| text.get(at.saturating_sub(300)..(at + 200).min(text.len())).unwrap_or("").to_owned();
-        return Err(format!("the merged board does not read back as itself:\n{}\n---\n{}", show(&a), show(&b)));
+        let show = |text: &str| {
+            text.get(at.saturating_sub(300)..(at + 200).min(text.len()))
+                .unwrap_or("")
+                .to_owned()
+        };
+        return Err(format!(
+            "the merged board does not read back as itself:\n{}\n---\n{}",
+            show(&a),
+            show(&b)
+        ));
     }
     if !board.problems().is_empty() {
         return Err(format!("problems: {:?}", board.problems()));
@@ -424,7 +445,10 @@ fn run_case(seed: u64) -> Result<(), String> {
         if let Some(kept) = board.card(*card)
             && !kept.notes.split('\n').any(|each| each == line)
         {
-            return Err(format!("{line:?}, typed into {card} and never removed, is gone: {:?}", kept.notes));
+            return Err(format!(
+                "{line:?}, typed into {card} and never removed, is gone: {:?}",
+                kept.notes
+            ));
         }
     }
     // Cards: one deleted after every change to it stays deleted; one with a change its deletions
@@ -437,9 +461,9 @@ fn run_case(seed: u64) -> Result<(), String> {
             None if !present => return Err(format!("{id}, made and never deleted, is gone")),
             None => {}
             Some(deletions) => {
-                let unseen = changes.iter().any(|(device, count)| {
-                    !deletions.iter().any(|seen| seen[*device] >= *count)
-                });
+                let unseen = changes
+                    .iter()
+                    .any(|(device, count)| !deletions.iter().any(|seen| seen[*device] >= *count));
                 if unseen != present {
                     return Err(format!(
                         "{id}: {} after deletions {deletions:?} and changes {changes:?}",
@@ -456,12 +480,20 @@ fn run_cases(cases: u64, first_seed: u64) {
     let failures: Vec<String> = (first_seed..first_seed + cases)
         .filter_map(|seed| run_case(seed).err().map(|error| format!("seed {seed}: {error}")))
         .collect();
-    assert!(failures.is_empty(), "{} of {cases} cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn devices_that_sync_in_any_order_end_the_same_and_lose_nothing() {
-    if let Some(seed) = std::env::var("BOOTHBOARD_FUZZ_SEED").ok().and_then(|seed| seed.parse().ok()) {
+    if let Some(seed) = std::env::var("BOOTHBOARD_FUZZ_SEED")
+        .ok()
+        .and_then(|seed| seed.parse().ok())
+    {
         return run_cases(1, seed);
     }
     run_cases(200, 0);

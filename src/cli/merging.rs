@@ -53,11 +53,7 @@ pub(super) fn merge_conflict_copies(ours: &Path) -> Result<String, CliError> {
 
 /// Merges each of `theirs` into `ours` and writes the result to `out` under its lock; returns
 /// what to tell the user, a line each.
-fn merge_into(
-    ours: &Path,
-    theirs: &[(PathBuf, Board)],
-    out: &Path,
-) -> Result<Vec<String>, CliError> {
+fn merge_into(ours: &Path, theirs: &[(PathBuf, Board)], out: &Path) -> Result<Vec<String>, CliError> {
     if !ours.is_file() {
         store::load(ours)?;
     }

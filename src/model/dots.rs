@@ -55,7 +55,9 @@ impl Seen {
         if dot.device == LEGACY_DEVICE {
             self.removed_legacy.contains(&dot.counter)
         } else {
-            self.devices.get(&dot.device).is_some_and(|newest| *newest >= dot.counter)
+            self.devices
+                .get(&dot.device)
+                .is_some_and(|newest| *newest >= dot.counter)
         }
     }
 

@@ -113,7 +113,13 @@ pub(super) fn reconcile(old: &[Entry], new_hashes: &[u32], clock: &mut Clock, se
         match op {
             DiffOp::Equal { old_index, len, .. } => {
                 let kept = old.get(old_index..old_index + len).unwrap_or_default();
-                name_waiting(&mut named, &mut waiting, kept.first().map(|entry| &entry.key), clock, seen);
+                name_waiting(
+                    &mut named,
+                    &mut waiting,
+                    kept.first().map(|entry| &entry.key),
+                    clock,
+                    seen,
+                );
                 named.extend(kept.iter().cloned());
             }
             DiffOp::Delete { old_index, old_len, .. } => removed(old_index..old_index + old_len, seen),
@@ -166,7 +172,12 @@ fn name_waiting(
 
 /// The things of two copies of a list, each with what that copy held: those both have, and those
 /// one has that the other never held. In key order.
-pub(super) fn join<T: Clone + Ord>(a: &[(Entry, T)], a_seen: &Seen, b: &[(Entry, T)], b_seen: &Seen) -> Vec<(Entry, T)> {
+pub(super) fn join<T: Clone + Ord>(
+    a: &[(Entry, T)],
+    a_seen: &Seen,
+    b: &[(Entry, T)],
+    b_seen: &Seen,
+) -> Vec<(Entry, T)> {
     let by_dot = |items: &[(Entry, T)]| -> BTreeMap<Dot, (Entry, T)> {
         items.iter().map(|item| (item.0.dot, item.clone())).collect()
     };
@@ -192,11 +203,17 @@ pub(super) fn join<T: Clone + Ord>(a: &[(Entry, T)], a_seen: &Seen, b: &[(Entry,
 /// Two copies' theme ticks joined: a tick stays unless the other copy held it and took it off;
 /// a theme ticked twice keeps its newest tick.
 pub(super) fn join_ticks(a: &[Tick], a_seen: &Seen, b: &[Tick], b_seen: &Seen) -> Vec<Tick> {
-    let (a_dots, b_dots): (BTreeSet<Dot>, BTreeSet<Dot>) =
-        (a.iter().map(|tick| tick.dot).collect(), b.iter().map(|tick| tick.dot).collect());
+    let (a_dots, b_dots): (BTreeSet<Dot>, BTreeSet<Dot>) = (
+        a.iter().map(|tick| tick.dot).collect(),
+        b.iter().map(|tick| tick.dot).collect(),
+    );
     let mut newest: BTreeMap<ThemeId, Dot> = BTreeMap::new();
-    let kept_a = a.iter().filter(|tick| b_dots.contains(&tick.dot) || !b_seen.covers(tick.dot));
-    let kept_b = b.iter().filter(|tick| a_dots.contains(&tick.dot) || !a_seen.covers(tick.dot));
+    let kept_a = a
+        .iter()
+        .filter(|tick| b_dots.contains(&tick.dot) || !b_seen.covers(tick.dot));
+    let kept_b = b
+        .iter()
+        .filter(|tick| a_dots.contains(&tick.dot) || !a_seen.covers(tick.dot));
     for tick in kept_a.chain(kept_b) {
         let dot = newest.entry(tick.theme).or_insert(tick.dot);
         *dot = (*dot).max(tick.dot);

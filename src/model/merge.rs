@@ -54,10 +54,12 @@ pub fn merge(ours: &Board, theirs: &Board) -> (Board, MergeReport) {
     );
     let (cards, card_deletions) = join_all(
         [ours, theirs].map(|board| {
-            let live = board
-                .columns
-                .iter()
-                .flat_map(|column| column.cards.iter().map(move |card| (card.id, (column.id, card.clone()))));
+            let live = board.columns.iter().flat_map(|column| {
+                column
+                    .cards
+                    .iter()
+                    .map(move |card| (card.id, (column.id, card.clone())))
+            });
             let buried = buried(&board.tombstones.cards);
             (live.chain(buried).collect::<Vec<_>>(), &board.tombstones.cards)
         }),
@@ -151,7 +153,11 @@ fn report(ours: &Board, merged: &Board) -> MergeReport {
             }
         }
     }
-    report.cards_removed = ours_cards.keys().filter(|id| !merged_ids.contains(id)).copied().collect();
+    report.cards_removed = ours_cards
+        .keys()
+        .filter(|id| !merged_ids.contains(id))
+        .copied()
+        .collect();
     report
 }
 
@@ -196,7 +202,12 @@ fn join_all<K: Ord + Copy, T: Clone + PartialEq, D: Clone>(
 }
 
 /// Keeps a joined deletion, with the content when the thing stays deleted.
-fn keep_deletion<K: Ord + Copy, T>(into: &mut BTreeMap<K, Deleted<T>>, id: K, deletion: Option<&Deleted<()>>, last: Option<T>) {
+fn keep_deletion<K: Ord + Copy, T>(
+    into: &mut BTreeMap<K, Deleted<T>>,
+    id: K,
+    deletion: Option<&Deleted<()>>,
+    last: Option<T>,
+) {
     if let Some(deletion) = deletion {
         into.insert(
             id,
@@ -287,14 +298,30 @@ fn join_cards((a_column, a): &(ColumnId, Card), (b_column, b): &(ColumnId, Card)
         stamps.seen.remove(entry.dot);
         joined_lines.clear();
     }
-    card.notes = joined_lines.iter().map(|(_, line)| line.as_str()).collect::<Vec<_>>().join("\n");
+    card.notes = joined_lines
+        .iter()
+        .map(|(_, line)| line.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     stamps.lines = joined_lines.into_iter().map(|(entry, _)| entry).collect();
 
-    let links = |card: &Card| -> Vec<(Entry, Link)> { card.stamps.links.iter().cloned().zip(card.links.iter().cloned()).collect() };
+    let links = |card: &Card| -> Vec<(Entry, Link)> {
+        card.stamps
+            .links
+            .iter()
+            .cloned()
+            .zip(card.links.iter().cloned())
+            .collect()
+    };
     (stamps.links, card.links) = join(&links(&a), &s.seen, &links(&b), &t.seen).into_iter().unzip();
 
     let images = |card: &Card| -> Vec<(Entry, ImageRef)> {
-        card.stamps.images.iter().cloned().zip(card.images.iter().cloned()).collect()
+        card.stamps
+            .images
+            .iter()
+            .cloned()
+            .zip(card.images.iter().cloned())
+            .collect()
     };
     let mut joined_images = join(&images(&a), &s.seen, &images(&b), &t.seen);
     // One file is one image: of two copies' entries for it, the newer stays.

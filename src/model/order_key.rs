@@ -242,7 +242,9 @@ mod tests {
         assert_eq!(owners, "aaabb");
         assert!(all.iter().all(|(k, _)| low < **k && **k < high));
         let tight = OrderKey::run(Some(&key("V")), Some(&key("V1")), 2, [61, 61]);
-        assert!(tight.windows(2).all(|pair| pair[0] < pair[1]) && tight.iter().all(|k| key("V") < *k && *k < key("V1")));
+        assert!(
+            tight.windows(2).all(|pair| pair[0] < pair[1]) && tight.iter().all(|k| key("V") < *k && *k < key("V1"))
+        );
     }
 
     #[test]

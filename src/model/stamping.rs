@@ -4,7 +4,7 @@
 //! content of what it deleted. So any two copies of a board can be merged without a common
 //! ancestor, and an undo is a change like any other.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::dots::{Dot, LEGACY_DEVICE, Seen};
 use super::entries::{Entry, Tick, has_versions, hashes, note_lines, reconcile, reconcile_ticks};
@@ -19,7 +19,7 @@ pub(super) enum Before {
     /// The board's title.
     Title(String),
     /// A card and its place (`None` where there was none).
-    Card(CardId, Option<(Card, CardPosition)>, Clearing),
+    Card(CardId, Option<Box<(Card, CardPosition)>>, Clearing),
     /// The cards a column held: any others after the edit are new.
     CardsIn(ColumnId, BTreeSet<CardId>),
     /// A column (without its cards) and its index.
@@ -86,7 +86,11 @@ impl Before {
     }
 
     fn card(board: &Board, id: CardId, clearing: Clearing) -> Self {
-        Self::Card(id, board.card(id).cloned().zip(board.card_position(id)), clearing)
+        Self::Card(
+            id,
+            board.card(id).cloned().zip(board.card_position(id)).map(Box::new),
+            clearing,
+        )
     }
 
     fn column(board: &Board, id: ColumnId) -> Self {
@@ -100,7 +104,10 @@ impl Before {
 
     fn theme(board: &Board, id: ThemeId) -> Self {
         let index = board.themes.iter().position(|theme| theme.id == id);
-        Self::Theme(id, index.and_then(|index| Some((board.themes.get(index)?.clone(), index))))
+        Self::Theme(
+            id,
+            index.and_then(|index| Some((board.themes.get(index)?.clone(), index))),
+        )
     }
 }
 
@@ -117,7 +124,7 @@ impl Board {
     pub(super) fn note(&mut self, before: Before) {
         match before {
             Before::Title(title) => self.note_title(&title),
-            Before::Card(id, was, clearing) => self.note_card(id, was, clearing),
+            Before::Card(id, was, clearing) => self.note_card(id, was.map(|was| *was), clearing),
             Before::CardsIn(column, had) => {
                 let new: Vec<CardId> = self
                     .column(column)
@@ -162,7 +169,13 @@ impl Board {
         let buried_content = deleted.and_then(|deleted| deleted.last.take());
         let (base, base_at) = match (was, buried_content) {
             (Some((card, at)), _) => (Some(card), Some(at)),
-            (None, Some((column, card))) => (Some(card), Some(CardPosition { column, index: usize::MAX })),
+            (None, Some((column, card))) => (
+                Some(card),
+                Some(CardPosition {
+                    column,
+                    index: usize::MAX,
+                }),
+            ),
             (None, None) => (None, None),
         };
         let fits = self
@@ -231,7 +244,9 @@ impl Board {
         let Some(column) = columns.get_mut(index) else {
             return;
         };
-        let mut stamps = base.as_ref().map_or_else(|| column.stamps.clone(), |base| base.stamps.clone());
+        let mut stamps = base
+            .as_ref()
+            .map_or_else(|| column.stamps.clone(), |base| base.stamps.clone());
         let mut changed = base.is_none() || buried;
         if base.as_ref().is_none_or(|base| base.name != column.name) {
             stamps.name = clock.tick_over(stamps.name);
@@ -279,7 +294,9 @@ impl Board {
         let Some(theme) = themes.get_mut(index) else {
             return;
         };
-        let mut stamps = base.as_ref().map_or_else(|| theme.stamps.clone(), |base| base.stamps.clone());
+        let mut stamps = base
+            .as_ref()
+            .map_or_else(|| theme.stamps.clone(), |base| base.stamps.clone());
         let mut changed = base.is_none() || buried;
         if base.as_ref().is_none_or(|base| base.name != theme.name) {
             stamps.name = clock.tick_over(stamps.name);
@@ -311,7 +328,15 @@ impl Board {
             .map(|column| column.cards.iter().map(|card| card.id).collect())
             .unwrap_or_default();
         let was_cards: Vec<(Card, usize)> = was
-            .map(|(column, _)| column.cards.iter().cloned().enumerate().map(|(index, card)| (card, index)).collect())
+            .map(|(column, _)| {
+                column
+                    .cards
+                    .iter()
+                    .cloned()
+                    .enumerate()
+                    .map(|(index, card)| (card, index))
+                    .collect()
+            })
             .unwrap_or_default();
         let had: BTreeSet<CardId> = was_cards.iter().map(|(card, _)| card.id).collect();
         for card in now.iter().filter(|card| !had.contains(card)) {
@@ -394,8 +419,15 @@ impl Board {
             clock.observe_own_dot(held.newest_of(device));
         };
         seen(&[self.title_stamp], &Seen::default());
-        for theme in self.themes.iter().chain(self.tombstones.themes.values().filter_map(|d| d.last.as_ref())) {
-            seen(&[theme.stamps.name, theme.stamps.question, theme.stamps.place], &theme.stamps.seen);
+        for theme in self
+            .themes
+            .iter()
+            .chain(self.tombstones.themes.values().filter_map(|d| d.last.as_ref()))
+        {
+            seen(
+                &[theme.stamps.name, theme.stamps.question, theme.stamps.place],
+                &theme.stamps.seen,
+            );
         }
         for column in self
             .columns
@@ -404,9 +436,16 @@ impl Board {
         {
             seen(&[column.stamps.name, column.stamps.place], &column.stamps.seen);
         }
-        let buried = self.tombstones.cards.values().filter_map(|d| d.last.as_ref().map(|(_, card)| card));
+        let buried = self
+            .tombstones
+            .cards
+            .values()
+            .filter_map(|d| d.last.as_ref().map(|(_, card)| card));
         for card in self.cards().chain(buried) {
-            seen(&[card.stamps.title, card.stamps.summary, card.stamps.place], &card.stamps.seen);
+            seen(
+                &[card.stamps.title, card.stamps.summary, card.stamps.place],
+                &card.stamps.seen,
+            );
         }
         let deletions = self.tombstones.cards.values().map(|d| (d.at, &d.seen));
         let deletions = deletions
@@ -426,7 +465,11 @@ impl Board {
                 OutsideEdit::Title => self.title_stamp = self.clock.tick_over(self.title_stamp),
                 OutsideEdit::Card(id, fields) => {
                     let Board { clock, columns, .. } = self;
-                    if let Some(card) = columns.iter_mut().flat_map(|column| &mut column.cards).find(|card| card.id == id) {
+                    if let Some(card) = columns
+                        .iter_mut()
+                        .flat_map(|column| &mut column.cards)
+                        .find(|card| card.id == id)
+                    {
                         for field in fields {
                             let stamp = match field {
                                 super::CardField::Title => &mut card.stamps.title,
@@ -528,7 +571,14 @@ fn join_deletion<K: Ord, T>(deletions: &mut std::collections::BTreeMap<K, Delete
 /// Restamps a card against `base`, the card as it was before (its values and names; `None` for a
 /// new card): single-valued fields that differ get new stamps, lines, links, images and ticks are
 /// named anew where they differ, and the change is recorded as held.
-fn restamp_card(card: &mut Card, base: Option<&Card>, moved: bool, clearing: Clearing, buried: bool, clock: &mut Clock) {
+fn restamp_card(
+    card: &mut Card,
+    base: Option<&Card>,
+    moved: bool,
+    clearing: Clearing,
+    buried: bool,
+    clock: &mut Clock,
+) {
     let mut named_base = base.cloned().unwrap_or_else(|| Card {
         stamps: card.stamps.clone(),
         ..Card::default()
@@ -598,7 +648,11 @@ pub fn name_changed(card: &mut Card) -> bool {
 
 fn name_by_content(card: &mut Card, every_hash: bool) -> bool {
     let id = card.id;
-    let mut namer = LegacyNamer { card: id, kind: 0, made: 0 };
+    let mut namer = LegacyNamer {
+        card: id,
+        kind: 0,
+        made: BTreeMap::new(),
+    };
     let stamps = &mut card.stamps;
     let mut changed = false;
     let differs = |entries: &[Entry], now: &[u32]| {
@@ -607,19 +661,19 @@ fn name_by_content(card: &mut Card, every_hash: bool) -> bool {
     let lines = hashes(note_lines(&card.notes));
     if differs(&stamps.lines, &lines) {
         namer.kind = 1;
-        stamps.lines = name_legacy(&stamps.lines, lines, &mut namer, &mut stamps.seen);
+        stamps.lines = name_legacy(&stamps.lines, &lines, &mut namer, &mut stamps.seen);
         changed = true;
     }
     let links = hashes(card.links.iter().cloned());
     if differs(&stamps.links, &links) {
         namer.kind = 2;
-        stamps.links = name_legacy(&stamps.links, links, &mut namer, &mut stamps.seen);
+        stamps.links = name_legacy(&stamps.links, &links, &mut namer, &mut stamps.seen);
         changed = true;
     }
     let images = hashes(card.images.iter().cloned());
     if differs(&stamps.images, &images) {
         namer.kind = 3;
-        stamps.images = name_legacy(&stamps.images, images, &mut namer, &mut stamps.seen);
+        stamps.images = name_legacy(&stamps.images, &images, &mut namer, &mut stamps.seen);
         changed = true;
     }
     let ticked: BTreeSet<ThemeId> = stamps.ticks.iter().map(|tick| tick.theme).collect();
@@ -637,27 +691,46 @@ fn name_by_content(card: &mut Card, every_hash: bool) -> bool {
     changed
 }
 
-fn name_legacy(old: &[Entry], now: Vec<u32>, namer: &mut LegacyNamer, seen: &mut Seen) -> Vec<Entry> {
+fn name_legacy(old: &[Entry], now: &[u32], namer: &mut LegacyNamer, seen: &mut Seen) -> Vec<Entry> {
     let mut clock = Clock::new(LEGACY_DEVICE);
-    let mut names = reconcile(old, &now, &mut clock, seen).unwrap_or_else(|| old.to_vec());
+    let mut names = reconcile(old, now, &mut clock, seen).unwrap_or_else(|| old.to_vec());
     // Legacy things are named by content and place in the list, not by a clock.
-    for entry in names.iter_mut().filter(|entry| entry.dot.device == LEGACY_DEVICE && entry.dot.counter < 1 << 62) {
-        entry.dot = namer.next(entry.hash);
+    namer.made.clear();
+    // Names this list holds or held are not given again.
+    let taken: BTreeSet<u64> = old
+        .iter()
+        .map(|entry| entry.dot)
+        .filter(|dot| dot.device == LEGACY_DEVICE)
+        .map(|dot| dot.counter)
+        .chain(seen.removed_legacy.iter().copied())
+        .collect();
+    for entry in names
+        .iter_mut()
+        .filter(|entry| entry.dot.device == LEGACY_DEVICE && entry.dot.counter < 1 << 62)
+    {
+        entry.dot = namer.next(entry.hash, &taken);
     }
     names
 }
 
-/// Names legacy things by the card, the kind of thing, its hash and how many came before it.
+/// Names legacy things by the card, the kind of thing, its hash and how many with that hash came
+/// before it: two copies of a version 2 file that went apart name the lines they share alike.
 struct LegacyNamer {
     card: CardId,
     kind: u64,
-    made: u64,
+    made: BTreeMap<u32, u64>,
 }
 
 impl LegacyNamer {
-    fn next(&mut self, hash: u32) -> Dot {
-        self.made += 1;
-        legacy_dot(&[self.card.0, self.kind, u64::from(hash), self.made])
+    fn next(&mut self, hash: u32, taken: &BTreeSet<u64>) -> Dot {
+        loop {
+            let made = self.made.entry(hash).or_default();
+            *made += 1;
+            let dot = legacy_dot(&[self.card.0, self.kind, u64::from(hash), *made]);
+            if !taken.contains(&dot.counter) {
+                return dot;
+            }
+        }
     }
 }
 
@@ -703,4 +776,3 @@ fn settle<T>(items: &mut [T], key: impl Fn(&mut T) -> &mut OrderKey) {
         *key(item) = fresh;
     }
 }
-

@@ -109,9 +109,15 @@ impl Tombstones {
     /// Forgets the content of things deleted more than [`TOMBSTONE_DAYS`] before `now`.
     pub fn prune(&mut self, now: Stamp) {
         let keep_after = now.wall_ms().saturating_sub(TOMBSTONE_DAYS * 24 * 60 * 60 * 1000);
-        self.cards.values_mut().for_each(|deleted| forget_if_old(deleted, keep_after));
-        self.columns.values_mut().for_each(|deleted| forget_if_old(deleted, keep_after));
-        self.themes.values_mut().for_each(|deleted| forget_if_old(deleted, keep_after));
+        self.cards
+            .values_mut()
+            .for_each(|deleted| forget_if_old(deleted, keep_after));
+        self.columns
+            .values_mut()
+            .for_each(|deleted| forget_if_old(deleted, keep_after));
+        self.themes
+            .values_mut()
+            .for_each(|deleted| forget_if_old(deleted, keep_after));
     }
 }
 
@@ -142,7 +148,10 @@ mod tests {
         tombstones.cards.insert(CardId(1), deleted(100));
         tombstones.cards.insert(CardId(2), deleted(150));
         tombstones.prune(at_day(100 + TOMBSTONE_DAYS));
-        assert!(tombstones.cards.values().all(|deleted| deleted.last.is_some()), "90 days old: kept");
+        assert!(
+            tombstones.cards.values().all(|deleted| deleted.last.is_some()),
+            "90 days old: kept"
+        );
         tombstones.prune(at_day(101 + TOMBSTONE_DAYS));
         assert_eq!(tombstones.cards.len(), 2, "the deletions stay");
         assert!(tombstones.cards[&CardId(1)].last.is_none());

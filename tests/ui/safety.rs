@@ -154,7 +154,7 @@ pub(super) fn session_with_an_outside_edit() -> (Session, String) {
     let mut session = sample_session();
     let theirs = std::fs::read_to_string(&session.path)
         .unwrap()
-        .replacen("\"version\": 2", "\"version\": 99", 1);
+        .replacen("\"version\": 3", "\"version\": 99", 1);
     std::fs::write(&session.path, &theirs).unwrap();
     session.type_into("Board title", " (mine)");
     session.wait_for_status("the outside edit noticed", |status| {

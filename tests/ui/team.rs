@@ -4,7 +4,7 @@ use std::path::Path;
 
 use boothboard::app::Startup;
 use boothboard::media::store_image_bytes;
-use boothboard::model::{Board, BoardEdit, Created, DeviceId};
+use boothboard::model::{Board, BoardEdit, Created, DeviceId, merge};
 use boothboard::open::open_or_create;
 use boothboard::store::{self, AppHome};
 use boothboard::ui::SaveStatus;
@@ -17,10 +17,17 @@ fn a_card_a_merge_flagged_says_so_until_its_notes_are_marked_as_checked() {
     let home_dir = tempfile::tempdir().unwrap();
     let home = AppHome::at(home_dir.path());
     let path = home.default_board_path();
-    // The sample board as a merge that found the same lines of Rook's notes changed left it.
-    let mut flagged = open_or_create(&home, &path).unwrap();
-    let rook = flagged.card_by_title("Rook").unwrap().id;
-    flagged.card_mut(rook).unwrap().check_notes = true;
+    // The sample board as a merge of two copies that changed the same lines of Rook's notes left it.
+    let start = open_or_create(&home, &path).unwrap();
+    let rook = start.card_by_title("Rook").unwrap().id;
+    let copy = |device, notes: &str| {
+        let mut copy = start.clone();
+        copy.adopt_device(DeviceId(device));
+        copy.apply(BoardEdit::SetCardNotes(rook, notes.into())).unwrap();
+        copy
+    };
+    let (flagged, _) = merge(&copy(1, "Ceph on every node."), &copy(2, "Only on storage nodes."));
+    assert!(flagged.card(rook).unwrap().check_notes);
     store::save(&path, &flagged).unwrap();
     let board = open_or_create(&home, &path).unwrap();
     let mut session = Session {

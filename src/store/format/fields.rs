@@ -71,7 +71,6 @@ impl From<KeyText> for String {
     }
 }
 
-
 /// A stamp with a hash of the value it stamps, `hlc@device#hash`: a value changed by hand no
 /// longer matches its hash.
 #[derive(Clone, Copy, Serialize, Deserialize)]
@@ -101,7 +100,12 @@ const DIGITS: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop
 pub(super) fn base62(mut value: u64, width: usize) -> String {
     let mut digits = Vec::new();
     while value > 0 || digits.len() < width {
-        digits.push(DIGITS.get(usize::try_from(value % 62).unwrap_or(0)).copied().unwrap_or(b'0'));
+        digits.push(
+            DIGITS
+                .get(usize::try_from(value % 62).unwrap_or(0))
+                .copied()
+                .unwrap_or(b'0'),
+        );
         value /= 62;
     }
     digits.reverse();
@@ -237,7 +241,10 @@ mod tests {
     #[test]
     fn names_read_back_as_written() {
         let devices = [DeviceId(5), DeviceId(9)];
-        let dot = |device, counter| Dot { counter, device: DeviceId(device) };
+        let dot = |device, counter| Dot {
+            counter,
+            device: DeviceId(device),
+        };
         let entries = vec![
             Entry {
                 key: OrderKey::parse("VAb1").unwrap(),
@@ -254,7 +261,10 @@ mod tests {
         ];
         let text = DotWriter { devices: &devices }.entries(&entries);
         assert_eq!(DotReader { devices: &devices }.entries(&text).unwrap(), entries);
-        assert!(DotReader { devices: &devices[..1] }.entries(&text).is_err(), "device 1 is not listed");
+        assert!(
+            DotReader { devices: &devices[..1] }.entries(&text).is_err(),
+            "device 1 is not listed"
+        );
         assert!(DotReader { devices: &devices }.entries("0:1,V").is_err());
         assert_eq!(base62(0, 4), "0000");
         assert_eq!(parse_base62(&base62(u64::MAX, 1)), Some(u64::MAX));

@@ -123,7 +123,6 @@ struct DeletedRecord {
     themes: BTreeMap<Hex, StampText>,
 }
 
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DeletedCard {
@@ -169,7 +168,6 @@ impl From<BoardFile> for Board {
     }
 }
 
-
 /// Items in key order, ties broken by id, so every copy shows the same order.
 fn sorted<T, K: Ord>(mut items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
     items.sort_by_cached_key(key);
@@ -203,7 +201,6 @@ fn held(stamps: &[Stamp]) -> Seen {
     seen
 }
 
-
 impl From<ThemeRecord> for Theme {
     fn from(record: ThemeRecord) -> Self {
         Self {
@@ -220,7 +217,6 @@ impl From<ThemeRecord> for Theme {
         }
     }
 }
-
 
 impl From<ColumnRecord> for Column {
     fn from(record: ColumnRecord) -> Self {
@@ -239,7 +235,6 @@ impl From<ColumnRecord> for Column {
         }
     }
 }
-
 
 impl From<CardRecord> for Card {
     fn from(record: CardRecord) -> Self {
@@ -265,4 +260,3 @@ impl From<CardRecord> for Card {
         }
     }
 }
-

@@ -16,9 +16,8 @@ use super::fields::{DotReader, DotWriter, HashedStamp, Hex, KeyText, StampText, 
 use super::v1::{ImageRecord, LinkRecord};
 use super::{FORMAT, VERSION};
 use crate::model::{
-    Board, Card, CardField, CardId, CardStamps, Column, ColumnId, ColumnStamps, Deleted, DeviceId,
-    OrderKey, OutsideEdit, Seen, Theme, ThemeId, ThemeStamps, Tick, Tombstones, content_hash, name_changed,
-    name_unnamed,
+    Board, Card, CardField, CardId, CardStamps, Column, ColumnId, ColumnStamps, Deleted, DeviceId, OrderKey,
+    OutsideEdit, Seen, Theme, ThemeId, ThemeStamps, Tick, Tombstones, content_hash, name_changed, name_unnamed,
 };
 
 #[derive(Serialize, Deserialize)]
@@ -201,13 +200,19 @@ fn seen_from(record: &SeenRecord, removed: &str) -> Result<Seen, String> {
         .map(|token| parse_base62(token).ok_or_else(|| format!("{token:?} is not a removed line's name")))
         .collect::<Result<_, _>>()?;
     Ok(Seen {
-        devices: record.iter().map(|(device, newest)| (DeviceId(device.0), newest.0)).collect(),
+        devices: record
+            .iter()
+            .map(|(device, newest)| (DeviceId(device.0), newest.0))
+            .collect(),
         removed_legacy,
     })
 }
 
 fn seen_record(seen: &Seen) -> SeenRecord {
-    seen.devices.iter().map(|(device, newest)| (Hex(device.0), Hex(*newest))).collect()
+    seen.devices
+        .iter()
+        .map(|(device, newest)| (Hex(device.0), Hex(*newest)))
+        .collect()
 }
 
 /// Reading a file: what was found changed by hand, to be stamped when a device adopts the board.
@@ -239,11 +244,21 @@ impl BoardFile {
         let mut tombstones = Tombstones::default();
         for (id, record) in self.deleted.cards {
             let last = match (record.column, record.card) {
-                (Some(column), Some(card)) => Some((ColumnId(column.0), card_from(card, &live_themes, &mut Outside::default())?)),
+                (Some(column), Some(card)) => Some((
+                    ColumnId(column.0),
+                    card_from(card, &live_themes, &mut Outside::default())?,
+                )),
                 _ => None,
             };
             let seen = seen_from(&record.seen, "")?;
-            tombstones.cards.insert(CardId(id.0), Deleted { at: record.at.0, seen, last });
+            tombstones.cards.insert(
+                CardId(id.0),
+                Deleted {
+                    at: record.at.0,
+                    seen,
+                    last,
+                },
+            );
         }
         for (id, record) in self.deleted.columns {
             let last = record
@@ -251,7 +266,14 @@ impl BoardFile {
                 .map(|column| column_from(column, &live_themes, &mut Outside::default()))
                 .transpose()?;
             let seen = seen_from(&record.seen, "")?;
-            tombstones.columns.insert(ColumnId(id.0), Deleted { at: record.at.0, seen, last });
+            tombstones.columns.insert(
+                ColumnId(id.0),
+                Deleted {
+                    at: record.at.0,
+                    seen,
+                    last,
+                },
+            );
         }
         for (id, record) in self.deleted.themes {
             let last = record
@@ -259,7 +281,14 @@ impl BoardFile {
                 .map(|theme| theme_from(theme, &mut Outside::default()))
                 .transpose()?;
             let seen = seen_from(&record.seen, "")?;
-            tombstones.themes.insert(ThemeId(id.0), Deleted { at: record.at.0, seen, last });
+            tombstones.themes.insert(
+                ThemeId(id.0),
+                Deleted {
+                    at: record.at.0,
+                    seen,
+                    last,
+                },
+            );
         }
         board.tombstones = tombstones;
         board.outside_edits = outside.0;
@@ -484,7 +513,13 @@ fn card_record(column: ColumnId, card: &Card) -> CardRecord {
     let card = if card.stamps.lines.len() == crate::model::note_lines(&card.notes).len()
         && card.stamps.links.len() == card.links.len()
         && card.stamps.images.len() == card.images.len()
-        && card.stamps.ticks.iter().filter(|tick| card.themes.contains(&tick.theme)).count() == card.themes.len()
+        && card
+            .stamps
+            .ticks
+            .iter()
+            .filter(|tick| card.themes.contains(&tick.theme))
+            .count()
+            == card.themes.len()
     {
         Cow::Borrowed(card)
     } else {
@@ -538,7 +573,12 @@ mod tests {
             counter: u64::MAX - 3,
             device: LEGACY_DEVICE,
         });
-        let removed = seen.removed_legacy.iter().map(|counter| base62(*counter, 1)).collect::<Vec<_>>().join(" ");
+        let removed = seen
+            .removed_legacy
+            .iter()
+            .map(|counter| base62(*counter, 1))
+            .collect::<Vec<_>>()
+            .join(" ");
         assert_eq!(seen_from(&seen_record(&seen), &removed).unwrap(), seen);
     }
 }
