@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use boothboard::model::sample::{SampleImages, sample_board};
-use boothboard::model::{Board, BoardEdit, CardId, DeviceId, ImageRef, MediaName, merge};
+use boothboard::model::{Board, BoardEdit, CardId, DeviceId, ImageRef, MediaName, TOMBSTONE_DAYS, merge};
 use boothboard::store;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
@@ -301,9 +301,162 @@ fn a_card_moved_on_both_copies_goes_where_the_later_move_put_it() {
     assert_eq!(merged.card_position(rook).unwrap().column, databases);
 }
 
+/// Two copies of the sample board as two devices, `skew_ms` apart (the second's clock ahead).
+fn two_devices(skew_ms: i64) -> (Board, Board) {
+    let common = start();
+    let mut here = common.clone();
+    here.adopt_device(DeviceId(1));
+    let mut ahead = common;
+    ahead.clock.set_skew_ms(skew_ms);
+    ahead.adopt_device(DeviceId(2));
+    (here, ahead)
+}
+
+#[test]
+fn clocks_minutes_hours_or_a_year_ahead_never_win_a_later_edit_nor_delete_one_for_good() {
+    const MINUTE: i64 = 60 * 1000;
+    for skew in [7 * MINUTE, 3 * 60 * MINUTE, 366 * 24 * 60 * MINUTE] {
+        let (mut here, mut ahead) = two_devices(skew);
+        let gloo = here.card_by_title("Gloo").unwrap().id;
+        let rook = here.card_by_title("Rook").unwrap().id;
+        // The device ahead renames Gloo; this one sees it, then renames it again.
+        ahead
+            .apply(BoardEdit::SetCardTitle(gloo, "Gloo (ahead)".into()))
+            .unwrap();
+        here = merge(&here, &ahead).0;
+        here.apply(BoardEdit::SetCardTitle(gloo, "Gloo Edge".into())).unwrap();
+        // Meanwhile the device ahead deletes Rook, and this one, not having seen that, edits it.
+        ahead.apply(BoardEdit::DeleteCard(rook)).unwrap();
+        here.apply(BoardEdit::SetCardSummary(rook, "Still a CNCF project".into()))
+            .unwrap();
+        for merged in [merge(&here, &ahead).0, merge(&ahead, &here).0] {
+            assert_eq!(
+                merged.card(gloo).unwrap().title,
+                "Gloo Edge",
+                "skew {skew} ms: the later edit wins"
+            );
+            assert_eq!(
+                merged.card(rook).unwrap().summary,
+                "Still a CNCF project",
+                "skew {skew} ms: kept"
+            );
+        }
+        // A far-ahead stamp does not drag this device's clock along: its next stamp is its own time.
+        let now_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as u64;
+        let mut seen_it = merge(&here, &ahead).0;
+        seen_it.adopt_device(DeviceId(1));
+        seen_it.apply(BoardEdit::SetTitle("KubeCon 2018".into())).unwrap();
+        let stamped = seen_it.title_stamp.wall_ms();
+        if skew > boothboard::model::MAX_AHEAD_MS as i64 {
+            assert!(
+                stamped < now_ms + 60_000,
+                "skew {skew} ms: stamped at {stamped}, now {now_ms}"
+            );
+        } else {
+            assert!(
+                stamped >= now_ms,
+                "within the bound, clocks follow the newest stamp seen"
+            );
+        }
+    }
+}
+
+#[test]
+fn text_with_markers_no_final_newline_cjk_and_emoji_merges_without_dropping_or_gluing() {
+    let (ours, theirs, tidb) = both_change_notes(
+        "TiDB",
+        |_| "<<<<<<< ours\n数据库 🚀 分布式\n=======\nend without newline".into(),
+        |_| "<<<<<<< ours\n数据库 🚀🚀 分布式\n=======\nend without newline\n👩‍💻 added".into(),
+    );
+    let (merged, report) = merge(&ours, &theirs);
+    let notes = &merged.card(tidb).unwrap().notes;
+    let lines: Vec<&str> = notes.split('\n').collect();
+    for line in [
+        "<<<<<<< ours",
+        "数据库 🚀 分布式",
+        "数据库 🚀🚀 分布式",
+        "=======",
+        "end without newline",
+        "👩‍💻 added",
+    ] {
+        assert_eq!(
+            lines.iter().filter(|each| **each == line).count(),
+            1,
+            "{line:?} once in {notes:?}"
+        );
+    }
+    assert!(!notes.ends_with('\n'), "no newline added: {notes:?}");
+    assert_eq!(
+        report.notes_to_check,
+        [tidb],
+        "the two versions of one line are flagged"
+    );
+    // Merging flagged copies again, either way round and with themselves, adds nothing.
+    let (again, _) = merge(&merged, &theirs);
+    let (and_again, _) = merge(&ours, &again);
+    assert_eq!(and_again.card(tidb).unwrap().notes, *notes);
+    assert_eq!(merge(&and_again, &merged).0, merged);
+}
+
+#[test]
+fn a_card_deleted_long_ago_stays_deleted_when_an_old_copy_comes_back_after_its_content_is_forgotten() {
+    let common = start();
+    let rook = common.card_by_title("Rook").unwrap().id;
+    let gloo = common.card_by_title("Gloo").unwrap().id;
+    let mut old_copy = common.clone();
+    old_copy.adopt_device(DeviceId(2));
+    let mut edited_apart = old_copy.clone();
+    edited_apart
+        .apply(BoardEdit::SetCardSummary(
+            gloo,
+            "Edited on a laptop left in a drawer".into(),
+        ))
+        .unwrap();
+    let mut deleting = common;
+    deleting.adopt_device(DeviceId(1));
+    deleting.apply(BoardEdit::DeleteCard(rook)).unwrap();
+    deleting.apply(BoardEdit::DeleteCard(gloo)).unwrap();
+    // 91 days later the deleting device opens the board again: the content is forgotten, the
+    // deletions stay.
+    deleting
+        .clock
+        .set_skew_ms((TOMBSTONE_DAYS as i64 + 1) * 24 * 60 * 60 * 1000);
+    deleting.adopt_device(DeviceId(1));
+    assert!(deleting.tombstones.cards.values().all(|deleted| deleted.last.is_none()));
+    let (merged, report) = merge(&deleting, &old_copy);
+    assert!(merged.card(rook).is_none(), "an unchanged old copy brings nothing back");
+    assert_eq!(report.cards_added, 0);
+    // A copy that changed the card meanwhile brings it back, as that copy has it: nothing it
+    // holds is lost.
+    let (merged, _) = merge(&deleting, &edited_apart);
+    assert_eq!(
+        merged.card(gloo).unwrap().summary,
+        "Edited on a laptop left in a drawer"
+    );
+    assert!(merged.card(rook).is_none());
+}
+
+#[test]
+fn a_merge_says_which_cards_the_other_copy_deleted() {
+    let common = start();
+    let mut theirs = common.clone();
+    theirs.adopt_device(DeviceId(2));
+    let ids: Vec<CardId> = theirs.cards().map(|card| card.id).take(3).collect();
+    for id in &ids {
+        theirs.apply(BoardEdit::DeleteCard(*id)).unwrap();
+    }
+    let (merged, report) = merge(&common, &theirs);
+    assert_eq!(report.cards_removed, ids);
+    assert_eq!(merged.card_count(), common.card_count() - 3);
+}
+
 mod command_line {
     use std::path::{Path, PathBuf};
 
+    use boothboard::model::{BoardEdit, DeviceId};
     use boothboard::store;
 
     use super::common::{boothboard, succeeds};
@@ -359,7 +512,7 @@ mod command_line {
             &["merge", ours.to_str().unwrap(), theirs.to_str().unwrap()],
             laptop,
         ));
-        assert!(said.contains("1 cards added, 1 images copied"), "{said}");
+        assert!(said.contains("1 card added, 1 image copied"), "{said}");
         let merged = store::load(&ours).unwrap();
         assert!(merged.card_by_title("Envoy").is_some() && merged.card_by_title("Vitess").is_some());
         assert_eq!(merged.card_count(), 8);
@@ -374,6 +527,96 @@ mod command_line {
             laptop,
         ));
         assert_eq!(std::fs::read(&ours).unwrap(), once);
+    }
+
+    #[test]
+    fn summaries_and_notes_edited_by_hand_in_the_file_survive_a_merge_with_a_copy_that_did_not_touch_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let (ours, theirs) = two_copies(dir.path());
+        let (laptop, phone) = (ours.parent().unwrap(), theirs.parent().unwrap());
+        succeeds(&boothboard(
+            &["add-card", theirs.to_str().unwrap(), "--title", "Vitess"],
+            phone,
+        ));
+        // A text editor (or jq) changes two summaries and a line of notes; stamps untouched.
+        let text = std::fs::read_to_string(&ours).unwrap();
+        let board = store::load(&ours).unwrap();
+        let (gloo, rook) = (
+            board.card_by_title("Gloo").unwrap(),
+            board.card_by_title("Rook").unwrap(),
+        );
+        let edited = text
+            .replacen(&json(&gloo.summary), &json("Gloo, edited by hand"), 1)
+            .replacen(&json(&rook.summary), &json("Rook, edited by hand"), 1)
+            .replacen("CNCF incubating project.", "CNCF incubating project (by hand).", 1);
+        assert_ne!(edited, text);
+        std::fs::write(&ours, &edited).unwrap();
+        let theirs_text = std::fs::read_to_string(&theirs).unwrap();
+
+        for (into, from, folder) in [(&ours, &theirs, laptop), (&theirs, &ours, phone)] {
+            succeeds(&boothboard(
+                &["merge", into.to_str().unwrap(), from.to_str().unwrap()],
+                folder,
+            ));
+            let merged = store::load(into).unwrap();
+            assert_eq!(merged.card_by_title("Gloo").unwrap().summary, "Gloo, edited by hand");
+            assert_eq!(merged.card_by_title("Rook").unwrap().summary, "Rook, edited by hand");
+            let notes = &merged.card_by_title("Rook").unwrap().notes;
+            assert!(
+                notes.contains("CNCF incubating project (by hand).") && !notes.contains("CNCF incubating project.\n"),
+                "{notes}"
+            );
+            assert!(merged.card_by_title("Vitess").is_some());
+            // Put the phone's copy back for the other direction.
+            if into == &ours {
+                std::fs::write(&theirs, &theirs_text).unwrap();
+                std::fs::write(&ours, &edited).unwrap();
+            }
+        }
+    }
+
+    /// `text` as the file writes it (a JSON string).
+    fn json(text: &str) -> String {
+        serde_json::to_string(text).unwrap()
+    }
+
+    #[test]
+    fn a_merge_that_removes_cards_says_how_many_and_keeps_the_board_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (ours, theirs) = two_copies(dir.path());
+        let (laptop, phone) = (ours.parent().unwrap(), theirs.parent().unwrap());
+        let mut their_board = store::load(&theirs).unwrap();
+        their_board.adopt_device(DeviceId(9));
+        for title in ["Gloo", "TiDB"] {
+            let id = their_board.card_by_title(title).unwrap().id;
+            their_board.apply(BoardEdit::DeleteCard(id)).unwrap();
+        }
+        store::save(&theirs, &their_board).unwrap();
+        let before = std::fs::read(&ours).unwrap();
+        let said = succeeds(&boothboard(
+            &["merge", ours.to_str().unwrap(), theirs.to_str().unwrap()],
+            laptop,
+        ));
+        assert!(said.contains("0 cards added, 0 images copied"), "{said}");
+        assert!(
+            said.contains("2 cards deleted on the other copy were removed; the board before the merge is kept as"),
+            "{said}"
+        );
+        let kept: Vec<_> = std::fs::read_dir(laptop)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| {
+                path.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("kubecon.before-merge-")
+            })
+            .collect();
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert_eq!(std::fs::read(&kept[0]).unwrap(), before);
+        assert!(store::restorable_copies(&ours).contains(&kept[0]));
+        assert!(store::load(&ours).unwrap().card_by_title("Gloo").is_none());
+        let _ = phone;
     }
 
     #[test]
@@ -406,7 +649,7 @@ mod command_line {
 
         std::fs::copy(&theirs, &dropbox).unwrap();
         let said = succeeds(&boothboard(&["merge", ours.to_str().unwrap()], laptop));
-        assert!(said.contains("1 cards added"), "{said}");
+        assert!(said.contains("1 card added"), "{said}");
         let merged = store::load(&ours).unwrap();
         assert!(merged.card_by_title("Vitess").is_some());
         assert_eq!(merged.card_count(), 7, "the same card from both copies is one card");

@@ -206,7 +206,12 @@ impl Device {
                 } else {
                     notes.split('\n').map(str::to_owned).collect()
                 };
-                let line = format!("line {text}");
+                // Now and then two devices type the same words.
+                let line = if rng.chance(15) {
+                    format!("line the same {}", rng.below(3))
+                } else {
+                    format!("line {text}")
+                };
                 match rng.below(4) {
                     0 | 1 => {
                         let at = rng.below(lines.len() + 1);

@@ -300,6 +300,18 @@ merged-kept-after-deletion = { $count ->
     [one] 1 card you deleted was kept: it was changed on the other copy
    *[other] { $count } cards you deleted were kept: they were changed on the other copy
 }
+merged-images-copied = { $count ->
+    [one] 1 image copied
+   *[other] { $count } images copied
+}
+merged-cards-removed-kept = { $count ->
+    [one] 1 card deleted on the other copy was removed; the board before the merge is kept as { $copy }
+   *[other] { $count } cards deleted on the other copy were removed; the board before the merge is kept as { $copy }
+}
+merged-cards-removed = { $count ->
+    [one] 1 card deleted on the other copy was removed (Undo brings it back)
+   *[other] { $count } cards deleted on the other copy were removed (Undo brings them back)
+}
 merged-notes-to-check = { $count ->
     [one] 1 card has notes to check (marked “merged — check the notes”)
    *[other] { $count } cards have notes to check (marked “merged — check the notes”)
@@ -389,6 +401,10 @@ step-delete-theme = delete theme “{ $theme }”
 step-tick-theme = tick “{ $theme }” on “{ $card }”
 step-untick-theme = untick “{ $theme }” on “{ $card }”
 step-delete-cards = delete { $count } cards
+step-merge-removal = { $count ->
+    [one] merge that removed 1 card
+   *[other] merge that removed { $count } cards
+}
 # $step is one of the labels above.
 step-and-more = { $step } and { $more ->
     [one] 1 more change

@@ -267,6 +267,9 @@ merged = 已合并{ $what }。
 merged-with-details = 已合并{ $what }：{ $details }。
 merged-cards-added = 新增 { $count } 张卡片
 merged-kept-after-deletion = 你删除的 { $count } 张卡片被保留了：它们在另一份副本中被修改过
+merged-images-copied = 复制了 { $count } 张图片
+merged-cards-removed-kept = 另一份副本删除的 { $count } 张卡片已被移除；合并前的看板保存为 { $copy }
+merged-cards-removed = 另一份副本删除的 { $count } 张卡片已被移除（撤销可恢复）
 merged-notes-to-check = { $count } 张卡片的笔记需要检查（标记为“已合并——请检查笔记”）
 merge-copy-refused = 未合并：{ $reason }。副本保留在原处；请修复或删除它。
 
@@ -352,6 +355,7 @@ step-delete-theme = 删除主题“{ $theme }”
 step-tick-theme = 在“{ $card }”上勾选“{ $theme }”
 step-untick-theme = 在“{ $card }”上取消勾选“{ $theme }”
 step-delete-cards = 删除 { $count } 张卡片
+step-merge-removal = 合并时删除的 { $count } 张卡片
 step-and-more = { $step }及另外 { $more } 处更改
 
 ## What the system said about a file

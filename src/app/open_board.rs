@@ -357,6 +357,7 @@ impl OpenBoard {
         let changed = merged != self.board;
         if changed {
             self.history.forget_changed_by_merge(&self.board, &merged);
+            self.history.record_merge_removal(&self.board, &merged);
             self.board = merged;
             // Views that cache by revision see the new content.
             self.generation += 1;

@@ -115,6 +115,9 @@ impl BoothboardApp {
                 count = report.kept_after_deletion.len()
             ));
         }
+        if !report.cards_removed.is_empty() {
+            details.push(tr!("merged-cards-removed", count = report.cards_removed.len()));
+        }
         if !report.notes_to_check.is_empty() {
             details.push(tr!("merged-notes-to-check", count = report.notes_to_check.len()));
         }

@@ -8,6 +8,7 @@ use super::{CliError, this_device};
 use crate::media::{MediaCopied, copy_media};
 use crate::model::{self, Board, MediaName, MergeReport};
 use crate::store::{self, BoardLock, Replace};
+use crate::tr;
 
 /// Merges `theirs` into `ours` and writes the result to `out`, as `out`'s one writer, with a
 /// backup. A copy that does not load is refused before anything is written.
@@ -96,19 +97,39 @@ fn merge_into(ours: &Path, theirs: &[(PathBuf, Board)], out: &Path) -> Result<Ve
     } else {
         Replace::Anything
     };
+    // A merge that removes cards (deleted on another copy) keeps the board as it was beside it.
+    let kept = if report.cards_removed.is_empty() {
+        None
+    } else {
+        let before = std::fs::read(ours).map_err(|error| CliError::Input(format!("{}: {error}", ours.display())))?;
+        let kept = store::keep_copy_beside(out, "before-merge", &before).map_err(|error| {
+            CliError::Input(format!(
+                "{}: the board before the merge can't be kept: {error}",
+                out.display()
+            ))
+        })?;
+        Some(kept)
+    };
     store::save_replacing(out, &merged, replace)?;
     let named: Vec<String> = theirs.iter().map(|(path, _)| path.display().to_string()).collect();
     let mut lines = vec![format!(
-        "merged {} into {}: {} cards added, {} images copied",
+        "merged {} into {}: {}, {}",
         named.join(", "),
         out.display(),
-        report.cards_added,
-        copied.copied
+        tr!("merged-cards-added", count = report.cards_added),
+        tr!("merged-images-copied", count = copied.copied)
     )];
     if !report.kept_after_deletion.is_empty() {
-        lines.push(format!(
-            "{} cards deleted on one copy and changed on the other were kept",
-            report.kept_after_deletion.len()
+        lines.push(tr!(
+            "merged-kept-after-deletion",
+            count = report.kept_after_deletion.len()
+        ));
+    }
+    if let Some(kept) = kept {
+        lines.push(tr!(
+            "merged-cards-removed-kept",
+            count = report.cards_removed.len(),
+            copy = kept.display().to_string()
         ));
     }
     report.notes_to_check.sort_unstable();
@@ -191,12 +212,10 @@ pub(super) fn git_setup(repo: &Path) -> Result<String, CliError> {
     ))
 }
 
-/// "2 cards need a look…" when a merge flagged cards.
+/// "2 cards have notes to check…" when a merge flagged cards.
 fn needs_a_look(report: &MergeReport) -> Option<String> {
     match report.notes_to_check.len() {
         0 => None,
-        cards => Some(format!(
-            "{cards} cards need a look: both copies changed the same lines of their notes (merged — check the notes)"
-        )),
+        cards => Some(tr!("merged-notes-to-check", count = cards)),
     }
 }

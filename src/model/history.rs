@@ -268,6 +268,49 @@ impl History {
         self.bytes = self.undo.iter().chain(&self.redo).map(|step| step.bytes).sum();
     }
 
+    /// Records what a merge removed (cards and columns another copy deleted) as one step, so a
+    /// teammate's mistaken deletion is one undo away. `before` is the board before the merge.
+    pub fn record_merge_removal(&mut self, before: &Board, after: &Board) {
+        let kept_columns: BTreeSet<ColumnId> = after.columns.iter().map(|column| column.id).collect();
+        let removed_columns: Vec<ColumnId> = before
+            .columns
+            .iter()
+            .map(|column| column.id)
+            .filter(|id| !kept_columns.contains(id))
+            .collect();
+        let removed_cards: Vec<CardId> = before
+            .columns
+            .iter()
+            .filter(|column| kept_columns.contains(&column.id))
+            .flat_map(|column| &column.cards)
+            .map(|card| card.id)
+            .filter(|id| after.card(*id).is_none())
+            .collect();
+        let count = removed_cards.len()
+            + before
+                .columns
+                .iter()
+                .filter(|column| removed_columns.contains(&column.id))
+                .map(|column| column.cards.len())
+                .sum::<usize>();
+        if count == 0 && removed_columns.is_empty() {
+            return;
+        }
+        // Restored last first: the columns, then the cards.
+        let snapshots = removed_cards
+            .into_iter()
+            .map(|id| Snapshot::take(Part::Card(id), before))
+            .chain(
+                removed_columns
+                    .into_iter()
+                    .map(|id| Snapshot::take(Part::Column(id), before)),
+            )
+            .collect();
+        self.clear_redo();
+        self.close_typing();
+        self.push_undo(Step::new(StepLabel::MergeRemoval(count), snapshots, None));
+    }
+
     /// Estimated bytes held by the snapshots of all steps.
     pub fn bytes(&self) -> usize {
         self.bytes

@@ -291,6 +291,23 @@ fn join_cards((a_column, a): &(ColumnId, Card), (b_column, b): &(ColumnId, Card)
         card.stamps.lines.iter().cloned().zip(texts).collect()
     };
     let mut joined_lines = join(&lines(&a), &s.seen, &lines(&b), &t.seen);
+    // The same change made to one line on two copies is one version of it: the newer stays.
+    let mut newest_version: BTreeMap<(super::Dot, u32), super::Dot> = BTreeMap::new();
+    for (entry, _) in &joined_lines {
+        if let Some(origin) = entry.origin {
+            let dot = newest_version.entry((origin, entry.hash)).or_insert(entry.dot);
+            *dot = (*dot).max(entry.dot);
+        }
+    }
+    joined_lines.retain(|(entry, _)| {
+        let keep = entry
+            .origin
+            .is_none_or(|origin| newest_version.get(&(origin, entry.hash)) == Some(&entry.dot));
+        if !keep {
+            stamps.seen.remove(entry.dot);
+        }
+        keep
+    });
     // A lone empty line is no text at all: the notes are empty.
     if let [(entry, text)] = joined_lines.as_slice()
         && text.is_empty()

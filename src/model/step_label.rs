@@ -32,6 +32,8 @@ pub enum StepLabel {
     },
     /// Several cards deleted at once.
     DeleteCards(usize),
+    /// Cards (and columns) a merge removed because another copy deleted them.
+    MergeRemoval(usize),
     /// A step of several edits: the first one's label and how many more.
     AndMore(Box<StepLabel>, usize),
 }
@@ -122,7 +124,7 @@ impl StepLabel {
                 Self::Card(_, name) | Self::Column(_, name) | Self::Theme(_, name) => name.bytes(),
                 Self::TickTheme { theme, card, .. } => theme.bytes() + card.bytes(),
                 Self::AndMore(first, _) => first.bytes(),
-                Self::Board(_) | Self::DeleteCards(_) => 0,
+                Self::Board(_) | Self::DeleteCards(_) | Self::MergeRemoval(_) => 0,
             }
     }
 }
@@ -148,6 +150,7 @@ impl fmt::Display for StepLabel {
                 &[("theme", theme.value("theme-untitled")), card(name)],
             ),
             Self::DeleteCards(count) => i18n::text("step-delete-cards", &[("count", (*count).into())]),
+            Self::MergeRemoval(count) => i18n::text("step-merge-removal", &[("count", (*count).into())]),
             Self::AndMore(first, more) => i18n::text(
                 "step-and-more",
                 &[("step", first.to_string().into()), ("more", (*more).into())],

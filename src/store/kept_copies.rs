@@ -11,8 +11,9 @@ use super::board_file::{backup_path_for, load, parse};
 use super::local_time::file_name_time;
 use super::lock::BoardLock;
 
-/// The labels of copies that hold a whole good board: the user's or another program's version.
-const RESTORABLE_LABELS: [&str; 2] = ["mine", "theirs"];
+/// The labels of copies that hold a whole good board: the user's or another program's version,
+/// and the board as it was before a merge removed cards.
+const RESTORABLE_LABELS: [&str; 3] = ["mine", "theirs", "before-merge"];
 
 /// How many copies of one label may be kept in one second before keeping another fails.
 const MAX_SAME_NAME: u32 = 1000;
@@ -62,7 +63,7 @@ pub(super) fn release_name(copy: &Path) {
 }
 
 /// The copies a damaged board can be restored from, each a board that loads: its backup first,
-/// then the `mine-…` and `theirs-…` copies beside it, newest first.
+/// then the `mine-…`, `theirs-…` and `before-merge-…` copies beside it, newest first.
 pub fn restorable_copies(path: &Path) -> Vec<PathBuf> {
     let backup = backup_path_for(path);
     let stem = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();

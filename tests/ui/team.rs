@@ -184,3 +184,42 @@ fn a_damaged_conflict_copy_is_left_where_it_is_with_a_message() {
     assert!(copy.is_file(), "left where it is");
     assert!(!store::merged_copies_dir_for(&session.path).exists());
 }
+
+#[test]
+fn a_teammates_deletions_merged_in_are_one_undo_away() {
+    let mut session = sample_session();
+    let before = store::load(&session.path).unwrap();
+    let theirs = as_another_device(&session.path, |board| {
+        for title in ["TiDB", "Rook"] {
+            let card = board.card_by_title(title).unwrap().id;
+            board.apply(BoardEdit::DeleteCard(card)).unwrap();
+        }
+    });
+    write_as_sync_tool(&session.path, &theirs);
+    session.wait_for_app("the deletions merged", |session| {
+        session.board().card_by_title("TiDB").is_none() && session.board().card_by_title("Rook").is_none()
+    });
+    session
+        .harness
+        .get_by_label_contains("2 cards deleted on the other copy were removed (Undo brings them back)");
+    assert_eq!(session.edit_menu_items().0, "Undo merge that removed 2 cards Ctrl+Z");
+
+    session.press(super::COMMAND, egui::Key::Z);
+    let board = session.wait_for_file("both cards back in the file", |board| {
+        board.card_by_title("TiDB").is_some() && board.card_by_title("Rook").is_some()
+    });
+    for title in ["TiDB", "Rook"] {
+        let (was, now) = (
+            before.card_by_title(title).unwrap(),
+            board.card_by_title(title).unwrap(),
+        );
+        assert_eq!(
+            (&now.notes, &now.images),
+            (&was.notes, &was.images),
+            "{title} as it was"
+        );
+    }
+    // The undo is a change of its own: merged with the teammate's copy again, the cards stay.
+    let (again, _) = merge(&board, &theirs);
+    assert!(again.card_by_title("TiDB").is_some() && again.card_by_title("Rook").is_some());
+}
