@@ -232,6 +232,30 @@ fn notes_added_at_the_top_on_one_copy_and_the_bottom_on_the_other_merge_cleanly(
 }
 
 #[test]
+fn lines_two_copies_type_below_notes_that_end_in_a_newline_both_stay_unflagged_each_run_together() {
+    let mut common = start();
+    let rook = common.card_by_title("Rook").unwrap().id;
+    let notes = format!("{}\n", common.card(rook).unwrap().notes);
+    common.apply(BoardEdit::SetCardNotes(rook, notes.clone())).unwrap();
+    let copy = |device, typed: &str| {
+        let mut board = common.clone();
+        board.adopt_device(DeviceId(device));
+        board
+            .apply(BoardEdit::SetCardNotes(rook, format!("{notes}{typed}")))
+            .unwrap();
+        board
+    };
+    let (merged, report) = merge(&copy(1, "Ours one\nOurs two"), &copy(2, "Theirs one\nTheirs two"));
+    let merged_notes = &merged.card(rook).unwrap().notes;
+    assert!(merged_notes.starts_with(notes.trim_end()), "{merged_notes}");
+    assert!(
+        merged_notes.contains("Ours one\nOurs two") && merged_notes.contains("Theirs one\nTheirs two"),
+        "{merged_notes}"
+    );
+    assert!(report.notes_to_check.is_empty(), "{merged_notes}");
+}
+
+#[test]
 fn the_same_lines_changed_on_both_copies_keep_both_and_flag_the_card() {
     let (ours, theirs, rook) = both_change_notes(
         "Rook",
@@ -737,6 +761,90 @@ mod git {
             String::from_utf8_lossy(&output.stderr)
         );
         String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    #[test]
+    fn three_clones_taking_turns_to_edit_pull_and_push_keep_every_line_and_end_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let origin = dir.path().join("origin");
+        std::fs::create_dir_all(&origin).unwrap();
+        git(&origin, &["init", "-q", "-b", "main"]);
+        let board = origin.join("kubecon.json");
+        succeeds(&boothboard(&["new", board.to_str().unwrap(), "--sample"], &origin));
+        std::fs::write(origin.join(".gitignore"), ".*.lock\nsettings.json\n*.bak\n").unwrap();
+        git(&origin, &["add", "."]);
+        git(&origin, &["commit", "-q", "-m", "the sample board"]);
+        git(&origin, &["config", "receive.denyCurrentBranch", "ignore"]);
+        let clones: Vec<std::path::PathBuf> = (0..3).map(|n| dir.path().join(format!("clone{n}"))).collect();
+        for clone in &clones {
+            git(
+                dir.path(),
+                &["clone", "-q", origin.to_str().unwrap(), clone.to_str().unwrap()],
+            );
+            succeeds(&boothboard(&["git-setup", clone.to_str().unwrap()], clone));
+        }
+        let board_in = |clone: &Path| clone.join("kubecon.json");
+        let titles = ["Cassandra / DataStax Enterprise", "TiDB", "FoundationDB", "Rook"];
+        let mut typed = Vec::new();
+        for round in 0..8 {
+            let clone = &clones[round % 3];
+            let mut edited = store::load(&board_in(clone)).unwrap();
+            edited.adopt_device(boothboard::model::DeviceId(50 + (round % 3) as u64));
+            // A line at the top of one card's notes and at the bottom of another's, and a card.
+            for (n, at_top) in [(round, true), (round + 1, false)] {
+                let card = edited.card_by_title(titles[n % titles.len()]).unwrap().id;
+                let notes = edited.card(card).unwrap().notes.clone();
+                let line = format!(
+                    "Round {round}, clone {}, {}",
+                    round % 3,
+                    if at_top { "top" } else { "bottom" }
+                );
+                let notes = if at_top {
+                    format!("{line}\n{notes}")
+                } else {
+                    format!("{notes}\n{line}")
+                };
+                edited
+                    .apply(boothboard::model::BoardEdit::SetCardNotes(card, notes))
+                    .unwrap();
+                typed.push(line);
+            }
+            let column = edited.columns[round % edited.columns.len()].id;
+            edited
+                .apply(boothboard::model::BoardEdit::AddCard(
+                    column,
+                    format!("Card of round {round}"),
+                ))
+                .unwrap();
+            store::save(&board_in(clone), &edited).unwrap();
+            git(clone, &["commit", "-q", "-am", &format!("round {round}")]);
+            git(clone, &["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"]);
+            git(clone, &["push", "-q", "origin", "main"]);
+        }
+        for clone in &clones {
+            git(clone, &["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"]);
+        }
+        let shared = git(&clones[0], &["show", "origin/main:kubecon.json"]);
+        let merged = store::parse(Path::new("shared.json"), shared.as_bytes()).unwrap();
+        for line in &typed {
+            assert!(
+                merged
+                    .cards()
+                    .any(|card| card.notes.split('\n').any(|each| each == line)),
+                "{line:?} kept"
+            );
+        }
+        for round in 0..8 {
+            assert!(merged.card_by_title(&format!("Card of round {round}")).is_some());
+        }
+        for clone in &clones {
+            assert_eq!(
+                std::fs::read_to_string(board_in(clone)).unwrap(),
+                shared,
+                "{} as shared",
+                clone.display()
+            );
+        }
     }
 
     #[test]

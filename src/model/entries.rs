@@ -134,12 +134,15 @@ pub(super) fn reconcile(old: &[Entry], new_hashes: &[u32], clock: &mut Clock, se
                 new_len,
             } => {
                 let written = new_hashes.get(new_index..new_index + new_len).unwrap_or_default();
+                let blank = "".hashed();
                 for (offset, hash) in written.iter().enumerate() {
                     // Written over an old line: a version of it (a second copy's version of the
-                    // same line is then shown beside it).
+                    // same line is then shown beside it). Text typed into a blank line is new:
+                    // two people adding lines below notes that end in a newline don't clash.
                     let origin = (offset < old_len)
                         .then(|| old.get(old_index + offset))
                         .flatten()
+                        .filter(|was| was.hash != blank || was.origin.is_some())
                         .map(|was| was.origin.unwrap_or(was.dot));
                     waiting.push((*hash, origin));
                 }
@@ -286,6 +289,9 @@ mod tests {
         assert_eq!(after[3].origin, None);
         assert!(after.windows(2).all(|pair| pair[0].key < pair[1].key));
         assert!(reconcile(&after, &hashes(note_lines("a\nB\nc\nd")), &mut clock, &mut seen).is_none());
+        let ends_blank = named("a\n", &mut clock, &mut seen);
+        let typed = reconcile(&ends_blank, &hashes(note_lines("a\nx")), &mut clock, &mut seen).unwrap();
+        assert_eq!(typed[1].origin, None, "typing into the last, blank line adds a line");
     }
 
     #[test]
