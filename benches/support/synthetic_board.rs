@@ -55,6 +55,8 @@ pub fn synthetic_board(folder: &Path, cards: usize, images: usize) -> (PathBuf, 
             card.images.push(image.clone());
         }
     }
+    // As the app's boards are: every line, link, image and tick named.
+    board.name_unnamed_cards();
     store::save(&path, &board).expect("the synthetic board saved");
     (path, board)
 }

@@ -339,8 +339,7 @@ impl OpenBoard {
 
     fn merge_in(&mut self, theirs: &Board) -> Merged {
         // Changes made to their file by hand are this device's to stamp.
-        let mut theirs = theirs.clone();
-        theirs.adopt_device(self.board.clock.device());
+        let theirs = theirs.with_outside_edits_taken(self.board.clock.device());
         let (merged, report) = merge(&self.board, &theirs);
         let images = |board: &Board| -> Vec<MediaName> {
             board

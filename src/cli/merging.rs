@@ -64,8 +64,7 @@ fn merge_into(ours: &Path, theirs: &[(PathBuf, Board)], out: &Path) -> Result<Ve
     let mut report = MergeReport::default();
     for (_, their_board) in theirs {
         // Changes made to their file by hand are this device's to stamp.
-        let mut their_board = their_board.clone();
-        their_board.adopt_device(this_device());
+        let their_board = their_board.with_outside_edits_taken(this_device());
         let (next, each) = model::merge(&merged, &their_board);
         merged = next;
         report.cards_added += each.cards_added;
@@ -149,10 +148,9 @@ fn merge_into(ours: &Path, theirs: &[(PathBuf, Board)], out: &Path) -> Result<Ve
 pub(super) fn merge_driver(ours: &Path, theirs: &Path, path: &str) -> Result<String, CliError> {
     let named = |error: store::LoadError| CliError::Input(format!("{path}: not merged: {error}"));
     let mut our_board = store::load(ours).map_err(named)?;
-    let mut their_board = store::load(theirs).map_err(named)?;
+    let their_board = store::load(theirs).map_err(named)?;
     our_board.adopt_device(this_device());
-    their_board.adopt_device(this_device());
-    let (merged, report) = model::merge(&our_board, &their_board);
+    let (merged, report) = model::merge(&our_board, &their_board.with_outside_edits_taken(this_device()));
     store::save(ours, &merged)?;
     // git keeps the driver's output for the user only when a merge fails; say what needs a look.
     let look = needs_a_look(&report)

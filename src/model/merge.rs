@@ -9,6 +9,7 @@
 //! when the other holds a change the deletion had not seen. What a merge leaves deleted keeps its
 //! last content for a while, so a later merge with such a change brings the whole of it back.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::dots::Seen;
@@ -58,9 +59,12 @@ pub fn merge(ours: &Board, theirs: &Board) -> (Board, MergeReport) {
                 column
                     .cards
                     .iter()
-                    .map(move |card| (card.id, (column.id, card.clone())))
+                    .map(move |card| (card.id, (column.id, Cow::Borrowed(card))))
             });
-            let buried = buried(&board.tombstones.cards);
+            let buried = board.tombstones.cards.iter().filter_map(|(id, deleted)| {
+                let (column, card) = deleted.last.as_ref()?;
+                Some((*id, (*column, Cow::Borrowed(card))))
+            });
             (live.chain(buried).collect::<Vec<_>>(), &board.tombstones.cards)
         }),
         join_cards,
@@ -80,7 +84,8 @@ pub fn merge(ours: &Board, theirs: &Board) -> (Board, MergeReport) {
     let theme_ids: BTreeSet<ThemeId> = live_themes.iter().map(|theme| theme.id).collect();
 
     let mut placed: BTreeMap<ColumnId, Vec<Card>> = BTreeMap::new();
-    for (id, (column, mut card)) in cards {
+    for (id, (column, card)) in cards {
+        let mut card = card.into_owned();
         let deletion = card_deletions.get(&id);
         if deletion.is_none_or(|deleted| !deleted.hides(&card.stamps.seen)) {
             card.themes = card
@@ -265,10 +270,11 @@ fn join_columns(a: &Column, b: &Column) -> Column {
 }
 
 /// One card as two copies hold it, each with its column.
-fn join_cards((a_column, a): &(ColumnId, Card), (b_column, b): &(ColumnId, Card)) -> (ColumnId, Card) {
-    let (mut a, mut b) = (a.clone(), b.clone());
-    name_unnamed(&mut a);
-    name_unnamed(&mut b);
+fn join_cards<'a>(
+    (a_column, a): &(ColumnId, Cow<'a, Card>),
+    (b_column, b): &(ColumnId, Cow<'a, Card>),
+) -> (ColumnId, Cow<'a, Card>) {
+    let (a, b) = (named(a), named(b));
     let (s, t) = (&a.stamps, &b.stamps);
     let mut card = Card {
         id: a.id,
@@ -360,5 +366,27 @@ fn join_cards((a_column, a): &(ColumnId, Card), (b_column, b): &(ColumnId, Card)
     card.themes = stamps.ticks.iter().map(|tick| tick.theme).collect();
     card.check_notes = has_versions(&stamps.lines);
     card.stamps = stamps;
-    (column, card)
+    (column, Cow::Owned(card))
+}
+
+/// A card with names for all it holds (one built in code may have none yet).
+fn named<'a>(card: &'a Card) -> Cow<'a, Card> {
+    let lines = note_lines(&card.notes).len();
+    let ticked = card
+        .stamps
+        .ticks
+        .iter()
+        .filter(|tick| card.themes.contains(&tick.theme))
+        .count();
+    if card.stamps.lines.len() == lines
+        && card.stamps.links.len() == card.links.len()
+        && card.stamps.images.len() == card.images.len()
+        && ticked == card.themes.len()
+    {
+        Cow::Borrowed(card)
+    } else {
+        let mut card = card.clone();
+        name_unnamed(&mut card);
+        Cow::Owned(card)
+    }
 }

@@ -5,15 +5,18 @@
 //! A key is a fraction in base 62, written with its digits `0-9A-Za-z` (which sort as ASCII) and
 //! never ending in `0`, so there is always room between any two keys.
 
+use smol_str::SmolStr;
+
 use crate::tr;
 
 /// The digits, in order.
 const DIGITS: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const BASE: u8 = 62;
 
-/// Where something sits among its siblings; compares as its text.
+/// Where something sits among its siblings; compares as its text. Short keys are kept inline,
+/// so copying a board (every line of notes has one) allocates nothing for them.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct OrderKey(String);
+pub struct OrderKey(SmolStr);
 
 /// A key that is not made of base-62 digits, is empty or ends in `0`.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -25,7 +28,7 @@ impl OrderKey {
     pub fn parse(text: &str) -> Result<Self, BadOrderKey> {
         let valid = !text.is_empty() && text.bytes().all(|byte| digit_value(byte).is_some()) && !text.ends_with('0');
         if valid {
-            Ok(Self(text.to_owned()))
+            Ok(Self(SmolStr::new(text)))
         } else {
             Err(BadOrderKey(text.to_owned()))
         }
@@ -112,7 +115,8 @@ impl OrderKey {
                 .iter()
                 .filter_map(|digit| DIGITS.get(usize::from(*digit)))
                 .map(|byte| char::from(*byte))
-                .collect(),
+                .collect::<String>()
+                .into(),
         )
     }
 }

@@ -400,6 +400,18 @@ impl Board {
         self.tombstones.prune(now);
     }
 
+    /// This board with the changes its file was found to have been given by hand stamped as
+    /// `device`'s; itself, not copied, when there are none.
+    pub fn with_outside_edits_taken(&self, device: DeviceId) -> std::borrow::Cow<'_, Self> {
+        if self.outside_edits.is_empty() {
+            std::borrow::Cow::Borrowed(self)
+        } else {
+            let mut taken = self.clone();
+            taken.adopt_device(device);
+            std::borrow::Cow::Owned(taken)
+        }
+    }
+
     /// Names by content what cards were given without an edit (a board built in code or read
     /// from an older file), as every device names it.
     pub fn name_unnamed_cards(&mut self) {
