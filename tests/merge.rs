@@ -390,21 +390,28 @@ fn clocks_minutes_hours_or_a_year_ahead_never_win_a_later_edit_nor_delete_one_fo
 
 #[test]
 fn text_with_markers_no_final_newline_cjk_and_emoji_merges_without_dropping_or_gluing() {
+    // Each copy rewrites the first line its own way and adds a line at the end, with no final
+    // newline; what they add looks like conflict markers.
+    let rewrite = |first: &str, last: &str| {
+        let (first, last) = (first.to_owned(), last.to_owned());
+        move |notes: &str| {
+            let rest: Vec<&str> = notes.split('\n').skip(1).collect();
+            format!("{first}\n{}\n{last}", rest.join("\n"))
+        }
+    };
     let (ours, theirs, tidb) = both_change_notes(
         "TiDB",
-        |_| "<<<<<<< ours\n数据库 🚀 分布式\n=======\nend without newline".into(),
-        |_| "<<<<<<< ours\n数据库 🚀🚀 分布式\n=======\nend without newline\n👩‍💻 added".into(),
+        rewrite("数据库 🚀 分布式", "<<<<<<< not a marker"),
+        rewrite("数据库 🚀🚀 分布式", "======= 👩‍💻 nor this"),
     );
     let (merged, report) = merge(&ours, &theirs);
     let notes = &merged.card(tidb).unwrap().notes;
     let lines: Vec<&str> = notes.split('\n').collect();
     for line in [
-        "<<<<<<< ours",
         "数据库 🚀 分布式",
         "数据库 🚀🚀 分布式",
-        "=======",
-        "end without newline",
-        "👩‍💻 added",
+        "<<<<<<< not a marker",
+        "======= 👩‍💻 nor this",
     ] {
         assert_eq!(
             lines.iter().filter(|each| **each == line).count(),
@@ -412,6 +419,11 @@ fn text_with_markers_no_final_newline_cjk_and_emoji_merges_without_dropping_or_g
             "{line:?} once in {notes:?}"
         );
     }
+    assert_eq!(
+        lines.len(),
+        start().card(tidb).unwrap().notes.split('\n').count() + 3,
+        "{notes:?}"
+    );
     assert!(!notes.ends_with('\n'), "no newline added: {notes:?}");
     assert_eq!(
         report.notes_to_check,

@@ -97,19 +97,33 @@ impl From<HashedStamp> for String {
 const DIGITS: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /// `value` in base 62, at least `width` digits.
-pub(super) fn base62(mut value: u64, width: usize) -> String {
-    let mut digits = Vec::new();
-    while value > 0 || digits.len() < width {
-        digits.push(
-            DIGITS
-                .get(usize::try_from(value % 62).unwrap_or(0))
-                .copied()
-                .unwrap_or(b'0'),
-        );
+pub(super) fn base62(value: u64, width: usize) -> String {
+    let mut text = String::new();
+    push_base62(&mut text, value, width);
+    text
+}
+
+/// Appends `value` in base 62, at least `width` digits.
+fn push_base62(text: &mut String, mut value: u64, width: usize) {
+    let mut digits = [b'0'; 11];
+    let mut start = digits.len();
+    while value > 0 || digits.len() - start < width.min(digits.len()) {
+        start -= 1;
+        if let (Some(slot), Some(digit)) = (
+            digits.get_mut(start),
+            DIGITS.get(usize::try_from(value % 62).unwrap_or(0)),
+        ) {
+            *slot = *digit;
+        }
         value /= 62;
     }
-    digits.reverse();
-    String::from_utf8(digits).unwrap_or_default()
+    text.extend(
+        digits
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .map(|byte| char::from(*byte)),
+    );
 }
 
 pub(super) fn parse_base62(text: &str) -> Option<u64> {
@@ -134,28 +148,32 @@ pub(super) struct DotWriter<'a> {
 }
 
 impl DotWriter<'_> {
-    fn dot(&self, dot: Dot) -> String {
+    fn push_dot(&self, text: &mut String, dot: Dot) {
         match self.devices.iter().position(|device| *device == dot.device) {
-            Some(index) if dot.device != LEGACY_DEVICE => format!("{index}:{}", base62(dot.counter, 1)),
-            _ => format!("~{}", base62(dot.counter, 1)),
+            Some(index) if dot.device != LEGACY_DEVICE => {
+                text.push_str(&index.to_string());
+                text.push(':');
+            }
+            _ => text.push('~'),
         }
+        push_base62(text, dot.counter, 1);
     }
 
     /// Entries as `DOT,KEY,HASH[,ORIGIN]`, space apart.
     pub(super) fn entries(&self, entries: &[Entry]) -> String {
-        let mut text = String::new();
+        let mut text = String::with_capacity(entries.len() * 24);
         for (index, entry) in entries.iter().enumerate() {
             if index > 0 {
                 text.push(' ');
             }
-            text.push_str(&self.dot(entry.dot));
+            self.push_dot(&mut text, entry.dot);
             text.push(',');
             text.push_str(entry.key.as_str());
             text.push(',');
-            text.push_str(&base62(u64::from(entry.hash), 4));
+            push_base62(&mut text, u64::from(entry.hash), 4);
             if let Some(origin) = entry.origin {
                 text.push(',');
-                text.push_str(&self.dot(origin));
+                self.push_dot(&mut text, origin);
             }
         }
         text
@@ -163,11 +181,16 @@ impl DotWriter<'_> {
 
     /// Ticks as `DOT,HASH` (the hash of the theme's id), space apart, in the order of `themes`.
     pub(super) fn ticks(&self, ticks: &[Tick]) -> String {
-        ticks
-            .iter()
-            .map(|tick| format!("{},{}", self.dot(tick.dot), base62(u64::from(tick_hash(tick.theme)), 4)))
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut text = String::with_capacity(ticks.len() * 20);
+        for (index, tick) in ticks.iter().enumerate() {
+            if index > 0 {
+                text.push(' ');
+            }
+            self.push_dot(&mut text, tick.dot);
+            text.push(',');
+            push_base62(&mut text, u64::from(tick_hash(tick.theme)), 4);
+        }
+        text
     }
 }
 
