@@ -345,6 +345,74 @@ fn attach_adds_images_to_a_card_or_nothing_at_all() {
     assert_refused(&no_card, "kubecon.json", "no card titled \"Kafka\"");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_save_keeps_the_board_files_permissions_and_a_read_only_board_is_refused() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let set_mode = |path: &Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let board = dir.path().join("private.json");
+    let board_arg = board.to_str().unwrap();
+    succeeds(&boothboard(&["new", board_arg], dir.path()));
+    set_mode(&board, 0o600);
+    succeeds(&boothboard(&["add-card", board_arg, "--title", "Secret"], dir.path()));
+    assert_eq!(mode(&board), 0o600, "the board stays private");
+    assert_eq!(mode(&store::backup_path_for(&board)), 0o600);
+
+    let slide = common::write_png(dir.path(), "slide.png", 64, 48);
+    succeeds(&boothboard(
+        &["attach", board_arg, "--card", "Secret", slide.to_str().unwrap()],
+        dir.path(),
+    ));
+    assert_eq!(mode(&board), 0o600);
+    let media = store::media_dir_for(&board);
+    assert_eq!(
+        mode(&media),
+        0o700,
+        "the media folder made for a private board is private"
+    );
+    let images = common::files_under(&media);
+    assert_eq!(images.len(), 1, "{images:?}");
+    assert_eq!(mode(&images[0]), 0o600, "a private board's images are private");
+
+    // A board made read only is not rewritten behind the user's back, by a save or an image.
+    set_mode(&board, 0o444);
+    let before = std::fs::read(&board).unwrap();
+    let refused = boothboard(&["add-card", board_arg, "--title", "Another"], dir.path());
+    assert_refused(&refused, "private.json", "the file is read only");
+    let photo = common::write_png(dir.path(), "photo.png", 32, 32);
+    let refused = boothboard(
+        &["attach", board_arg, "--card", "Secret", photo.to_str().unwrap()],
+        dir.path(),
+    );
+    assert_refused(&refused, "private.json", "the file is read only");
+    assert_eq!(std::fs::read(&board).unwrap(), before, "unchanged");
+    assert_eq!(mode(&board), 0o444);
+    assert_eq!(common::files_under(&media), images, "no image stored for it");
+
+    set_mode(&board, 0o640);
+    succeeds(&boothboard(&["add-card", board_arg, "--title", "Another"], dir.path()));
+    assert_eq!(mode(&board), 0o640, "writable again, and still as the user set it");
+
+    // A board named relative to the current folder gets its media folder made all the same.
+    let in_dir = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_boothboard"))
+            .args(args)
+            .current_dir(dir.path())
+            .env(store::HOME_ENV, dir.path())
+            .output()
+            .unwrap()
+    };
+    succeeds(&in_dir(&["new", "here.json"]));
+    set_mode(&dir.path().join("here.json"), 0o600);
+    succeeds(&in_dir(&["add-card", "here.json", "--title", "Here"]));
+    succeeds(&in_dir(&["attach", "here.json", "--card", "Here", "photo.png"]));
+    assert_eq!(mode(&dir.path().join("here.media")), 0o700);
+}
+
 #[test]
 fn attach_of_an_image_the_card_has_says_already_attached() {
     let dir = tempfile::tempdir().unwrap();

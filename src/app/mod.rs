@@ -325,7 +325,7 @@ impl BoothboardApp {
                 if let Some(reason) = open.read_only_reason() {
                     self.message = Some(Message::error(tr!("images-read-only", reason = reason)));
                 } else {
-                    self.imports.start(&store::media_dir_for(&open.path), target, source);
+                    self.imports.start(&open.path, target, source);
                 }
             }
             Command::PickImages(card) => {

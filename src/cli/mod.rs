@@ -330,6 +330,8 @@ fn change_locked_board_file<T>(
     change: impl FnOnce(&mut Board) -> Result<T, CliError>,
 ) -> Result<T, CliError> {
     let (mut board, on_disk) = store::load_with_fingerprint(path)?;
+    // Refused before anything is done, so no image is stored for a board that can't be saved.
+    store::refuse_read_only(path)?;
     board.adopt_device(this_device());
     let done = change(&mut board)?;
     store::save_replacing(path, &board, Replace::Known(Some(on_disk)))?;
@@ -360,11 +362,10 @@ fn attach_to(board: &mut Board, path: &Path, title: &str, files: &[PathBuf]) -> 
         problems.push(format!("nothing was attached to {title:?}"));
         return Err(CliError::Problems(problems));
     }
-    let media = store::media_dir_for(path);
     let images = prepared
         .into_iter()
         .flatten()
-        .map(|image| image.store(&media))
+        .map(|image| image.store_beside(path))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|error| CliError::Input(error.to_string()))?;
     // An image the card shows already (by content, so under any file name) is not added again.

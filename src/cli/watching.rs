@@ -103,7 +103,7 @@ fn add_arrival(path: &Path, attach_to: Option<&str>, arrival: &Arrival) -> Resul
         }
         let prepared = prepare_file(&arrival.path).map_err(|error| CliError::Input(error.to_string()))?;
         let image = prepared
-            .store(&store::media_dir_for(path))
+            .store_beside(path)
             .map_err(|error| CliError::Input(error.to_string()))?;
         let edit_error = |error: crate::model::EditError| CliError::Input(error.to_string());
         // A card deleted meanwhile: the image comes in as a card of its own.

@@ -259,6 +259,38 @@ fn keep_mine_writes_the_board_over_a_damaged_file_also_with_no_edit_pending() {
     assert_eq!(session.harness.state().save_status(), SaveStatus::Saved);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_save_keeps_the_board_files_permissions_and_a_read_only_board_is_not_rewritten() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let set_mode = |path: &Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    let mut session = sample_session();
+    set_mode(&session.path, 0o600);
+    session.type_into("Board title", " (private)");
+    session.wait_for_file("the edit saved", |board| board.title.ends_with("(private)"));
+    assert_eq!(mode(&session.path), 0o600, "the board stays private");
+
+    set_mode(&session.path, 0o444);
+    let before = std::fs::read(&session.path).unwrap();
+    session.type_into("Board title", " (read only)");
+    let status = session.wait_for_status("the refusal shown", |status| matches!(status, SaveStatus::Failed(_)));
+    assert!(
+        matches!(&status, SaveStatus::Failed(reason) if reason.contains("the file is read only")),
+        "{status:?}"
+    );
+    session.harness.get_by_label("Not saved, retrying");
+    assert_eq!(std::fs::read(&session.path).unwrap(), before, "not rewritten");
+    assert_eq!(mode(&session.path), 0o444);
+
+    // Made writable again: the retried save lands, with the permissions the user gave it.
+    set_mode(&session.path, 0o640);
+    session.wait_for_file("the edit saved", |board| board.title.ends_with("(read only)"));
+    assert_eq!(mode(&session.path), 0o640);
+}
+
 /// Promise 7 in the window: a link of this kind is refused when typed, with the message the
 /// command line gives, and is neither saved nor opened.
 fn a_link_is_refused_with_a_message(url: &str) {
