@@ -1003,3 +1003,100 @@ fn watch_adds_the_images_copied_into_the_folder_and_stops_saved_on_sigint() {
     let lock_free = boothboard(&["add-card", board.to_str().unwrap(), "--title", "After"], dir.path());
     assert!(lock_free.status.success(), "{}", stderr(&lock_free));
 }
+
+/// `boothboard watch ARGS` running, with its stdout and stderr line by line.
+fn start_watch(
+    args: &[&str],
+    home: &Path,
+) -> (
+    std::process::Child,
+    std::sync::mpsc::Receiver<String>,
+    std::sync::mpsc::Receiver<String>,
+) {
+    let mut watch = Command::new(env!("CARGO_BIN_EXE_boothboard"))
+        .arg("watch")
+        .args(args)
+        .env(store::HOME_ENV, home)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = lines_of(watch.stdout.take().unwrap());
+    let stderr = lines_of(watch.stderr.take().unwrap());
+    (watch, stdout, stderr)
+}
+
+/// Stops a watch with SIGINT; returns the lines it printed on stdout that were not read yet.
+fn stop_watch(mut watch: std::process::Child, stdout: &std::sync::mpsc::Receiver<String>) -> Vec<String> {
+    let pid = watch.id().to_string();
+    assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+    let status = watch.wait().unwrap();
+    assert!(status.success(), "{status}");
+    stdout.try_iter().collect()
+}
+
+#[test]
+fn watch_leaves_the_images_already_there_says_how_many_and_takes_them_with_include_existing() {
+    use std::time::{Duration, Instant, SystemTime};
+    const WAIT_LIMIT: Duration = Duration::from_secs(30);
+
+    let dir = tempfile::tempdir().unwrap();
+    let board = dir.path().join("talks.json");
+    let board_arg = board.to_str().unwrap();
+    succeeds(&boothboard(&["new", board_arg], dir.path()));
+    let shots = dir.path().join("Screenshots");
+    std::fs::create_dir(&shots).unwrap();
+    // An old screenshot, and a photo from a camera whose clock runs an hour ahead.
+    let now = SystemTime::now();
+    for (name, modified) in [
+        ("old.png", now - Duration::from_secs(3600)),
+        ("IMG_0001.png", now + Duration::from_secs(3600)),
+    ] {
+        let made = common::write_png(&shots, name, 64 + name.len() as u32, 48);
+        std::fs::File::options()
+            .write(true)
+            .open(made)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+    }
+    let shots_arg = shots.to_str().unwrap();
+    let inbox_cards = || {
+        store::load(&board)
+            .unwrap()
+            .column_by_name("Inbox")
+            .map_or(0, |column| column.cards.len())
+    };
+
+    let (watch, stdout, _stderr) = start_watch(&[board_arg, shots_arg], dir.path());
+    let first = stdout.recv_timeout(WAIT_LIMIT).unwrap();
+    assert!(first.starts_with("watching "), "{first}");
+    let left = stdout.recv_timeout(WAIT_LIMIT).unwrap();
+    assert_eq!(
+        left,
+        format!("left 2 images that were already in {shots_arg}; run again with --include-existing to add them too")
+    );
+    std::thread::sleep(Duration::from_secs(2));
+    let printed = stop_watch(watch, &stdout);
+    assert!(!printed.iter().any(|line| line.starts_with("added ")), "{printed:?}");
+    assert_eq!(inbox_cards(), 0, "nothing was taken in");
+
+    let (watch, stdout, _stderr) = start_watch(&["--include-existing", board_arg, shots_arg], dir.path());
+    let deadline = Instant::now() + WAIT_LIMIT;
+    while inbox_cards() < 2 {
+        assert!(Instant::now() < deadline, "the images never reached the board file");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let printed = stop_watch(watch, &stdout);
+    let added: Vec<&String> = printed.iter().filter(|line| line.starts_with("added ")).collect();
+    assert_eq!(added.len(), 2, "{printed:?}");
+    assert!(added[0].contains("old.png"), "oldest first: {added:?}");
+    assert!(!printed.iter().any(|line| line.starts_with("left ")), "{printed:?}");
+
+    // Taken in once: a plain watch has nothing left to mention.
+    let (watch, stdout, _stderr) = start_watch(&[board_arg, shots_arg], dir.path());
+    std::thread::sleep(Duration::from_secs(2));
+    let printed = stop_watch(watch, &stdout);
+    assert!(!printed.iter().any(|line| line.starts_with("left ")), "{printed:?}");
+    assert_eq!(inbox_cards(), 2);
+}

@@ -123,12 +123,17 @@ pub enum CliCommand {
     Watch {
         /// The board file.
         board: PathBuf,
-        /// The folder to watch (its images already there are left alone).
+        /// The folder to watch. The images already there are left alone (how many is said), unless
+        /// --include-existing.
         folder: PathBuf,
         /// Attach the images to the card with this title (exactly, ignoring case; refused if several
         /// cards have it) rather than make a card for each.
         #[arg(long, value_name = "TITLE")]
         attach_to: Option<String>,
+        /// Also take in the images already in the folder, oldest first (except those taken in
+        /// before).
+        #[arg(long)]
+        include_existing: bool,
     },
     /// Export a board: writes DIR/NAME.md (Markdown), DIR/NAME.kanban.md (Obsidian Kanban) or
     /// DIR/NAME.canvas (JSON Canvas), and DIR/NAME.media/ with its images (NAME as the board file),
@@ -268,7 +273,8 @@ pub fn run(command: CliCommand) -> Result<String, CliError> {
             board,
             folder,
             attach_to,
-        } => watching::watch(&board, &folder, attach_to.as_deref()),
+            include_existing,
+        } => watching::watch(&board, &folder, attach_to.as_deref(), include_existing),
         CliCommand::Merge {
             ours,
             theirs,
