@@ -345,6 +345,74 @@ fn attach_adds_images_to_a_card_or_nothing_at_all() {
     assert_refused(&no_card, "kubecon.json", "no card titled \"Kafka\"");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_save_keeps_the_board_files_permissions_and_a_read_only_board_is_refused() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let set_mode = |path: &Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let board = dir.path().join("private.json");
+    let board_arg = board.to_str().unwrap();
+    succeeds(&boothboard(&["new", board_arg], dir.path()));
+    set_mode(&board, 0o600);
+    succeeds(&boothboard(&["add-card", board_arg, "--title", "Secret"], dir.path()));
+    assert_eq!(mode(&board), 0o600, "the board stays private");
+    assert_eq!(mode(&store::backup_path_for(&board)), 0o600);
+
+    let slide = common::write_png(dir.path(), "slide.png", 64, 48);
+    succeeds(&boothboard(
+        &["attach", board_arg, "--card", "Secret", slide.to_str().unwrap()],
+        dir.path(),
+    ));
+    assert_eq!(mode(&board), 0o600);
+    let media = store::media_dir_for(&board);
+    assert_eq!(
+        mode(&media),
+        0o700,
+        "the media folder made for a private board is private"
+    );
+    let images = common::files_under(&media);
+    assert_eq!(images.len(), 1, "{images:?}");
+    assert_eq!(mode(&images[0]), 0o600, "a private board's images are private");
+
+    // A board made read only is not rewritten behind the user's back, by a save or an image.
+    set_mode(&board, 0o444);
+    let before = std::fs::read(&board).unwrap();
+    let refused = boothboard(&["add-card", board_arg, "--title", "Another"], dir.path());
+    assert_refused(&refused, "private.json", "the file is read only");
+    let photo = common::write_png(dir.path(), "photo.png", 32, 32);
+    let refused = boothboard(
+        &["attach", board_arg, "--card", "Secret", photo.to_str().unwrap()],
+        dir.path(),
+    );
+    assert_refused(&refused, "private.json", "the file is read only");
+    assert_eq!(std::fs::read(&board).unwrap(), before, "unchanged");
+    assert_eq!(mode(&board), 0o444);
+    assert_eq!(common::files_under(&media), images, "no image stored for it");
+
+    set_mode(&board, 0o640);
+    succeeds(&boothboard(&["add-card", board_arg, "--title", "Another"], dir.path()));
+    assert_eq!(mode(&board), 0o640, "writable again, and still as the user set it");
+
+    // A board named relative to the current folder gets its media folder made all the same.
+    let in_dir = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_boothboard"))
+            .args(args)
+            .current_dir(dir.path())
+            .env(store::HOME_ENV, dir.path())
+            .output()
+            .unwrap()
+    };
+    succeeds(&in_dir(&["new", "here.json"]));
+    set_mode(&dir.path().join("here.json"), 0o600);
+    succeeds(&in_dir(&["add-card", "here.json", "--title", "Here"]));
+    succeeds(&in_dir(&["attach", "here.json", "--card", "Here", "photo.png"]));
+    assert_eq!(mode(&dir.path().join("here.media")), 0o700);
+}
+
 #[test]
 fn attach_of_an_image_the_card_has_says_already_attached() {
     let dir = tempfile::tempdir().unwrap();
@@ -934,4 +1002,101 @@ fn watch_adds_the_images_copied_into_the_folder_and_stops_saved_on_sigint() {
     );
     let lock_free = boothboard(&["add-card", board.to_str().unwrap(), "--title", "After"], dir.path());
     assert!(lock_free.status.success(), "{}", stderr(&lock_free));
+}
+
+/// `boothboard watch ARGS` running, with its stdout and stderr line by line.
+fn start_watch(
+    args: &[&str],
+    home: &Path,
+) -> (
+    std::process::Child,
+    std::sync::mpsc::Receiver<String>,
+    std::sync::mpsc::Receiver<String>,
+) {
+    let mut watch = Command::new(env!("CARGO_BIN_EXE_boothboard"))
+        .arg("watch")
+        .args(args)
+        .env(store::HOME_ENV, home)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = lines_of(watch.stdout.take().unwrap());
+    let stderr = lines_of(watch.stderr.take().unwrap());
+    (watch, stdout, stderr)
+}
+
+/// Stops a watch with SIGINT; returns the lines it printed on stdout that were not read yet.
+fn stop_watch(mut watch: std::process::Child, stdout: &std::sync::mpsc::Receiver<String>) -> Vec<String> {
+    let pid = watch.id().to_string();
+    assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+    let status = watch.wait().unwrap();
+    assert!(status.success(), "{status}");
+    stdout.try_iter().collect()
+}
+
+#[test]
+fn watch_leaves_the_images_already_there_says_how_many_and_takes_them_with_include_existing() {
+    use std::time::{Duration, Instant, SystemTime};
+    const WAIT_LIMIT: Duration = Duration::from_secs(30);
+
+    let dir = tempfile::tempdir().unwrap();
+    let board = dir.path().join("talks.json");
+    let board_arg = board.to_str().unwrap();
+    succeeds(&boothboard(&["new", board_arg], dir.path()));
+    let shots = dir.path().join("Screenshots");
+    std::fs::create_dir(&shots).unwrap();
+    // An old screenshot, and a photo from a camera whose clock runs an hour ahead.
+    let now = SystemTime::now();
+    for (name, modified) in [
+        ("old.png", now - Duration::from_secs(3600)),
+        ("IMG_0001.png", now + Duration::from_secs(3600)),
+    ] {
+        let made = common::write_png(&shots, name, 64 + name.len() as u32, 48);
+        std::fs::File::options()
+            .write(true)
+            .open(made)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+    }
+    let shots_arg = shots.to_str().unwrap();
+    let inbox_cards = || {
+        store::load(&board)
+            .unwrap()
+            .column_by_name("Inbox")
+            .map_or(0, |column| column.cards.len())
+    };
+
+    let (watch, stdout, _stderr) = start_watch(&[board_arg, shots_arg], dir.path());
+    let first = stdout.recv_timeout(WAIT_LIMIT).unwrap();
+    assert!(first.starts_with("watching "), "{first}");
+    let left = stdout.recv_timeout(WAIT_LIMIT).unwrap();
+    assert_eq!(
+        left,
+        format!("left 2 images that were already in {shots_arg}; run again with --include-existing to add them too")
+    );
+    std::thread::sleep(Duration::from_secs(2));
+    let printed = stop_watch(watch, &stdout);
+    assert!(!printed.iter().any(|line| line.starts_with("added ")), "{printed:?}");
+    assert_eq!(inbox_cards(), 0, "nothing was taken in");
+
+    let (watch, stdout, _stderr) = start_watch(&["--include-existing", board_arg, shots_arg], dir.path());
+    let deadline = Instant::now() + WAIT_LIMIT;
+    while inbox_cards() < 2 {
+        assert!(Instant::now() < deadline, "the images never reached the board file");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let printed = stop_watch(watch, &stdout);
+    let added: Vec<&String> = printed.iter().filter(|line| line.starts_with("added ")).collect();
+    assert_eq!(added.len(), 2, "{printed:?}");
+    assert!(added[0].contains("old.png"), "oldest first: {added:?}");
+    assert!(!printed.iter().any(|line| line.starts_with("left ")), "{printed:?}");
+
+    // Taken in once: a plain watch has nothing left to mention.
+    let (watch, stdout, _stderr) = start_watch(&[board_arg, shots_arg], dir.path());
+    std::thread::sleep(Duration::from_secs(2));
+    let printed = stop_watch(watch, &stdout);
+    assert!(!printed.iter().any(|line| line.starts_with("left ")), "{printed:?}");
+    assert_eq!(inbox_cards(), 2);
 }

@@ -13,15 +13,18 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use boothboard::export::{
-    ExportError, ExportOptions, ExportProgress, ExportScope, Exported, board_canvas, card_markdown, export_to_dir,
-    obsidian_kanban,
+    ExportError, ExportFormat, ExportOptions, ExportProgress, ExportScope, Exported, board_canvas, board_markdown,
+    card_markdown, encode_path_segment, export_to_dir, obsidian_kanban,
 };
 use boothboard::i18n::{self, Language};
 use boothboard::model::{Board, ImageRef, Link, MediaName};
 use boothboard::open::create_board;
 use boothboard::store;
 use common::unicode::NON_ASCII_BEFORE_A_DOT;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use proptest::prelude::*;
+use proptest::sample::select;
+use proptest::test_runner::FileFailurePersistence;
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 mod common;
 
@@ -648,4 +651,337 @@ fn an_image_swapped_for_a_link_after_the_check_is_not_copied() {
         ["kubecon-2018.md", "kubecon-2018.media"],
         "no staging folder left"
     );
+}
+
+/// Every link and image a renderer makes of `markdown` whose address the window would not open
+/// (only http, https and mailto; an e-mail autolink is a mailto: link), but the images the export
+/// linked to in its own media folder (`own_images`). Read as plain CommonMark and with every
+/// extension the parser knows but wikilinks (Obsidian's `![[file]]` embeds, not CommonMark).
+fn links_the_window_would_not_open(markdown: &str, own_images: &[String]) -> Vec<String> {
+    let mut refused = Vec::new();
+    for options in [Options::empty(), Options::all().difference(Options::ENABLE_WIKILINKS)] {
+        for event in Parser::new_ext(markdown, options) {
+            let (image, link_type, dest) = match event {
+                Event::Start(Tag::Link {
+                    link_type, dest_url, ..
+                }) => (false, link_type, dest_url),
+                Event::Start(Tag::Image {
+                    link_type, dest_url, ..
+                }) => (true, link_type, dest_url),
+                _ => continue,
+            };
+            let url = match link_type {
+                LinkType::Email => format!("mailto:{dest}"),
+                _ => dest.to_string(),
+            };
+            let own = image && own_images.iter().any(|own| *own == *dest);
+            if boothboard::model::openable_url(&url).is_err() && !own {
+                refused.push(dest.into_string());
+            }
+        }
+    }
+    refused
+}
+
+/// Every Markdown an export writes of `board`, named: the Markdown document, Copy as Markdown of
+/// each card, the Obsidian Kanban board and each text of the JSON Canvas.
+fn every_export(board: &Board) -> Vec<(String, String)> {
+    let options = ExportOptions::default();
+    let mut exports = vec![(
+        "markdown".to_owned(),
+        board_markdown(board, &ExportScope::Board, "talks.media", &options).unwrap(),
+    )];
+    for card in board.cards() {
+        let copied = card_markdown(&board.themes, card, "talks.media", &options);
+        exports.push((format!("copy of {:?}", card.title), copied));
+    }
+    let kanban = ExportOptions {
+        format: ExportFormat::ObsidianKanban,
+        ..ExportOptions::default()
+    };
+    exports.push((
+        "kanban".to_owned(),
+        obsidian_kanban(board, &ExportScope::Board, &kanban).unwrap(),
+    ));
+    let canvas = board_canvas(board, &ExportScope::Board, "talks.media", &options).unwrap();
+    let canvas: serde_json::Value = serde_json::from_str(&canvas).unwrap();
+    for node in canvas["nodes"].as_array().unwrap() {
+        if let Some(text) = node["text"].as_str() {
+            exports.push((format!("canvas node {}", node["id"]), text.to_owned()));
+        }
+    }
+    exports
+}
+
+/// The addresses of the images the Markdown export links to in its media folder.
+fn own_images(board: &Board) -> Vec<String> {
+    board
+        .cards()
+        .flat_map(|card| &card.images)
+        .map(|image| format!("talks.media/{}", encode_path_segment(image.file.as_str())))
+        .collect()
+}
+
+const REFUSED_IN_NOTES: &str = "Demo: [bad](javascript:alert(1)), [f](file:///etc/passwd), \
+    <javascript:alert(1)>, [x][ref], [ref][], [ref] and ![pixel](file:///home/me/secret.png); \
+    [TiKV](https://tikv.org) stays.\n\n[ref]: javascript:alert(2)\n";
+
+#[test]
+fn links_the_window_shows_as_text_are_text_in_every_export() {
+    let mut board = Board::new("Links");
+    let column = board.columns[0].id;
+    let card = board.add_card(column, "[t](javascript:alert(3))").unwrap();
+    let card = board.card_mut(card).unwrap();
+    card.notes = REFUSED_IN_NOTES.to_owned();
+    card.summary = "[s](javascript:alert(4)) <file:///etc/passwd>".to_owned();
+    for (what, markdown) in every_export(&board) {
+        let refused = links_the_window_would_not_open(&markdown, &[]);
+        assert!(refused.is_empty(), "{what}: {refused:?}\n{markdown}");
+        if what == "markdown" {
+            assert!(
+                markdown.contains(r"\[bad](javascript:alert(1)), \[f](file:///etc/passwd), \<javascript:alert(1)>"),
+                "the rest of the notes as written:\n{markdown}"
+            );
+            assert_eq!(parse(&markdown).links, ["https://tikv.org"], "{markdown}");
+        }
+    }
+}
+
+#[test]
+fn links_in_imported_notes_are_text_in_the_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let kanban = dir.path().join("Trip.md");
+    let notes: String = REFUSED_IN_NOTES.lines().map(|line| format!("\t{line}\n")).collect();
+    fs::write(
+        &kanban,
+        format!("---\n\nkanban-plugin: basic\n\n---\n\n## Booths\n\n- [ ] TiDB\n{notes}\n"),
+    )
+    .unwrap();
+    let path = dir.path().join("trip.json");
+    boothboard::import::import_file(&kanban, &path, None, boothboard::model::DeviceId(1)).unwrap();
+    let board = store::load(&path).unwrap();
+    assert!(
+        board
+            .card_by_title("TiDB")
+            .unwrap()
+            .notes
+            .contains("[bad](javascript:alert(1))"),
+        "imported as written"
+    );
+    for format in [
+        ExportFormat::Markdown,
+        ExportFormat::ObsidianKanban,
+        ExportFormat::Canvas,
+    ] {
+        let options = ExportOptions {
+            format,
+            ..ExportOptions::default()
+        };
+        let out = dir.path().join(format!("out-{format:?}"));
+        let exported = export_to_dir(&board, &path, &ExportScope::Board, &options, &out, &mut |_| {}).unwrap();
+        let written = fs::read_to_string(&exported.document).unwrap();
+        let texts = if format == ExportFormat::Canvas {
+            let canvas: serde_json::Value = serde_json::from_str(&written).unwrap();
+            canvas["nodes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|node| node["text"].as_str().map(str::to_owned))
+                .collect()
+        } else {
+            vec![written]
+        };
+        for markdown in texts {
+            let refused = links_the_window_would_not_open(&markdown, &[]);
+            assert!(refused.is_empty(), "{format:?}: {refused:?}\n{markdown}");
+        }
+    }
+}
+
+/// Schemes as a hostile note may spell them: any case, with whitespace, control characters or a
+/// character reference inside, and the ones that may be opened.
+const SCHEMES: &[&str] = &[
+    "javascript",
+    "JavaScript",
+    "JAVASCRIPT",
+    "java\tscript",
+    "java\nscript",
+    " javascript",
+    "\u{1}javascript",
+    "java\u{0}script",
+    "jav&#x61;script",
+    "jav&#97;script",
+    "java\\script",
+    "vbscript",
+    "file",
+    "FILE",
+    "data",
+    "ftp",
+    "http",
+    "https",
+    "HTTPS",
+    "mailto",
+    "MailTo",
+    "",
+];
+const RESTS: &[&str] = &[
+    ":alert(1)",
+    "://example.com/a",
+    ":///etc/passwd",
+    "://",
+    ":",
+    "//evil.example",
+    ":text/html;base64,PHNjcmlwdD4=",
+    ":a@b.c",
+    "&#58;alert(1)",
+    "%3Aalert(1)",
+];
+const TITLES: &[&str] = &[
+    "",
+    " \"t\"",
+    " 't'",
+    " (t)",
+    " \"<b>x</b>\"",
+    "\n\"t\"",
+    " \"a\\\"b\"",
+    " \"<javascript:x>\"",
+];
+const TEXTS: &[&str] = &[
+    "x",
+    "",
+    "**b**",
+    "a [b] c",
+    "`c`",
+    "<b>",
+    "[n](https://ok.example)",
+    "![i](javascript:y)",
+    "\\]",
+    "[",
+    "*a",
+];
+const LABELS: &[&str] = &["r", "R", "ref one", "^1", "x", "<r>"];
+const GLUE: &[&str] = &[
+    " ",
+    "\n",
+    "\n\n",
+    "\n> ",
+    "\n- ",
+    "\n\n    ",
+    "\n| a | b |\n|---|---|\n| ",
+    "\n```\n",
+    "*",
+    "<div>\n",
+    "]",
+    "[",
+    "(",
+    ")",
+    "<",
+    ">",
+    "!",
+    "\\",
+    "`",
+    "\t",
+    "- [ ] ",
+    "$",
+    "^",
+    "~",
+];
+
+/// An address as a link may give it: bare, between angle brackets, with parentheses.
+fn destination() -> impl Strategy<Value = String> {
+    (select(SCHEMES), select(RESTS), 0..3usize).prop_map(|(scheme, rest, form)| match form {
+        0 => format!("{scheme}{rest}"),
+        1 => format!("<{scheme}{rest}>"),
+        _ => format!("{scheme}{rest}(x)"),
+    })
+}
+
+/// One of CommonMark's forms of link: inline, image, full, collapsed and shortcut references with
+/// their definition, autolinks, definitions alone or in a quote, and links nested in each other.
+fn link_form() -> impl Strategy<Value = String> {
+    (
+        0..11usize,
+        select(TEXTS),
+        destination(),
+        select(TITLES),
+        select(LABELS),
+        select(SCHEMES),
+        select(RESTS),
+        destination(),
+    )
+        .prop_map(|(form, text, dest, title, label, scheme, rest, other)| {
+            let definition = format!("\n\n[{label}]: {dest}{title}\n");
+            match form {
+                0 => format!("[{text}]({dest}{title})"),
+                1 => format!("![{text}]({dest}{title})"),
+                2 => format!("[{text}][{label}]{definition}"),
+                3 => format!("[{label}][]{definition}"),
+                4 => format!("[{label}]{definition}"),
+                5 => format!("<{scheme}{rest}>"),
+                6 => format!("   [{label}]: {dest}{title}"),
+                7 => format!("> [{label}]: {dest}\n> [{text}][{label}]"),
+                8 => format!("[a [{text}]({dest})]({other}{title})"),
+                9 => format!("[![{text}]({dest})]({other})"),
+                _ => format!("[{text}]({dest}{title}"),
+            }
+        })
+}
+
+/// Notes made of link forms, the characters that join or break them, and any other text.
+fn hostile_notes() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => link_form(),
+        2 => select(GLUE).prop_map(str::to_owned),
+        1 => "\\PC{0,6}",
+    ];
+    proptest::collection::vec(piece, 0..10).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Off)),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn no_export_links_to_an_address_the_window_would_not_open(
+        notes in hostile_notes(),
+        other_notes in hostile_notes(),
+        title in hostile_notes(),
+        summary in hostile_notes(),
+        lane in hostile_notes(),
+    ) {
+        let mut board = Board::new("Links");
+        board.columns[0].name = lane;
+        let column = board.columns[0].id;
+        let first = board.add_card(column, &title).unwrap();
+        let first = board.card_mut(first).unwrap();
+        first.notes = notes;
+        first.summary = summary;
+        // A definition in one card's notes reaches every card of the document.
+        let second = board.add_card(column, "Second").unwrap();
+        let second = board.card_mut(second).unwrap();
+        second.notes = other_notes;
+        second.images.push(ImageRef {
+            file: MediaName::new("0a1b.png").unwrap(),
+            caption: "Diagram".to_owned(),
+            width: 1,
+            height: 1,
+        });
+        let own = own_images(&board);
+        for (what, markdown) in every_export(&board) {
+            let refused = links_the_window_would_not_open(&markdown, &own);
+            prop_assert!(refused.is_empty(), "{}: {:?}\n{}", what, refused, markdown);
+            // Nor does taking a link out let raw HTML through: only the export's own separators.
+            let html: Vec<String> = Parser::new_ext(&markdown, Options::all().difference(Options::ENABLE_WIKILINKS))
+                .filter_map(|event| match event {
+                    Event::Html(html) | Event::InlineHtml(html) => Some(html.into_string()),
+                    _ => None,
+                })
+                .filter(|html| html.trim() != "<!-- -->")
+                .collect();
+            prop_assert!(html.is_empty(), "{}: raw HTML {:?}\n{}", what, html, markdown);
+        }
+    }
 }

@@ -262,3 +262,48 @@ fn a_folder_that_goes_away_is_watched_again_when_it_is_back() {
     std::fs::write(inbox.folder.join("after.png"), png_bytes(10)).unwrap();
     assert_eq!(inbox.take_one().path.file_name().unwrap(), "after.png");
 }
+
+#[test]
+fn images_there_before_watching_are_offered_not_taken_also_those_dated_ahead_of_the_clock() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("DCIM");
+    std::fs::create_dir(&folder).unwrap();
+    let memory = dir.path().join("home").join("board.imported");
+    // Copied from a camera whose clock runs an hour ahead, and an old screenshot.
+    let ahead = folder.join("IMG_0001.png");
+    std::fs::write(&ahead, png_bytes(11)).unwrap();
+    let old = folder.join("old.png");
+    std::fs::write(&old, png_bytes(12)).unwrap();
+    let now = std::time::SystemTime::now();
+    for (path, modified) in [
+        (&ahead, now + Duration::from_secs(3600)),
+        (&old, now - Duration::from_secs(3600)),
+    ] {
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+    }
+    let (watch, woken) = start(&folder, &memory, true);
+    let inbox = Inbox {
+        watch,
+        woken,
+        folder,
+        memory,
+        _dir: dir,
+    };
+    let events = inbox.wait_for("the offer", |events| !events.is_empty());
+    assert!(matches!(events.as_slice(), [InboxEvent::AlreadyThere(2)]), "{events:?}");
+    assert!(inbox.events_while_quiet().is_empty(), "nothing comes in by itself");
+    inbox.watch.import_existing();
+    let events = inbox.wait_for("both", |events| {
+        events.iter().filter(|event| is_arrival(event)).count() == 2
+    });
+    let names: Vec<_> = arrivals(events)
+        .into_iter()
+        .map(|arrival| arrival.path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["old.png", "IMG_0001.png"], "oldest first");
+}

@@ -337,7 +337,7 @@ switch-unsaved = { $board } was not opened: the last changes to this board are n
 unsaved-changed-outside = another program changed the board file
 unsaved-too-slow = the save did not finish in time
 unsaved-advice-changed-outside = Choose Keep mine above, or repair the file and choose Try again
-unsaved-advice-retrying = Free some space or fix the folder's permissions; Boothboard keeps retrying
+unsaved-advice-retrying = Free some space or fix the permissions of the board file or its folder; Boothboard keeps retrying
 
 # The system's file dialogs, and work done in the background
 dialog-open-board = Open board
@@ -434,6 +434,7 @@ load-error-inconsistent = { $path }: { $problems }
 save-error-write = { $path }: can't save the board: { $error }
 save-error-encode = { $path }: can't save the board: it could not be written as JSON ({ $error })
 save-error-changed-outside = { $path }: another program changed the file since Boothboard read it; not saved, so as not to overwrite it
+save-error-read-only-file = { $path }: can't save the board: the file is read only (its permissions allow no writing); make it writable to save it
 lock-error-busy = { $path }: the board is open in another Boothboard, and only one may write it; close that one first
 lock-error-io = { $path }: can't lock the board for writing: { $error }
 

@@ -292,7 +292,7 @@ switch-unsaved = 未打开 { $board }：这个看板最近的更改未保存（{
 unsaved-changed-outside = 另一个程序修改了看板文件
 unsaved-too-slow = 保存没有及时完成
 unsaved-advice-changed-outside = 请在上方选择“保留我的”，或修复文件后选择“重试”
-unsaved-advice-retrying = 请释放一些空间或修正文件夹的权限；Boothboard 会一直重试
+unsaved-advice-retrying = 请释放一些空间，或修正看板文件或其文件夹的权限；Boothboard 会一直重试
 
 # 系统文件对话框与后台工作
 dialog-open-board = 打开看板
@@ -380,6 +380,7 @@ load-error-inconsistent = { $path }：{ $problems }
 save-error-write = { $path }：无法保存看板：{ $error }
 save-error-encode = { $path }：无法保存看板：无法写成 JSON（{ $error }）
 save-error-changed-outside = { $path }：Boothboard 读取后，另一个程序改动了这个文件；为免覆盖它，没有保存
+save-error-read-only-file = { $path }：无法保存看板：这个文件是只读的（它的权限不允许写入）；改为可写后才能保存
 lock-error-busy = { $path }：看板已在另一个 Boothboard 中打开，只能由一个窗口写入；请先关闭那一个
 lock-error-io = { $path }：无法锁定看板以便写入：{ $error }
 

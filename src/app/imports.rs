@@ -95,8 +95,10 @@ impl Imports {
         }
     }
 
-    /// Starts taking in `source` for `target`, storing into `media_dir`.
-    pub fn start(&mut self, media_dir: &Path, target: ImageTarget, source: ImageSource) {
+    /// Starts taking in `source` for `target`, storing into the media folder of the board file
+    /// `board` (as private as the board file is).
+    pub fn start(&mut self, board: &Path, target: ImageTarget, source: ImageSource) {
+        let media_dir = crate::store::media_dir_for(board);
         let batch = self.next_batch;
         self.next_batch += 1;
         let jobs: Vec<Box<dyn FnOnce() -> Result<PreparedImage, MediaError> + Send>> = match source {
@@ -113,7 +115,7 @@ impl Imports {
         self.batches.insert(
             batch,
             Batch {
-                media_dir: media_dir.to_owned(),
+                media_dir: media_dir.clone(),
                 target,
                 results: jobs.iter().map(|_| None).collect(),
                 handed_over: 0,
@@ -122,13 +124,13 @@ impl Imports {
             },
         );
         for (index, prepare) in jobs.into_iter().enumerate() {
-            let media_dir = media_dir.to_owned();
+            let (board, media_dir) = (board.to_owned(), media_dir.clone());
             let disk = self.disk.clone();
             let sender = self.sender.clone();
             let ctx = self.ctx.clone();
             self.pool.run(move || {
                 let result = prepare().and_then(|prepared| {
-                    let image = prepared.store(&media_dir)?;
+                    let image = prepared.store_beside(&board)?;
                     let thumbnail = prepared.thumbnail(THUMBNAIL_MAX_SIDE);
                     disk.save(&media_dir.join(image.file.as_str()), THUMBNAIL_MAX_SIDE, &thumbnail);
                     Ok(ImportedImage {
@@ -226,8 +228,12 @@ mod tests {
         let pool = Arc::new(WorkerPool::spawn("test-import", 2).unwrap());
         let disk = ThumbnailDiskCache::new(dir.path().join("thumbnails"));
         let mut imports = Imports::new(&egui::Context::default(), pool, disk);
-        let media = dir.path().join("media");
-        imports.start(&media, ImageTarget::FirstColumn, ImageSource::Files(files));
+        let media = dir.path().join("board.media");
+        imports.start(
+            &dir.path().join("board.json"),
+            ImageTarget::FirstColumn,
+            ImageSource::Files(files),
+        );
         assert_eq!(imports.images_in_progress(), 4);
 
         let mut parts = Vec::new();

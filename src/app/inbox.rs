@@ -11,7 +11,7 @@ use crate::command::{ImageSource, ImageTarget};
 use crate::inbox::{BoardEditor, InboxEvent, InboxWatch, default_folder, on_board};
 use crate::media::hash_in_name;
 use crate::model::{Board, BoardEdit, Created, EditError, MediaName};
-use crate::store::{self, AppHome, InboxSetting};
+use crate::store::{AppHome, InboxSetting};
 use crate::tr;
 use crate::ui::{InboxDialog, InboxStatus, Message};
 
@@ -222,11 +222,8 @@ impl BoothboardApp {
                         .filter(|card| inbox.status.attach_to_selected && open.board.card(*card).is_some());
                     let target = selected.map_or(ImageTarget::Inbox(arrival.modified), ImageTarget::Card);
                     inbox.in_flight.insert(arrival.hash, name);
-                    self.imports.start(
-                        &store::media_dir_for(&open.path),
-                        target,
-                        ImageSource::Files(vec![arrival.path]),
-                    );
+                    self.imports
+                        .start(&open.path, target, ImageSource::Files(vec![arrival.path]));
                 }
                 InboxEvent::Refused(error) => {
                     self.message = Some(Message::error(tr!("inbox-not-added", reason = error.to_string())));

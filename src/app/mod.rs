@@ -325,7 +325,7 @@ impl BoothboardApp {
                 if let Some(reason) = open.read_only_reason() {
                     self.message = Some(Message::error(tr!("images-read-only", reason = reason)));
                 } else {
-                    self.imports.start(&store::media_dir_for(&open.path), target, source);
+                    self.imports.start(&open.path, target, source);
                 }
             }
             Command::PickImages(card) => {
@@ -426,7 +426,7 @@ impl BoothboardApp {
             }
             Command::KeepMine => {
                 if let Workspace::Open(open) = &mut self.workspace {
-                    open.keep_mine();
+                    open.keep_mine(Instant::now());
                 }
             }
             Command::InboxDialogOpened => self.fill_inbox_dialog(),
@@ -582,7 +582,7 @@ impl BoothboardApp {
             self.saver.save(open.start_save());
             wait_for_saves(open);
         }
-        !open.has_unsaved_edits()
+        open.all_saved()
     }
 
     fn handle_quit(&mut self, ctx: &egui::Context) {

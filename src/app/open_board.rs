@@ -226,9 +226,11 @@ impl OpenBoard {
     }
 
     /// The user chose to save their version over another program's; theirs is kept as a copy.
-    pub fn keep_mine(&mut self) {
+    /// Saved whether or not an edit is pending: the file holds theirs, not the board shown.
+    pub fn keep_mine(&mut self, now: Instant) {
         self.changed_outside = None;
         self.replace = Replace::KeepingTheirs;
+        self.mark_changed(now);
     }
 
     /// Asks for the file to be read again: another program may have written it.
@@ -428,6 +430,13 @@ impl OpenBoard {
         self.saved_generation < self.generation
     }
 
+    /// True when the file holds the board shown: no edit waits for a save, and no version another
+    /// program left there waits for the user's choice (which would leave this board nowhere on
+    /// disk). A read-only window saves nothing, so it never waits for anything.
+    pub fn all_saved(&self) -> bool {
+        self.read_only_reason().is_some() || (!self.has_unsaved_edits() && self.changed_outside.is_none())
+    }
+
     /// Whether a save may start now, whatever the timing: there is something to save, this
     /// window is the writer, no save is under way and no outside edit waits for the user.
     pub fn may_save(&self) -> bool {
@@ -504,8 +513,11 @@ impl OpenBoard {
         if self.read_only_reason().is_some() {
             return SaveStatus::ReadOnly;
         }
+        if self.changed_outside.is_some() {
+            // Also with no edit pending: the file holds another program's version, not this one.
+            return SaveStatus::ChangedOutside;
+        }
         match (&self.failure, self.has_unsaved_edits()) {
-            (_, true) if self.changed_outside.is_some() => SaveStatus::ChangedOutside,
             (Some((error, _)), true) => SaveStatus::Failed(error.clone()),
             (_, true) => SaveStatus::Saving,
             (_, false) => SaveStatus::Saved,
@@ -667,9 +679,38 @@ mod tests {
         assert_eq!(board.save_due(start + RETRY_INTERVAL * 10), SaveDue::No);
         assert!(!board.may_save(), "not even a quit saves over it");
         assert_eq!(board.board.title, "mine");
-        board.keep_mine();
+        board.keep_mine(start);
         assert_eq!(board.save_due(start + MAX_SAVE_DELAY), SaveDue::Now);
         assert_eq!(board.start_save().replace, Replace::KeepingTheirs);
+    }
+
+    #[test]
+    fn keep_mine_saves_the_board_shown_also_with_no_edit_pending() {
+        let start = Instant::now();
+        let (_dir, mut board) = open();
+        board.want_outside_check();
+        let expected = board.start_outside_check().expect("the file is read again");
+        let damaged = OutsideVersion::Unreadable(LoadError::Read {
+            path: board.path.clone(),
+            source: std::io::Error::other("damaged"),
+        });
+        assert!(board.finish_outside_check(expected, damaged, start).is_none());
+        assert!(!board.has_unsaved_edits(), "nothing was typed");
+        assert_eq!(
+            board.save_status(),
+            SaveStatus::ChangedOutside,
+            "not \"all changes saved\": the file holds theirs"
+        );
+        assert!(!board.all_saved(), "quitting now would leave this board nowhere");
+
+        board.keep_mine(start);
+        assert_eq!(board.save_status(), SaveStatus::Saving);
+        assert_eq!(board.save_due(start + MAX_SAVE_DELAY), SaveDue::Now);
+        let request = board.start_save();
+        assert_eq!(request.replace, Replace::KeepingTheirs);
+        board.finish_save(report(&board, request.generation, true), start);
+        assert_eq!(board.save_status(), SaveStatus::Saved);
+        assert!(board.all_saved());
     }
 
     #[test]

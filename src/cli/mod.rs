@@ -120,12 +120,17 @@ pub enum CliCommand {
     Watch {
         /// The board file.
         board: PathBuf,
-        /// The folder to watch (its images already there are left alone).
+        /// The folder to watch. The images already there are left alone (how many is said), unless
+        /// --include-existing.
         folder: PathBuf,
         /// Attach the images to the card with this title (exactly, ignoring case; refused if several
         /// cards have it) rather than make a card for each.
         #[arg(long, value_name = "TITLE")]
         attach_to: Option<String>,
+        /// Also take in the images already in the folder, oldest first (except those taken in
+        /// before).
+        #[arg(long)]
+        include_existing: bool,
     },
     /// Export a board: writes DIR/NAME.md (Markdown), DIR/NAME.kanban.md (Obsidian Kanban) or
     /// DIR/NAME.canvas (JSON Canvas), and DIR/NAME.media/ with its images (NAME as the board file),
@@ -265,7 +270,8 @@ pub fn run(command: CliCommand) -> Result<String, CliError> {
             board,
             folder,
             attach_to,
-        } => watching::watch(&board, &folder, attach_to.as_deref()),
+            include_existing,
+        } => watching::watch(&board, &folder, attach_to.as_deref(), include_existing),
         CliCommand::Merge { ours, theirs, out } => match theirs {
             Some(theirs) => merging::merge_copies(&ours, &theirs, out.as_deref().unwrap_or(&ours)),
             None => merging::merge_conflict_copies(&ours),
@@ -322,6 +328,8 @@ fn change_locked_board_file<T>(
     change: impl FnOnce(&mut Board) -> Result<T, CliError>,
 ) -> Result<T, CliError> {
     let (mut board, on_disk) = store::load_with_fingerprint(path)?;
+    // Refused before anything is done, so no image is stored for a board that can't be saved.
+    store::refuse_read_only(path)?;
     board.adopt_device(this_device());
     let done = change(&mut board)?;
     store::save_replacing(path, &board, Replace::Known(Some(on_disk)))?;
@@ -352,11 +360,10 @@ fn attach_to(board: &mut Board, path: &Path, title: &str, files: &[PathBuf]) -> 
         problems.push(format!("nothing was attached to {title:?}"));
         return Err(CliError::Problems(problems));
     }
-    let media = store::media_dir_for(path);
     let images = prepared
         .into_iter()
         .flatten()
-        .map(|image| image.store(&media))
+        .map(|image| image.store_beside(path))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|error| CliError::Input(error.to_string()))?;
     // An image the card shows already (by content, so under any file name) is not added again.

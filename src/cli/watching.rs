@@ -19,8 +19,15 @@ enum Wake {
     Stop(&'static str),
 }
 
-/// Watches `folder` for `board` until a quit signal; returns the last line to print.
-pub(super) fn watch(board: &Path, folder: &Path, attach_to: Option<&str>) -> Result<String, CliError> {
+/// Watches `folder` for `board` until a quit signal; returns the last line to print. The images
+/// already in the folder are taken in too with `include_existing`, else left there, and how many
+/// is said, as the window offers them.
+pub(super) fn watch(
+    board: &Path,
+    folder: &Path,
+    attach_to: Option<&str>,
+    include_existing: bool,
+) -> Result<String, CliError> {
     if !board.is_file() {
         // Say that it is missing, rather than make a lock file beside a board that isn't there.
         store::load(board)?;
@@ -41,12 +48,15 @@ pub(super) fn watch(board: &Path, folder: &Path, attach_to: Option<&str>) -> Res
     let inbox = InboxWatch::start(
         folder.to_owned(),
         memory,
-        false,
+        !include_existing,
         Box::new(move || {
             let _ = news.lock().map(|wake| wake.send(Wake::News));
         }),
     )
     .map_err(|error| CliError::Input(format!("can't start watching {}: {error}", folder.display())))?;
+    if include_existing {
+        inbox.import_existing();
+    }
     println!(
         "watching {} for new images to add to {}; Ctrl+C stops",
         folder.display(),
@@ -81,12 +91,25 @@ fn report(board: &Path, folder: &Path, attach_to: Option<&str>, inbox: &InboxWat
             Err(error) => eprintln!("boothboard: {}: not added: {error}", arrival.path.display()),
         },
         InboxEvent::Refused(error) => eprintln!("boothboard: not added: {error}"),
-        InboxEvent::AlreadyThere(_) => {}
+        InboxEvent::AlreadyThere(count) => println!("{}", left_there(folder, count)),
         InboxEvent::FolderMissing(error) => {
             eprintln!("boothboard: {error}; watching again once it is back");
         }
         InboxEvent::FolderBack => println!("{}: back; watching again", folder.display()),
     }
+}
+
+/// Says how many images were in the folder already and were left there, and how to take them in.
+fn left_there(folder: &Path, count: usize) -> String {
+    let images = if count == 1 {
+        "1 image that was".to_owned()
+    } else {
+        format!("{count} images that were")
+    };
+    format!(
+        "left {images} already in {}; run again with --include-existing to add them too",
+        folder.display()
+    )
 }
 
 /// Puts an image from the inbox on the board and saves it (the lock is held).
@@ -103,7 +126,7 @@ fn add_arrival(path: &Path, attach_to: Option<&str>, arrival: &Arrival) -> Resul
         }
         let prepared = prepare_file(&arrival.path).map_err(|error| CliError::Input(error.to_string()))?;
         let image = prepared
-            .store(&store::media_dir_for(path))
+            .store_beside(path)
             .map_err(|error| CliError::Input(error.to_string()))?;
         let edit_error = |error: crate::model::EditError| CliError::Input(error.to_string());
         // A card deleted meanwhile: the image comes in as a card of its own.

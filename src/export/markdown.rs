@@ -1,7 +1,9 @@
 //! The Markdown of a board, a theme or some cards: CommonMark with GFM task lists.
 //!
 //! Titles, summaries, captions and labels are the user's plain text and are escaped; notes are
-//! the user's own Markdown and pass through, their raw HTML shown as text unless it is allowed.
+//! the user's own Markdown and pass through, their raw HTML shown as text unless it is allowed,
+//! and their links and images as text unless their address may be opened (http, https, mailto),
+//! as in the window.
 
 use std::fmt::Write as _;
 
@@ -9,7 +11,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
 
 use super::escape::{encode_path_segment, escape_text, link_destination};
 use super::note_headings::headings_below_card;
-use super::raw_html::escape_raw_html;
+use super::refused_links::{document_markdown, user_markdown};
 use super::{ExportError, ExportOptions, ExportScope};
 use crate::model::{Board, Card, Link, Theme, notes_markdown_options, openable_url};
 
@@ -54,7 +56,7 @@ pub fn board_markdown(
             card_blocks(&mut doc, &board.themes, card, media_folder, options);
         }
     }
-    Ok(doc.finish())
+    Ok(doc.finish(options))
 }
 
 /// One card's Markdown, as it appears in an export, with a tick line for each of `themes` (the
@@ -62,7 +64,7 @@ pub fn board_markdown(
 pub fn card_markdown(themes: &[Theme], card: &Card, media_folder: &str, options: &ExportOptions) -> String {
     let mut doc = Document::default();
     card_blocks(&mut doc, themes, card, media_folder, options);
-    doc.finish()
+    doc.finish(options)
 }
 
 fn card_blocks(doc: &mut Document, themes: &[Theme], card: &Card, media_folder: &str, options: &ExportOptions) {
@@ -86,6 +88,7 @@ fn card_blocks(doc: &mut Document, themes: &[Theme], card: &Card, media_folder: 
         };
         let target = format!("{media_folder}/{}", encode_path_segment(image.file.as_str()));
         doc.block(&format!("![{alt}]({target})"));
+        doc.own_images.insert(target);
     }
     if !themes.is_empty() {
         let ticks: Vec<String> = themes
@@ -116,6 +119,9 @@ pub(super) fn link_item(link: &Link) -> Option<String> {
     Some(item)
 }
 
+/// The comment that ends a list, where the notes that follow it would join its last item.
+const LIST_END: &str = "<!-- -->";
+
 /// Escaped text, or `fallback` when there is none.
 fn text_or(text: &str, fallback: &str) -> String {
     match escape_text(text) {
@@ -129,6 +135,8 @@ fn text_or(text: &str, fallback: &str) -> String {
 struct Document {
     text: String,
     after_list: bool,
+    /// The addresses of the images the export links to in its media folder.
+    own_images: std::collections::HashSet<String>,
 }
 
 impl Document {
@@ -145,15 +153,11 @@ impl Document {
         self.after_list = true;
     }
 
-    /// The user's Markdown as written (raw HTML as text unless `options` allow it, headings below
-    /// the card's), but unable to spill into what follows it.
+    /// The user's Markdown as written (raw HTML as text unless `options` allow it, links that may
+    /// not be opened as text, headings below the card's), but unable to spill into what follows it.
     fn notes(&mut self, notes: &str, options: &ExportOptions) {
         let notes = notes.replace("\r\n", "\n").replace('\r', "\n");
-        let notes = if options.allow_html {
-            notes
-        } else {
-            escape_raw_html(&notes)
-        };
+        let notes = user_markdown(&notes, options.allow_html);
         // After the escaping: a line that was inside raw HTML may be a heading once that is text.
         let notes = headings_below_card(&notes);
         let notes = notes.trim_end();
@@ -171,7 +175,7 @@ impl Document {
         if self.after_list && notes.starts_with([' ', '\t']) {
             // An indented first line would join the list's last item; the comment ends the list,
             // as the CommonMark spec suggests.
-            self.block("<!-- -->");
+            self.block(LIST_END);
         }
         let mut block = notes.to_owned();
         if let Some(closing) = unclosed_block(notes) {
@@ -181,9 +185,16 @@ impl Document {
         self.block(&block);
     }
 
-    fn finish(mut self) -> String {
+    /// The document, read again as a whole: what its parts could make together (a link, raw
+    /// HTML unless `options` allow it) is made text, but its own images and list ends.
+    fn finish(mut self, options: &ExportOptions) -> String {
         self.text.push('\n');
-        self.text
+        document_markdown(
+            &self.text,
+            options.allow_html,
+            &|dest| self.own_images.contains(dest),
+            &|html| html == LIST_END,
+        )
     }
 }
 

@@ -9,6 +9,7 @@ mod note_headings;
 mod obsidian_kanban;
 mod options;
 mod raw_html;
+mod refused_links;
 mod scope;
 mod write;
 
@@ -20,5 +21,6 @@ pub use note_headings::{headings_below_card, headings_from_below_card};
 pub use obsidian_kanban::{DONE_THEME, obsidian_kanban};
 pub use options::{ExportFormat, ExportOptions};
 pub use raw_html::escape_raw_html;
+pub use refused_links::escape_refused_links;
 pub use scope::ExportScope;
 pub use write::{ExportProgress, Exported, export_names, export_to_dir};

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::markdown::link_item;
-use super::raw_html::escape_raw_html;
+use super::refused_links::user_markdown;
 use super::{ExportError, ExportOptions, ExportScope};
 use crate::model::{Board, Card};
 
@@ -22,7 +22,7 @@ pub fn obsidian_kanban(board: &Board, scope: &ExportScope, options: &ExportOptio
     let done = board.theme_by_name(DONE_THEME).map(|theme| theme.id);
     let mut text = String::from("---\n\nkanban-plugin: basic\n\n---\n\n");
     for section in &outline.sections {
-        let lane = one_line(&escape_raw_html(&section.heading_or_untitled(options)));
+        let lane = in_place("## ", &one_line(&section.heading_or_untitled(options)));
         let _ = writeln!(text, "## {lane}\n");
         for card in &section.cards {
             let tick = if done.is_some_and(|done| card.themes.contains(&done)) {
@@ -30,7 +30,7 @@ pub fn obsidian_kanban(board: &Board, scope: &ExportScope, options: &ExportOptio
             } else {
                 ' '
             };
-            let mut first = one_line(&escape_raw_html(&card.title));
+            let mut first = one_line(&card.title);
             if first.is_empty() {
                 first = options.words("export-untitled-card");
             }
@@ -41,25 +41,49 @@ pub fn obsidian_kanban(board: &Board, scope: &ExportScope, options: &ExportOptio
                     let _ = write!(first, " #{tag}");
                 }
             }
-            let _ = writeln!(text, "- [{tick}] {first}");
+            // The title and the summary below it are one paragraph: read together. Their raw HTML
+            // is text even where the notes' may stay (else the whole item is read so below).
+            let summary = one_line(&card.summary);
+            let heading = format!("[{tick}] {first}\n\t{summary}");
+            let heading = if options.allow_html {
+                in_place("- ", &heading)
+            } else {
+                heading
+            };
+            let (first, summary) = heading.split_once("\n\t").unwrap_or((&heading, ""));
+            let mut item = format!("- {first}\n");
             // Every line indented, blank ones too, as the plugin writes them: it takes them off again.
-            for line in item_lines(card, options) {
-                let _ = writeln!(text, "\t{line}");
+            for line in item_lines(card, summary, options) {
+                let _ = writeln!(item, "\t{line}");
             }
+            // Read again as a whole: with no summary, the first line of the notes joins the title's
+            // paragraph, where a line that was code on its own is text.
+            text.push_str(&user_markdown(&item, options.allow_html));
         }
         text.push('\n');
     }
     text.push_str("\n\n");
     text.push_str(SETTINGS);
-    Ok(text)
+    // Each item is safe on its own; read as a whole, the file can be less so (a link reference
+    // definition in one card's notes reaches every card).
+    Ok(user_markdown(&text, options.allow_html))
 }
 
-/// The lines under a card's title: summary, links, images and notes, blank lines between.
-fn item_lines(card: &Card, options: &ExportOptions) -> Vec<String> {
+/// `text` (the user's Markdown, a lane's name or a card's title and summary) with its raw HTML
+/// and links that may not be opened as text, read where the file holds it: after `prefix` (`## `,
+/// `- `). The same words read on their own may differ: ```` ``` <b>```` is a code fence there,
+/// but a heading holding a tag here.
+fn in_place(prefix: &str, text: &str) -> String {
+    let line = user_markdown(&format!("{prefix}{text}"), false);
+    line.strip_prefix(prefix).map_or_else(|| line.clone(), str::to_owned)
+}
+
+/// The lines under a card's title: `summary` (as written already), links, images and notes, blank
+/// lines between.
+fn item_lines(card: &Card, summary: &str, options: &ExportOptions) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
-    let summary = one_line(&escape_raw_html(&card.summary));
     if !summary.is_empty() {
-        parts.push(summary);
+        parts.push(summary.to_owned());
     }
     let links: Vec<String> = card.links.iter().filter_map(link_item).collect();
     if !links.is_empty() {
@@ -69,11 +93,7 @@ fn item_lines(card: &Card, options: &ExportOptions) -> Vec<String> {
         parts.push(format!("![[{}]]", image.file));
     }
     let notes = card.notes.replace("\r\n", "\n").replace('\r', "\n");
-    let notes = if options.allow_html {
-        notes
-    } else {
-        escape_raw_html(&notes)
-    };
+    let notes = user_markdown(&notes, options.allow_html);
     let notes = notes.trim_end().trim_start_matches('\n');
     if !notes.is_empty() {
         parts.push(notes.to_owned());

@@ -12,11 +12,21 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 /// assert_eq!(escape_raw_html("<script>alert(1)</script> and `<b>`"), "&lt;script>alert(1)&lt;/script> and `<b>`");
 /// ```
 pub fn escape_raw_html(markdown: &str) -> String {
+    escape_raw_html_keeping(markdown, &|_| false)
+}
+
+/// [`escape_raw_html`], keeping the raw HTML that `own_html` accepts (given it without the
+/// whitespace around it): what the export itself wrote.
+pub(super) fn escape_raw_html_keeping(markdown: &str, own_html: &dyn Fn(&str) -> bool) -> String {
     let mut text = markdown.to_owned();
+    if !text.contains('<') {
+        // No raw HTML can be there.
+        return text;
+    }
     // Escaping the `<` that opens an HTML block makes it a paragraph, in which a tag or a code span
     // may appear: parse again until nothing is HTML. Every round removes at least one `<`, so this ends.
     loop {
-        let starts = html_openers(&text);
+        let starts = html_openers(&text, own_html);
         if starts.is_empty() {
             return text;
         }
@@ -33,12 +43,15 @@ pub fn escape_raw_html(markdown: &str) -> String {
 }
 
 /// Byte offsets of the `<` that opens each HTML block and inline tag, as plain CommonMark and GFM
-/// renderers read `text`.
-fn html_openers(text: &str) -> Vec<usize> {
+/// renderers read `text`, but those `own_html` accepts.
+fn html_openers(text: &str, own_html: &dyn Fn(&str) -> bool) -> Vec<usize> {
     let gfm =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_FOOTNOTES;
+    // And with every extension but wikilinks: Obsidian reads `$math$`, which can pair up the
+    // backticks of code spans differently.
+    let everything = Options::all().difference(Options::ENABLE_WIKILINKS);
     let mut starts = Vec::new();
-    for options in [Options::empty(), gfm] {
+    for options in [Options::empty(), gfm, everything] {
         // The first line of a block holds its opener; the lines after it are looked at once it is gone.
         let mut block_opened = false;
         for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
@@ -48,11 +61,11 @@ fn html_openers(text: &str) -> Vec<usize> {
                     continue;
                 }
                 Event::Html(_) if block_opened => continue,
-                Event::Html(_) => {
+                Event::Html(html) => {
                     block_opened = true;
-                    true
+                    !own_html(html.trim())
                 }
-                Event::InlineHtml(_) => true,
+                Event::InlineHtml(html) => !own_html(html.trim()),
                 _ => false,
             };
             let first = text.get(range.clone()).and_then(|html| html.find('<'));

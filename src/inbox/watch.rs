@@ -205,11 +205,18 @@ impl Engine {
         let mut memory = ImportedMemory::load(&self.memory_path);
         self.check_folder(None);
         if offer_existing && !self.missing {
+            // Those written since watching began are being looked at already.
+            let folder = self.watched.as_ref().map(|(_, folder)| folder.clone());
             let count = self
                 .baseline
                 .iter()
                 .flatten()
                 .filter(|name| !memory.has_name(&name.to_string_lossy()))
+                .filter(|name| {
+                    folder
+                        .as_ref()
+                        .is_none_or(|folder| !self.pending.contains_key(&folder.join(name)))
+                })
                 .count();
             if count > 0 {
                 self.say(vec![InboxEvent::AlreadyThere(count)]);
@@ -374,8 +381,12 @@ impl Engine {
             }
         };
         let version = Version::of(&metadata);
-        let old = self.baseline.as_ref().is_some_and(|baseline| baseline.contains(name))
-            && version.modified.is_none_or(|modified| modified < self.started);
+        // Written since watching began; a time ahead of the clock (a camera's clock set wrong, a
+        // copy that kept its times) says nothing about when the file came.
+        let written_since_start = version
+            .modified
+            .is_some_and(|modified| modified >= self.started && modified <= SystemTime::now() + CLOCK_SLACK);
+        let old = self.baseline.as_ref().is_some_and(|baseline| baseline.contains(name)) && !written_since_start;
         if old || self.refused.get(path) == Some(&version) {
             return;
         }

@@ -1,7 +1,7 @@
 //! Taking an image in: read, check, decode (so a broken file is refused before anything is stored),
 //! then copy it into a board's media folder under a name made from its content.
 
-use std::fs::{self, File};
+use std::fs::{File, Permissions};
 use std::io::Read;
 use std::path::Path;
 
@@ -14,7 +14,9 @@ use super::media_file::{check_media_folder, content_hash, name_for_content, veri
 use super::thumbnails::thumbnail_of;
 use super::{MediaError, RgbaPixels};
 use crate::model::{ImageRef, MediaName};
-use crate::store::write_atomic;
+use crate::store::{
+    create_folder_with, folder_permissions_beside, media_dir_for, permissions_beside, write_atomic_with,
+};
 
 /// An image that passed every check, ready to be stored.
 pub struct PreparedImage {
@@ -99,6 +101,28 @@ impl PreparedImage {
     /// Nothing is written through a media folder that is a link; a link, special file or changed
     /// file of that name is replaced by the image.
     pub fn store(&self, media_dir: &Path) -> Result<ImageRef, MediaError> {
+        self.store_with(media_dir, None, None)
+    }
+
+    /// [`Self::store`] into the media folder of the board file `board`: the image, and the folder
+    /// when it is made, may be read by whoever may read the board file (a private board's images
+    /// are private too).
+    pub fn store_beside(&self, board: &Path) -> Result<ImageRef, MediaError> {
+        self.store_with(
+            &media_dir_for(board),
+            permissions_beside(board).as_ref(),
+            folder_permissions_beside(board).as_ref(),
+        )
+    }
+
+    /// [`Self::store`], a new file with `permissions` and a new folder with `folder_permissions`
+    /// (`None`: the system's default).
+    fn store_with(
+        &self,
+        media_dir: &Path,
+        permissions: Option<&Permissions>,
+        folder_permissions: Option<&Permissions>,
+    ) -> Result<ImageRef, MediaError> {
         let extension = self.info.format.extensions_str().first().copied().unwrap_or("img");
         let file = MediaName::new(name_for_content(&self.bytes, extension)).map_err(|_| MediaError::NotAnImage {
             name: self.caption.clone(),
@@ -110,8 +134,8 @@ impl PreparedImage {
                 path: path.clone(),
                 source,
             };
-            fs::create_dir_all(media_dir).map_err(write_error)?;
-            write_atomic(&path, &self.bytes).map_err(write_error)?;
+            create_folder_with(media_dir, folder_permissions).map_err(write_error)?;
+            write_atomic_with(&path, &self.bytes, permissions).map_err(write_error)?;
         }
         Ok(ImageRef {
             file,

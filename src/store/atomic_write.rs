@@ -1,6 +1,6 @@
 //! Replace a file so that a reader, or a crash, sees either the old bytes or the new ones.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File, OpenOptions, Permissions};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -12,8 +12,17 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// Writes `bytes` to a temporary file beside `path`, flushes it, renames it over `path`
 /// and flushes the folder. On error the temporary file is removed and `path` is untouched.
+/// The new file keeps the permissions of the one it replaces (a private file stays private); a
+/// file that was not there gets the system's default.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    replace_via_temp(path, |temp| write_synced(temp, bytes))
+    let permissions = fs::metadata(path).ok().map(|metadata| metadata.permissions());
+    write_atomic_with(path, bytes, permissions.as_ref())
+}
+
+/// [`write_atomic`], the new file with `permissions` (`None`: the system's default for a new file).
+/// They are set before any byte is written, so no one the permissions leave out can read it.
+pub fn write_atomic_with(path: &Path, bytes: &[u8], permissions: Option<&Permissions>) -> io::Result<()> {
+    replace_via_temp(path, |temp| write_synced(temp, bytes, permissions))
 }
 
 /// Lets `stage` create a temporary file beside `path`, then renames it over `path` and flushes
@@ -59,8 +68,19 @@ pub fn remove_stale_temps(path: &Path) -> io::Result<usize> {
     Ok(removed)
 }
 
-fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
+fn write_synced(path: &Path, bytes: &[u8], permissions: Option<&Permissions>) -> io::Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    if let Some(permissions) = permissions {
+        use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+        // Created no wider than asked (the umask may narrow it), then set exactly below.
+        options.mode(permissions.mode() & 0o7777);
+    }
+    let mut file = options.open(path)?;
+    if let Some(permissions) = permissions {
+        file.set_permissions(permissions.clone())?;
+    }
     #[cfg(feature = "test-seams")]
     fault::disturb_write(&mut file, path, bytes)?;
     file.write_all(bytes)?;
@@ -140,6 +160,30 @@ mod tests {
         }
         write_atomic(&path, b"new bytes").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"new bytes");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions_and_a_new_one_gets_those_asked_for() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o7777;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        write_atomic(&path, b"one").unwrap();
+        fs::set_permissions(&path, Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(mode(&path), 0o600);
+        fs::set_permissions(&path, Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"three").unwrap();
+        assert_eq!(mode(&path), 0o640);
+
+        let private = dir.path().join("private.png");
+        write_atomic_with(&private, b"png", Some(&Permissions::from_mode(0o600))).unwrap();
+        assert_eq!(mode(&private), 0o600);
+        // Exactly as asked, whatever the umask would have taken away.
+        let shared = dir.path().join("shared.png");
+        write_atomic_with(&shared, b"png", Some(&Permissions::from_mode(0o664))).unwrap();
+        assert_eq!(mode(&shared), 0o664);
     }
 
     #[test]

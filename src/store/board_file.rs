@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::atomic_write::{replace_via_temp, write_atomic};
+use super::atomic_write::{replace_via_temp, write_atomic, write_atomic_with};
 use super::fingerprint::Fingerprint;
 use super::format::{self, FORMAT, VERSION};
 use super::kept_copies::keep_copy_beside;
+use super::permissions::{is_read_only_file, permissions_beside};
 use crate::model::{Board, excerpt};
 use crate::{i18n, tr};
 
@@ -134,14 +135,34 @@ pub enum SaveError {
         /// The board file.
         path: PathBuf,
     },
+    /// The file's permissions allow no writing (`chmod 444`): it is not replaced, though its
+    /// folder would allow that.
+    #[error("{}", tr!("save-error-read-only-file", path = path.display().to_string()))]
+    ReadOnlyFile {
+        /// The board file.
+        path: PathBuf,
+    },
 }
 
 impl SaveError {
     /// The board file.
     pub fn path(&self) -> &Path {
         match self {
-            Self::Write { path, .. } | Self::Encode { path, .. } | Self::ChangedOutside { path } => path,
+            Self::Write { path, .. }
+            | Self::Encode { path, .. }
+            | Self::ChangedOutside { path }
+            | Self::ReadOnlyFile { path } => path,
         }
+    }
+}
+
+/// Refuses to change the board file at `path` when its permissions allow no writing: a save
+/// replaces the file, which its folder's permissions alone would let through.
+pub fn refuse_read_only(path: &Path) -> Result<(), SaveError> {
+    if is_read_only_file(path) {
+        Err(SaveError::ReadOnlyFile { path: path.to_owned() })
+    } else {
+        Ok(())
     }
 }
 
@@ -348,10 +369,11 @@ fn error_message(error: &serde_json::Error) -> String {
     excerpt(message, MAX_MESSAGE_CHARS).into_owned()
 }
 
-/// Saves atomically, keeping the file it replaces as the backup.
+/// Saves atomically, keeping the file it replaces as the backup, and that file's permissions.
 ///
 /// Writes nothing when the file already holds these bytes, so the backup stays the
-/// previous version rather than a copy of the current one.
+/// previous version rather than a copy of the current one. A file whose permissions allow no
+/// writing is not replaced ([`SaveError::ReadOnlyFile`]).
 pub fn save(path: &Path, board: &Board) -> Result<SaveOutcome, SaveError> {
     save_replacing(path, board, Replace::Anything).map(|saved| saved.outcome)
 }
@@ -380,6 +402,7 @@ pub fn save_replacing(path: &Path, board: &Board, replace: Replace) -> Result<Sa
     if existing.as_ref() == Some(&bytes) {
         return Ok(saved(SaveOutcome::Unchanged, None));
     }
+    refuse_read_only(path)?;
     let mut theirs_kept = None;
     match replace {
         Replace::Anything => {}
@@ -427,7 +450,7 @@ fn keep_older_version(path: &Path, existing: &[u8]) -> io::Result<()> {
     if kept.exists() {
         keep_copy_beside(path, &format!("v{version}"), existing).map(drop)
     } else {
-        write_atomic(&kept, existing)
+        write_atomic_with(&kept, existing, permissions_beside(path).as_ref())
     }
 }
 
@@ -556,6 +579,53 @@ pub(super) mod tests {
             "the backup is untouched"
         );
         assert!(load(&backup_path_for(&path)).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_private_board_keeps_its_permissions_and_so_do_the_files_beside_it() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        let mut board = sample();
+        save(&path, &board).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        board.title = "Second".to_owned();
+        save(&path, &board).unwrap();
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&backup_path_for(&path)), 0o600);
+
+        fs::write(&path, b"{ damaged by another program").unwrap();
+        board.title = "Mine".to_owned();
+        let theirs = save_replacing(&path, &board, Replace::KeepingTheirs)
+            .unwrap()
+            .theirs_kept
+            .unwrap();
+        assert_eq!((mode(&path), mode(&theirs)), (0o600, 0o600));
+        let recovery = crate::store::write_recovery(&path, &board).unwrap();
+        assert_eq!(mode(&recovery), 0o600);
+    }
+
+    #[test]
+    fn a_board_file_whose_permissions_allow_no_writing_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        let mut board = sample();
+        save(&path, &board).unwrap();
+        let mut permissions = fs::metadata(&path).unwrap().permissions();
+        permissions.set_readonly(true);
+        fs::set_permissions(&path, permissions).unwrap();
+        let before = fs::read(&path).unwrap();
+        assert_eq!(save(&path, &board).unwrap(), SaveOutcome::Unchanged, "nothing to write");
+        board.title = "Changed".to_owned();
+        for replace in [Replace::Anything, Replace::KeepingTheirs] {
+            let error = save_replacing(&path, &board, replace).unwrap_err();
+            assert!(matches!(error, SaveError::ReadOnlyFile { .. }), "{error}");
+            assert!(error.to_string().contains("the file is read only"), "{error}");
+        }
+        assert_eq!(fs::read(&path).unwrap(), before);
+        assert_eq!(names_in(dir.path()), ["board.json"], "no copy, no backup");
     }
 
     #[test]

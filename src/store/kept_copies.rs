@@ -6,10 +6,11 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::atomic_write::write_atomic;
+use super::atomic_write::write_atomic_with;
 use super::board_file::{backup_path_for, load, parse};
 use super::local_time::file_name_time;
 use super::lock::BoardLock;
+use super::permissions::permissions_beside;
 
 /// The labels of copies that hold a whole good board: the user's or another program's version,
 /// and the board as it was before a merge removed cards.
@@ -20,9 +21,10 @@ const MAX_SAME_NAME: u32 = 1000;
 
 /// Writes `bytes` beside the board as `NAME.LABEL-TIME.json` (never over an existing file)
 /// and returns where: one side's version when the user resolves an outside edit.
+/// The copy may be read by whoever may read the board file.
 pub fn keep_copy_beside(path: &Path, label: &str, bytes: &[u8]) -> io::Result<PathBuf> {
     let copy = claim_name_beside(path, label)?;
-    write_atomic(&copy, bytes).inspect_err(|_| release_name(&copy))?;
+    write_atomic_with(&copy, bytes, permissions_beside(path).as_ref()).inspect_err(|_| release_name(&copy))?;
     Ok(copy)
 }
 
@@ -99,13 +101,15 @@ pub fn restore_copy(path: &Path, copy: &Path) -> io::Result<PathBuf> {
         .map_err(|error| io::Error::new(error.kind(), format!("{}: can't read it: {error}", copy.display())))?;
     parse(copy, &bytes).map_err(|error| io::Error::other(format!("that copy is damaged too: {error}")))?;
     let _writer = BoardLock::acquire(path).map_err(io::Error::other)?;
+    // The restored board may be read by whoever could read the damaged one.
+    let permissions = permissions_beside(path);
     let kept = claim_name_beside(path, "damaged")?;
     if path.exists() {
         fs::rename(path, &kept).inspect_err(|_| release_name(&kept))?;
     } else {
         release_name(&kept);
     }
-    write_atomic(path, &bytes)?;
+    write_atomic_with(path, &bytes, permissions.as_ref())?;
     Ok(kept)
 }
 

@@ -7,9 +7,10 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::atomic_write::write_atomic;
+use super::atomic_write::write_atomic_with;
 use super::board_file::{LoadError, SaveError, encode_for, load};
 use super::kept_copies::{claim_name_beside, release_name};
+use super::permissions::permissions_beside;
 use crate::model::Board;
 
 /// A recovery file found beside a board.
@@ -44,7 +45,7 @@ pub fn write_recovery(board_path: &Path, board: &Board) -> Result<PathBuf, SaveE
     if path.exists() {
         set_recovery_aside(board_path).map_err(write_error)?;
     }
-    write_atomic(&path, &bytes).map_err(write_error)?;
+    write_atomic_with(&path, &bytes, permissions_beside(board_path).as_ref()).map_err(write_error)?;
     Ok(path)
 }
 

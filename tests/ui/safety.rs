@@ -224,6 +224,73 @@ fn a_damaged_outside_version_stops_saving_until_it_is_repaired_then_both_are_mer
     );
 }
 
+#[test]
+fn keep_mine_writes_the_board_over_a_damaged_file_also_with_no_edit_pending() {
+    let mut session = sample_session();
+    session.type_into("Board title", " (saved)");
+    session.wait_for_file("the edit saved", |board| board.title.ends_with("(saved)"));
+    session.wait_for_status("saved", |status| *status == SaveStatus::Saved);
+    let damaged = "{ damaged by another program";
+    std::fs::write(&session.path, damaged).unwrap();
+    session.wait_for_app("the damaged file noticed", |session| {
+        session
+            .harness
+            .query_by_label_contains("can't be merged with yours")
+            .is_some()
+    });
+    assert_eq!(session.harness.state().save_status(), SaveStatus::ChangedOutside);
+    session.harness.get_by_label("Changed outside, not saved");
+    assert!(
+        session.harness.query_by_label("All changes saved").is_none(),
+        "the file holds theirs, not the board shown"
+    );
+
+    session.click("Keep mine");
+    let commands = session.request_close();
+    if commands.contains(&egui::ViewportCommand::CancelClose) {
+        // A slow disk: the window closes once the save is done.
+        session.wait_for_close();
+    }
+    let saved = store::load(&session.path).expect("the board shown is written over the damaged file");
+    assert!(saved.title.ends_with("(saved)"), "{}", saved.title);
+    let copies = session.files_starting_with("kubecon-2018.theirs-");
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(std::fs::read_to_string(&copies[0]).unwrap(), damaged);
+    assert_eq!(session.harness.state().save_status(), SaveStatus::Saved);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_keeps_the_board_files_permissions_and_a_read_only_board_is_not_rewritten() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let set_mode = |path: &Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    let mut session = sample_session();
+    set_mode(&session.path, 0o600);
+    session.type_into("Board title", " (private)");
+    session.wait_for_file("the edit saved", |board| board.title.ends_with("(private)"));
+    assert_eq!(mode(&session.path), 0o600, "the board stays private");
+
+    set_mode(&session.path, 0o444);
+    let before = std::fs::read(&session.path).unwrap();
+    session.type_into("Board title", " (read only)");
+    let status = session.wait_for_status("the refusal shown", |status| matches!(status, SaveStatus::Failed(_)));
+    assert!(
+        matches!(&status, SaveStatus::Failed(reason) if reason.contains("the file is read only")),
+        "{status:?}"
+    );
+    session.harness.get_by_label("Not saved, retrying");
+    assert_eq!(std::fs::read(&session.path).unwrap(), before, "not rewritten");
+    assert_eq!(mode(&session.path), 0o444);
+
+    // Made writable again: the retried save lands, with the permissions the user gave it.
+    set_mode(&session.path, 0o640);
+    session.wait_for_file("the edit saved", |board| board.title.ends_with("(read only)"));
+    assert_eq!(mode(&session.path), 0o640);
+}
+
 /// Promise 7 in the window: a link of this kind is refused when typed, with the message the
 /// command line gives, and is neither saved nor opened.
 fn a_link_is_refused_with_a_message(url: &str) {
