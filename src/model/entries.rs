@@ -253,6 +253,24 @@ pub(super) fn reconcile_ticks(
     Some(ticks)
 }
 
+/// The groups of lines that are versions of one line written on two copies apart, each as the
+/// indices of its lines in order: what the card editor shows side by side.
+pub fn version_groups(lines: &[Entry]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<(Dot, Vec<usize>)> = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let Some(origin) = line.origin else { continue };
+        match groups.iter_mut().find(|(each, _)| *each == origin) {
+            Some((_, members)) => members.push(index),
+            None => groups.push((origin, vec![index])),
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|(_, members)| members.len() > 1)
+        .map(|(_, members)| members)
+        .collect()
+}
+
 /// Lines that are versions of one line, written on two copies apart: both are kept, and the card
 /// asks to check them.
 pub fn has_versions(lines: &[Entry]) -> bool {

@@ -93,12 +93,38 @@ pub fn card_editor_ui(
                     edit(commands, BoardEdit::ClearNotesCheck(card.id));
                 }
             });
+            note_versions_ui(ui, card);
         }
         notes_ui(ui, card, revision, &mut view.notes, commands);
 
         ui.add_space(6.0);
         images_ui(ui, card, view, thumbnails, commands);
     });
+}
+
+/// Each line two copies wrote differently, as "one copy's version" and "the other copy's", so the
+/// reader sees what to keep without looking for them in the notes.
+fn note_versions_ui(ui: &mut egui::Ui, card: &Card) {
+    let lines = crate::model::note_lines(&card.notes);
+    for group in crate::model::version_groups(&card.stamps.lines) {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            for (place, index) in group.iter().enumerate() {
+                let which = if place == 0 {
+                    tr!("card-notes-version-one")
+                } else {
+                    tr!("card-notes-version-other")
+                };
+                ui.weak(which);
+                let line = lines.get(*index).copied().unwrap_or_default();
+                ui.label(if line.trim().is_empty() {
+                    tr!("card-notes-version-blank")
+                } else {
+                    line.to_owned()
+                });
+            }
+        });
+    }
 }
 
 fn column_picker_ui(

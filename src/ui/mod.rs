@@ -5,6 +5,7 @@ mod board_layout;
 mod board_ui;
 mod card_editor_ui;
 mod card_ui;
+mod carried_cursor;
 mod confirm_ui;
 mod edit_menu_ui;
 mod export_dialog_ui;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
+use super::carried_cursor::carried_offset;
 use super::note_chunks::{NoteChunk, note_chunks};
 use super::shown_notes::ShownNotes;
 use crate::command::Command;
@@ -19,6 +20,9 @@ pub struct NotesView {
     editing: Option<CardId>,
     /// Editing just started: the text gets the keyboard, the cursor at its end.
     focus_text: bool,
+    /// The notes as the text editor last showed them, so a change from elsewhere (a merge) can
+    /// carry the cursor along.
+    edited_text: Option<(CardId, String)>,
     /// What is rendered, worked out once per card and board revision.
     rendered: Option<RenderedNotes>,
     /// The height of each piece of the rendered notes as last drawn, by piece and width.
@@ -114,7 +118,9 @@ pub fn notes_ui(ui: &mut egui::Ui, card: &Card, revision: u64, view: &mut NotesV
     if editing {
         let focus = std::mem::take(&mut view.focus_text);
         let response = scroll
-            .show(ui, |ui| notes_text_ui(ui, card, label.id, focus, commands))
+            .show(ui, |ui| {
+                notes_text_ui(ui, card, label.id, focus, &mut view.edited_text, commands)
+            })
             .inner;
         stop_editing |= response.lost_focus();
     } else if card.notes.trim().is_empty() {
@@ -134,17 +140,33 @@ pub fn notes_ui(ui: &mut egui::Ui, card: &Card, revision: u64, view: &mut NotesV
     }
 }
 
-/// The notes as text. When `focus`, it takes the keyboard with the cursor at the end.
+/// The notes as text. When `focus`, it takes the keyboard with the cursor at the end. When the
+/// notes changed since `edited_text` was shown (merged from elsewhere), the cursor moves with the
+/// text it was in.
 fn notes_text_ui(
     ui: &mut egui::Ui,
     card: &Card,
     label: egui::Id,
     focus: bool,
+    edited_text: &mut Option<(CardId, String)>,
     commands: &mut Vec<Command>,
 ) -> egui::Response {
+    let id = ui.make_persistent_id(("notes_text", card.id));
+    if let Some((shown_card, shown)) = edited_text.as_ref()
+        && *shown_card == card.id
+        && *shown != card.notes
+        && let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id)
+        && let Some(range) = state.cursor.char_range()
+    {
+        let carried =
+            |cursor: egui::text::CCursor| egui::text::CCursor::new(carried_offset(shown, &card.notes, cursor.index.0));
+        let range = egui::text::CCursorRange::two(carried(range.secondary), carried(range.primary));
+        state.cursor.set_char_range(Some(range));
+        state.store(ui.ctx(), id);
+    }
     let mut text = card.notes.clone();
     let mut output = egui::TextEdit::multiline(&mut text)
-        .id_salt(("notes_text", card.id))
+        .id(id)
         .hint_text(tr!("notes-hint"))
         .desired_rows(12)
         .desired_width(f32::INFINITY)
@@ -160,8 +182,9 @@ fn notes_text_ui(
         response.request_focus();
     }
     if response.changed() {
-        commands.push(Command::Edit(BoardEdit::SetCardNotes(card.id, text)));
+        commands.push(Command::Edit(BoardEdit::SetCardNotes(card.id, text.clone())));
     }
+    *edited_text = Some((card.id, text));
     response
 }
 

@@ -223,3 +223,71 @@ fn a_teammates_deletions_merged_in_are_one_undo_away() {
     let (again, _) = merge(&board, &theirs);
     assert!(again.card_by_title("TiDB").is_some() && again.card_by_title("Rook").is_some());
 }
+
+#[test]
+fn typing_goes_on_where_it_was_when_a_teammates_lines_are_merged_into_the_notes_being_edited() {
+    let mut session = sample_session();
+    session.click("TiDB");
+    session.click("Edit notes");
+    session.harness.get_by_label("Notes").type_text(" Ask about TiFlash");
+    session.harness.run_steps(2);
+    let tidb = |board: &Board| board.card_by_title("TiDB").unwrap().notes.clone();
+    session.wait_for_file("the first words saved", |board| {
+        tidb(board).ends_with("Ask about TiFlash")
+    });
+    // A teammate adds two lines at the top of TiDB's notes and one line to the first paragraph.
+    let theirs = as_another_device(&session.path, |board| {
+        let card = board.card_by_title("TiDB").unwrap().id;
+        let notes = board.card(card).unwrap().notes.replacen(":\n", ": (checked)\n", 1);
+        let notes = format!("Seen at the booth.\nGood demo.\n{notes}");
+        board.apply(BoardEdit::SetCardNotes(card, notes)).unwrap();
+    });
+    write_as_sync_tool(&session.path, &theirs);
+    session.wait_for_app("the teammate's lines merged", |session| {
+        tidb(session.board()).starts_with("Seen at the booth.")
+    });
+    session.harness.get_by_label("Notes").type_text(" and TiKV");
+    session.harness.run_steps(2);
+    let notes = tidb(session.board());
+    assert!(
+        notes.ends_with("Ask about TiFlash and TiKV"),
+        "typed where the cursor was: {notes}"
+    );
+    assert!(
+        notes.starts_with("Seen at the booth.\nGood demo.\n") && notes.contains(": (checked)\n"),
+        "{notes}"
+    );
+}
+
+#[test]
+fn two_copies_versions_of_a_line_are_shown_side_by_side_until_marked_as_checked() {
+    let mut session = sample_session();
+    let start = store::load(&session.path).unwrap();
+    let rook = start.card_by_title("Rook").unwrap().id;
+    let copy = |device, first: &str| {
+        let mut copy = start.clone();
+        copy.adopt_device(DeviceId(device));
+        let notes = copy.card(rook).unwrap().notes.clone();
+        let rest: Vec<&str> = notes.split('\n').skip(1).collect();
+        copy.apply(BoardEdit::SetCardNotes(rook, format!("{first}\n{}", rest.join("\n"))))
+            .unwrap();
+        copy
+    };
+    let theirs = merge(
+        &copy(0x5eed, "Ceph on every node."),
+        &copy(0x5eee, "Only on storage nodes."),
+    )
+    .0;
+    write_as_sync_tool(&session.path, &theirs);
+    session.wait_for_app("the versions merged", |session| {
+        session.board().card_by_title("Rook").unwrap().check_notes
+    });
+    session.click("Rook");
+    session.harness.get_by_label("One copy's version:");
+    session.harness.get_by_label("The other copy's version:");
+    // In the box of versions, and in the notes below it.
+    assert_eq!(session.harness.get_all_by_label("Ceph on every node.").count(), 2);
+    assert_eq!(session.harness.get_all_by_label("Only on storage nodes.").count(), 2);
+    session.click("Mark as checked");
+    assert!(session.harness.query_by_label("One copy's version:").is_none());
+}
