@@ -47,10 +47,10 @@ impl Rng {
 /// seen".
 #[derive(Default)]
 struct Oracle {
-    /// Lines typed into notes (each text unique), by card.
-    typed: BTreeMap<String, CardId>,
+    /// Lines typed into a card's notes.
+    typed: BTreeSet<(CardId, String)>,
     /// Typed lines a device that held them removed (and did not type or bring back since).
-    removed: BTreeSet<String>,
+    removed: BTreeSet<(CardId, String)>,
     /// Cards made on some device.
     added: BTreeSet<CardId>,
     /// Each card's changes: (device, that device's count of changes then).
@@ -136,30 +136,48 @@ impl Device {
                 continue;
             }
             changed.push(id);
-            if let (Some((_, was)), Some((_, now))) = (&was, &now) {
-                let now_lines: BTreeSet<&str> = now.notes.split('\n').collect();
-                let was_lines: BTreeSet<&str> = was.notes.split('\n').collect();
-                for line in was_lines.difference(&now_lines) {
-                    if oracle.typed.contains_key(*line) {
-                        oracle.removed.insert((*line).to_owned());
+            // A card that was deleted here held the lines its deletion kept; bringing it back
+            // without some of them removes those.
+            let was_notes = was.as_ref().map(|(_, card)| card.notes.clone()).or_else(|| {
+                let deleted = before.tombstones.cards.get(&id)?;
+                deleted.last.as_ref().map(|(_, card)| card.notes.clone())
+            });
+            if let (Some(was_notes), Some((_, now))) = (&was_notes, &now) {
+                // Counted, for a card may hold the same words twice.
+                let counts = |notes: &str| {
+                    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+                    for line in notes.split('\n') {
+                        *counts.entry(line.to_owned()).or_default() += 1;
+                    }
+                    counts
+                };
+                let (was_counts, now_counts) = (counts(was_notes), counts(&now.notes));
+                for (line, was_count) in &was_counts {
+                    let typed = (id, line.clone());
+                    if now_counts.get(line).copied().unwrap_or(0) < *was_count && oracle.typed.contains(&typed) {
+                        oracle.removed.insert(typed);
                     }
                 }
-                for line in now_lines.difference(&was_lines) {
-                    oracle.removed.remove(*line);
+                for (line, now_count) in &now_counts {
+                    if was_counts.get(line).copied().unwrap_or(0) < *now_count {
+                        oracle.removed.remove(&(id, line.clone()));
+                    }
                 }
             }
             if was.is_none() && now.is_some() && !before.cards().any(|card| card.id == id) {
                 oracle.added.insert(id);
             }
         }
+        // A line typed where the same words already were is no new line.
+        let count = |board: &Board, card: CardId, line: &str| {
+            board
+                .card(card)
+                .map_or(0, |each| each.notes.split('\n').filter(|each| *each == line).count())
+        };
         for (card, line) in typed {
-            if self
-                .board
-                .card(*card)
-                .is_some_and(|each| each.notes.split('\n').any(|each| each == line))
-            {
-                oracle.typed.insert(line.clone(), *card);
-                oracle.removed.remove(line);
+            if count(&self.board, *card, line) > count(before, *card, line) {
+                oracle.typed.insert((*card, line.clone()));
+                oracle.removed.remove(&(*card, line.clone()));
             }
         }
         if changed.is_empty() {
@@ -443,10 +461,11 @@ fn run_case(seed: u64) -> Result<(), String> {
     }
 
     // Nothing typed is lost.
-    for (line, card) in &oracle.typed {
-        if oracle.removed.contains(line) {
+    for typed in &oracle.typed {
+        if oracle.removed.contains(typed) {
             continue;
         }
+        let (card, line) = typed;
         if let Some(kept) = board.card(*card)
             && !kept.notes.split('\n').any(|each| each == line)
         {

@@ -77,14 +77,10 @@ impl Hashed for ImageRef {
     }
 }
 
-/// A card's notes as lines: none when empty, else split at each newline (so a final newline is a
-/// last, empty line, and joining them gives the text back).
+/// A card's notes as lines, split at each newline: empty notes are one empty line, a final newline
+/// makes a last, empty line, and joining them with newlines gives the text back.
 pub fn note_lines(notes: &str) -> Vec<&str> {
-    if notes.is_empty() {
-        Vec::new()
-    } else {
-        notes.split('\n').collect()
-    }
+    notes.split('\n').collect()
 }
 
 /// The hashes of `items`, in order.
@@ -203,42 +199,47 @@ pub(super) fn join<T: Clone + Ord>(
     joined
 }
 
-/// Two copies' theme ticks joined: a tick stays unless the other copy held it and took it off;
-/// a theme ticked twice keeps its newest tick.
+/// Two copies' theme ticks joined: a tick stays unless the other copy held it and took it off. A
+/// theme ticked on two copies apart keeps both ticks (unticking takes off all that copy holds).
 pub(super) fn join_ticks(a: &[Tick], a_seen: &Seen, b: &[Tick], b_seen: &Seen) -> Vec<Tick> {
     let (a_dots, b_dots): (BTreeSet<Dot>, BTreeSet<Dot>) = (
         a.iter().map(|tick| tick.dot).collect(),
         b.iter().map(|tick| tick.dot).collect(),
     );
-    let mut newest: BTreeMap<ThemeId, Dot> = BTreeMap::new();
     let kept_a = a
         .iter()
         .filter(|tick| b_dots.contains(&tick.dot) || !b_seen.covers(tick.dot));
     let kept_b = b
         .iter()
-        .filter(|tick| a_dots.contains(&tick.dot) || !a_seen.covers(tick.dot));
-    for tick in kept_a.chain(kept_b) {
-        let dot = newest.entry(tick.theme).or_insert(tick.dot);
-        *dot = (*dot).max(tick.dot);
-    }
-    newest.into_iter().map(|(theme, dot)| Tick { theme, dot }).collect()
+        .filter(|tick| !a_dots.contains(&tick.dot) && !a_seen.covers(tick.dot));
+    let mut ticks: Vec<Tick> = kept_a.chain(kept_b).copied().collect();
+    ticks.sort_unstable();
+    ticks.dedup();
+    ticks
 }
 
-/// The ticks after an edit left `ticked` ticked: new themes get a tick of their own, and the
-/// ticks of themes no longer ticked are recorded as removed. `None` when nothing changed.
+/// The ticks after an edit left `ticked` ticked, of the themes in `live` (the ticks of a deleted
+/// theme are kept as they are: a merge may bring the theme back): new themes get a tick of their
+/// own, and the ticks of themes no longer ticked are recorded as removed. `None` when nothing
+/// changed.
 pub(super) fn reconcile_ticks(
     old: &[Tick],
     ticked: &BTreeSet<ThemeId>,
+    live: &BTreeSet<ThemeId>,
     clock: &mut Clock,
     seen: &mut Seen,
 ) -> Option<Vec<Tick>> {
-    let had: BTreeSet<ThemeId> = old.iter().map(|tick| tick.theme).collect();
-    if &had == ticked && old.len() == had.len() {
+    let had: BTreeSet<ThemeId> = old
+        .iter()
+        .map(|tick| tick.theme)
+        .filter(|theme| live.contains(theme))
+        .collect();
+    if &had == ticked {
         return None;
     }
-    let mut ticks: Vec<Tick> = Vec::with_capacity(ticked.len());
+    let mut ticks: Vec<Tick> = Vec::with_capacity(old.len() + ticked.len());
     for tick in old {
-        if ticked.contains(&tick.theme) && !ticks.iter().any(|kept| kept.theme == tick.theme) {
+        if ticked.contains(&tick.theme) || !live.contains(&tick.theme) {
             ticks.push(*tick);
         } else {
             seen.remove(tick.dot);

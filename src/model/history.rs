@@ -465,7 +465,16 @@ impl Snapshot {
                     column.cards.insert(position.index.min(column.cards.len()), card);
                 }
             }
-            Self::Column(id, was) => put_back(&mut board.columns, |column| column.id == id, was),
+            Self::Column(id, mut was) => {
+                // A card of the column that is in another column now (a merge brought it back
+                // there, or moved it) stays where it is: one card is never on the board twice.
+                if let Some((column, _)) = was.as_mut() {
+                    column
+                        .cards
+                        .retain(|card| board.card_position(card.id).is_none_or(|at| at.column == id));
+                }
+                put_back(&mut board.columns, |column| column.id == id, was);
+            }
             Self::Theme(id, None, _) => drop(board.remove_theme(id)),
             Self::Theme(id, was, ticked) => {
                 put_back(&mut board.themes, |theme| theme.id == id, was);

@@ -296,31 +296,7 @@ fn join_cards<'a>(
         let texts = note_lines(&card.notes).into_iter().map(str::to_owned);
         card.stamps.lines.iter().cloned().zip(texts).collect()
     };
-    let mut joined_lines = join(&lines(&a), &s.seen, &lines(&b), &t.seen);
-    // The same change made to one line on two copies is one version of it: the newer stays.
-    let mut newest_version: BTreeMap<(super::Dot, u32), super::Dot> = BTreeMap::new();
-    for (entry, _) in &joined_lines {
-        if let Some(origin) = entry.origin {
-            let dot = newest_version.entry((origin, entry.hash)).or_insert(entry.dot);
-            *dot = (*dot).max(entry.dot);
-        }
-    }
-    joined_lines.retain(|(entry, _)| {
-        let keep = entry
-            .origin
-            .is_none_or(|origin| newest_version.get(&(origin, entry.hash)) == Some(&entry.dot));
-        if !keep {
-            stamps.seen.remove(entry.dot);
-        }
-        keep
-    });
-    // A lone empty line is no text at all: the notes are empty.
-    if let [(entry, text)] = joined_lines.as_slice()
-        && text.is_empty()
-    {
-        stamps.seen.remove(entry.dot);
-        joined_lines.clear();
-    }
+    let joined_lines = join(&lines(&a), &s.seen, &lines(&b), &t.seen);
     card.notes = joined_lines
         .iter()
         .map(|(_, line)| line.as_str())
@@ -346,21 +322,7 @@ fn join_cards<'a>(
             .zip(card.images.iter().cloned())
             .collect()
     };
-    let mut joined_images = join(&images(&a), &s.seen, &images(&b), &t.seen);
-    // One file is one image: of two copies' entries for it, the newer stays.
-    let mut newest: BTreeMap<String, super::Dot> = BTreeMap::new();
-    for (entry, image) in &joined_images {
-        let dot = newest.entry(image.file.as_str().to_owned()).or_insert(entry.dot);
-        *dot = (*dot).max(entry.dot);
-    }
-    joined_images.retain(|(entry, image)| {
-        let keep = newest.get(image.file.as_str()) == Some(&entry.dot);
-        if !keep {
-            stamps.seen.remove(entry.dot);
-        }
-        keep
-    });
-    (stamps.images, card.images) = joined_images.into_iter().unzip();
+    (stamps.images, card.images) = join(&images(&a), &s.seen, &images(&b), &t.seen).into_iter().unzip();
 
     stamps.ticks = join_ticks(&s.ticks, &s.seen, &t.ticks, &t.seen);
     card.themes = stamps.ticks.iter().map(|tick| tick.theme).collect();

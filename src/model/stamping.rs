@@ -28,13 +28,15 @@ pub(super) enum Before {
     Theme(ThemeId, Option<(Theme, usize)>),
 }
 
-/// Whether an edit marks a card's two-version lines as checked.
+/// What else an edit does to a card than what its values show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Clearing {
-    /// It does not.
+    /// Nothing else.
     No,
-    /// It does: each version becomes a line of its own.
+    /// It marks the card's two-version lines as checked: each becomes a line of its own.
     Versions,
+    /// It deletes this theme, and with it the card's ticks of it.
+    Untick(ThemeId),
 }
 
 impl Before {
@@ -79,7 +81,11 @@ impl Before {
             }
             BoardEdit::DeleteTheme(theme) => {
                 let mut before = vec![Self::theme(board, *theme)];
-                before.extend(board.cards_with_theme(*theme).map(|each| card(&each.id)));
+                before.extend(
+                    board
+                        .cards_with_theme(*theme)
+                        .map(|each| Self::card(board, each.id, Clearing::Untick(*theme))),
+                );
                 before
             }
         }
@@ -164,7 +170,8 @@ impl Board {
             }
             return;
         };
-        let deleted = self.tombstones.cards.get_mut(&id);
+        // Brought back (by undo or redo): a change the deletion had not seen, whatever changed.
+        let deleted = self.tombstones.cards.get_mut(&id).filter(|_| was.is_none());
         let buried = deleted.is_some();
         let buried_content = deleted.and_then(|deleted| deleted.last.take());
         let (base, base_at) = match (was, buried_content) {
@@ -181,7 +188,22 @@ impl Board {
         let fits = self
             .column(now_at.column)
             .is_some_and(|column| key_fits(&column.cards, now_at.index, |card| &card.order));
-        let moved = base_at.is_none_or(|was_at| was_at != now_at) || !fits;
+        if !fits {
+            self.rekey_card(id);
+        }
+        // Its place changed when its column or key did (a move between two cards with one key
+        // may leave its key as it was and move the cards after it instead).
+        let place = |card: &Card, column: ColumnId| (column, card.order.clone());
+        let moved = match (&base, base_at) {
+            (Some(base), Some(at)) => {
+                self.card(id).map(|card| place(card, now_at.column)) != Some(place(base, at.column))
+            }
+            _ => true,
+        };
+        let mut live_themes: BTreeSet<ThemeId> = self.themes.iter().map(|theme| theme.id).collect();
+        if let Clearing::Untick(theme) = clearing {
+            live_themes.insert(theme);
+        }
         let Board { clock, columns, .. } = self;
         let Some(card) = columns
             .iter_mut()
@@ -190,10 +212,7 @@ impl Board {
         else {
             return;
         };
-        restamp_card(card, base.as_ref(), moved, clearing, buried, clock);
-        if moved && !fits {
-            self.rekey_card(id);
-        }
+        restamp_card(card, base.as_ref(), moved, clearing, buried, &live_themes, clock);
     }
 
     /// Keeps a deleted card's deletion and its last content.
@@ -230,7 +249,8 @@ impl Board {
             }
             return;
         };
-        let deleted = self.tombstones.columns.get_mut(&id);
+        // Brought back (by undo or redo): a change the deletion had not seen, whatever changed.
+        let deleted = self.tombstones.columns.get_mut(&id).filter(|_| was.is_none());
         let buried = deleted.is_some();
         let buried_content = deleted.and_then(|deleted| deleted.last.take());
         let (base, base_index) = match (was, buried_content) {
@@ -280,7 +300,8 @@ impl Board {
             }
             return;
         };
-        let deleted = self.tombstones.themes.get_mut(&id);
+        // Brought back (by undo or redo): a change the deletion had not seen, whatever changed.
+        let deleted = self.tombstones.themes.get_mut(&id).filter(|_| was.is_none());
         let buried = deleted.is_some();
         let buried_content = deleted.and_then(|deleted| deleted.last.take());
         let (base, base_index) = match (was, buried_content) {
@@ -359,33 +380,55 @@ impl Board {
         }
     }
 
-    /// Gives a card that was put somewhere a key between its new neighbours'.
+    /// Gives a card that was put somewhere a key between its new neighbours'. Where there is no
+    /// room (two copies gave the cards around it one key), the cards after it are moved along
+    /// with keys of their own, as moves of this device.
     pub(super) fn rekey_card(&mut self, card: CardId) {
         let Some(position) = self.card_position(card) else {
             return;
         };
-        if let Ok(column) = self.column_mut(position.column) {
-            let key = key_between(&column.cards, position.index, |card| &card.order);
-            if let Some(card) = column.cards.get_mut(position.index) {
-                card.order = key;
-            }
+        let Board { clock, columns, .. } = self;
+        if let Some(column) = columns.iter_mut().find(|column| column.id == position.column) {
+            rekey_with_room(
+                &mut column.cards,
+                position.index,
+                |card| &mut card.order,
+                |card| {
+                    card.stamps.place = clock.tick_over(card.stamps.place);
+                    card.stamps.seen.add(clock.dot());
+                },
+            );
         }
     }
 
-    /// Gives the column at `index` a key between its neighbours'.
+    /// Gives the column at `index` a key between its neighbours', moving those after it along
+    /// where there is no room.
     pub(super) fn rekey_column(&mut self, index: usize) {
-        let key = key_between(&self.columns, index, |column| &column.order);
-        if let Some(column) = self.columns.get_mut(index) {
-            column.order = key;
-        }
+        let Board { clock, columns, .. } = self;
+        rekey_with_room(
+            columns,
+            index,
+            |column| &mut column.order,
+            |column| {
+                column.stamps.place = clock.tick_over(column.stamps.place);
+                column.stamps.seen.add(clock.dot());
+            },
+        );
     }
 
-    /// Gives the theme at `index` a key between its neighbours'.
+    /// Gives the theme at `index` a key between its neighbours', moving those after it along
+    /// where there is no room.
     pub(super) fn rekey_theme(&mut self, index: usize) {
-        let key = key_between(&self.themes, index, |theme| &theme.order);
-        if let Some(theme) = self.themes.get_mut(index) {
-            theme.order = key;
-        }
+        let Board { clock, themes, .. } = self;
+        rekey_with_room(
+            themes,
+            index,
+            |theme| &mut theme.order,
+            |theme| {
+                theme.stamps.place = clock.tick_over(theme.stamps.place);
+                theme.stamps.seen.add(clock.dot());
+            },
+        );
     }
 
     /// Makes this device the one that stamps the board's next edits: later than every stamp the
@@ -583,12 +626,14 @@ fn join_deletion<K: Ord, T>(deletions: &mut std::collections::BTreeMap<K, Delete
 /// Restamps a card against `base`, the card as it was before (its values and names; `None` for a
 /// new card): single-valued fields that differ get new stamps, lines, links, images and ticks are
 /// named anew where they differ, and the change is recorded as held.
+#[allow(clippy::too_many_arguments)]
 fn restamp_card(
     card: &mut Card,
     base: Option<&Card>,
     moved: bool,
     clearing: Clearing,
     buried: bool,
+    live_themes: &BTreeSet<ThemeId>,
     clock: &mut Clock,
 ) {
     let mut named_base = base.cloned().unwrap_or_else(|| Card {
@@ -624,7 +669,7 @@ fn restamp_card(
         stamps.images = images;
         changed = true;
     }
-    if let Some(ticks) = reconcile_ticks(&stamps.ticks, &card.themes, clock, seen) {
+    if let Some(ticks) = reconcile_ticks(&stamps.ticks, &card.themes, live_themes, clock, seen) {
         stamps.ticks = ticks;
         changed = true;
     }
@@ -770,11 +815,33 @@ pub(super) fn key_fits<T>(items: &[T], index: usize, key: impl Fn(&T) -> &OrderK
     before.is_none_or(|before| before < this) && after.is_none_or(|after| this < after)
 }
 
-/// The key for the item at `index`, between its neighbours' keys.
-fn key_between<T>(items: &[T], index: usize, key: impl Fn(&T) -> &OrderKey) -> OrderKey {
-    let before = index.checked_sub(1).and_then(|before| items.get(before)).map(&key);
-    let after = items.get(index + 1).map(&key);
-    OrderKey::between(before, after)
+/// Gives the item at `index` a key after the one before it (and before the one after it where
+/// there is room); each item after it that then does not sort after its predecessor gets a key of
+/// its own too, and `moved` records that move.
+fn rekey_with_room<T>(
+    items: &mut [T],
+    index: usize,
+    key: impl Fn(&mut T) -> &mut OrderKey,
+    mut moved: impl FnMut(&mut T),
+) {
+    let mut at = index;
+    while at < items.len() {
+        let before = at
+            .checked_sub(1)
+            .and_then(|before| items.get_mut(before))
+            .map(|item| key(item).clone());
+        let after = items.get_mut(at + 1).map(|item| key(item).clone());
+        let Some(item) = items.get_mut(at) else { break };
+        if at > index && before.as_ref().is_none_or(|before| before < key(item)) {
+            break;
+        }
+        let room = after.filter(|after| before.as_ref().is_none_or(|before| before < after));
+        *key(item) = OrderKey::between(before.as_ref(), room.as_ref());
+        if at > index {
+            moved(item);
+        }
+        at += 1;
+    }
 }
 
 /// Keys in list order for a list that has none (all the same): spread anew.
