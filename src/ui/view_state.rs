@@ -82,6 +82,8 @@ pub struct ViewState {
     pub note_glimpses: NoteGlimpses,
     /// The search and theme filter the selection was last checked against.
     selection_checked_for: (String, Option<ThemeId>),
+    /// A field was waiting for the keyboard at the end of the last frame.
+    focus_was_requested: bool,
 }
 
 /// The full-size image viewer: which image, and how it is zoomed and panned.
@@ -147,6 +149,20 @@ pub struct SearchHits {
 }
 
 impl ViewState {
+    /// Whether a field gets the keyboard when it is next drawn, and did not wait for it at the
+    /// last call. A request that is never drawn (its editor closed) is counted once.
+    pub(super) fn focus_newly_requested(&mut self) -> bool {
+        let requested = self.focus_search
+            || self.focus_card_title
+            || self.focus_link_label.is_some()
+            || self.focus_theme_name
+            || self.renaming_column.is_some()
+            || self.notes.focus_requested();
+        let newly = requested && !self.focus_was_requested;
+        self.focus_was_requested = requested;
+        newly
+    }
+
     /// A new view, with the language chosen in the View menu (none: the system's).
     pub fn speaking(language: Option<Language>) -> Self {
         Self {
