@@ -34,6 +34,8 @@ mod finishing;
 mod import_export;
 #[path = "ui/inbox.rs"]
 mod inbox;
+#[path = "ui/keystrokes.rs"]
+mod keystrokes;
 #[path = "ui/notes.rs"]
 mod notes;
 #[path = "ui/safety.rs"]

@@ -117,6 +117,7 @@ impl BoothboardApp {
         content_check: ContentCheck,
     ) -> std::io::Result<Self> {
         ui::install_fallback_fonts(ctx);
+        ui::install_focus_first(ctx);
         let repaint = ctx.clone();
         let saver = Saver::spawn(Box::new(move || repaint.request_repaint()))?;
         let (workspace, media_dir) = match startup {
@@ -773,6 +774,7 @@ impl BoothboardApp {
         for command in commands {
             self.apply(&ctx, command);
         }
+        ui::hold_input_for_focus(&ctx, &mut self.view);
         self.autosave(&ctx);
         self.update_window_title(&ctx);
     }

@@ -1,6 +1,6 @@
 //! The editor of the selected card: every field, the theme ticks, links and images.
 
-use super::fields::{bare_field_ui, stretch_before_ui, text_field_ui, wrapping_field_ui};
+use super::fields::{bare_field_with_id_ui, stretch_before_ui, text_field_ui, wrapping_field_ui};
 use super::notes_ui::notes_ui;
 use super::themes_ui::theme_name;
 use super::thumbnails::{Thumbnails, thumbnail_ui};
@@ -160,9 +160,12 @@ fn links_ui(ui: &mut egui::Ui, card: &Card, view: &mut ViewState, commands: &mut
     ui.strong(tr!("card-links"));
     for (index, link) in card.links.iter().enumerate() {
         let number = index + 1;
-        ui.horizontal(|ui| {
-            let (label, label_response) = bare_field_ui(
+        let removed = ui.horizontal(|ui| {
+            // Ids by card and link, not by place: a message above coming or going moves the row,
+            // and the field keeps the keyboard.
+            let (label, label_response) = bare_field_with_id_ui(
                 ui,
+                ("link_label", card.id, index),
                 &tr!("card-link-label", number = number),
                 &link.label,
                 &tr!("card-link-label-hint"),
@@ -181,6 +184,7 @@ fn links_ui(ui: &mut egui::Ui, card: &Card, view: &mut ViewState, commands: &mut
             }
             // In reading order, so Tab goes label, address, Open, Remove: the address takes the
             // width the buttons after it leave.
+            let mut removed = false;
             let address_ui = |ui: &mut egui::Ui, width| link_address_ui(ui, card.id, index, link, width, view);
             let address_edit = stretch_before_ui(ui, ui.scope_id().with("link_buttons"), 60.0, address_ui, |ui| {
                 if ui.button(tr!("card-link-open")).on_hover_text(&link.url).clicked() {
@@ -192,15 +196,16 @@ fn links_ui(ui: &mut egui::Ui, card: &Card, view: &mut ViewState, commands: &mut
                     .clicked()
                 {
                     commands.push(Command::Edit(BoardEdit::RemoveLink(card.id, index)));
+                    removed = true;
                 }
             });
             commands.extend(address_edit);
+            removed
         });
-        if let Some(refused) = link_draft(view, card.id, index).and_then(|draft| draft.refused.as_ref()) {
-            ui.colored_label(
-                ui.visuals().error_fg_color,
-                tr!("card-link-refused", number = number, reason = refused.to_string()),
-            );
+        if removed.inner {
+            link_removed(view, card.id, index);
+        } else {
+            refusal_ui(ui, view, card.id, index);
         }
     }
     if ui.button(tr!("card-link-add")).clicked() {
@@ -209,9 +214,25 @@ fn links_ui(ui: &mut egui::Ui, card: &Card, view: &mut ViewState, commands: &mut
     }
 }
 
+/// Under a link's row, why its address was not saved. While a refused address is retyped its
+/// line stays, empty, until the field is left: the rows below don't move under the keyboard.
+fn refusal_ui(ui: &mut egui::Ui, view: &mut ViewState, card: CardId, index: usize) {
+    let Some(draft) = link_draft_mut(view, card, index) else {
+        return;
+    };
+    if let Some(refused) = &draft.refused {
+        let text = tr!("card-link-refused", number = index + 1, reason = refused.to_string());
+        let shown = ui.colored_label(ui.visuals().error_fg_color, text);
+        draft.refusal_height = shown.rect.height();
+    } else if draft.refusal_height > 0.0 {
+        ui.allocate_exact_size(egui::vec2(0.0, draft.refusal_height), egui::Sense::hover());
+    }
+}
+
 /// The address field of a link. What is typed stays as typed while the field has the cursor; the
 /// board gets it as saved once it may be opened (the edit returned), and an address that may not
-/// stays in the field, not saved, with the reason under it.
+/// stays in the field, not saved, with the reason under it, until that field is edited again
+/// (editing another link leaves it: nothing typed vanishes, and no row moves).
 fn link_address_ui(
     ui: &mut egui::Ui,
     card: CardId,
@@ -224,8 +245,9 @@ fn link_address_ui(
     let shown = link_draft(view, card, index)
         .map_or(link.url.as_str(), |draft| draft.text.as_str())
         .to_owned();
-    let (typed, response) = bare_field_ui(
+    let (typed, response) = bare_field_with_id_ui(
         ui,
+        ("link_address", card, index),
         &tr!("card-link-address", number = index + 1),
         &shown,
         "https://…",
@@ -246,33 +268,60 @@ fn link_address_ui(
             };
             edit = Some(Command::Edit(BoardEdit::SetLink(card, index, changed)));
         }
-        view.link_address_draft = Some(LinkAddressDraft {
-            card,
-            index,
-            text,
-            refused: None,
-        });
-    }
-    if response.lost_focus() && link_draft(view, card, index).is_some() {
-        let refused = link_draft(view, card, index)
-            .filter(|draft| !draft.text.trim().is_empty())
-            .and_then(|draft| saved_url(&draft.text).err());
-        view.link_address_draft = match (view.link_address_draft.take(), refused) {
-            (Some(draft), Some(refused)) => Some(LinkAddressDraft {
-                refused: Some(refused),
-                ..draft
+        match link_draft_mut(view, card, index) {
+            // Retyped: the reason was for the old text and goes; its line stays until the field is left.
+            Some(draft) => {
+                draft.text = text;
+                draft.refused = None;
+            }
+            None => view.link_address_drafts.push(LinkAddressDraft {
+                card,
+                index,
+                text,
+                refused: None,
+                refusal_height: 0.0,
             }),
-            _ => None,
-        };
+        }
+    }
+    // Once the field is left (also when the editor closed while it was typed into), the draft is
+    // refused, with its reason, or gone.
+    if !response.has_focus()
+        && let Some(draft) = link_draft_mut(view, card, index)
+        && draft.refused.is_none()
+    {
+        draft.refused = Some(draft.text.as_str())
+            .filter(|text| !text.trim().is_empty())
+            .and_then(|text| saved_url(text).err());
+        if draft.refused.is_none() {
+            view.link_address_drafts
+                .retain(|draft| (draft.card, draft.index) != (card, index));
+        }
     }
     edit
 }
 
-/// The draft of this link's address, if it is the one being typed or was refused.
+/// The draft of this link's address, if it is being typed or was refused.
 fn link_draft(view: &ViewState, card: CardId, index: usize) -> Option<&LinkAddressDraft> {
-    view.link_address_draft
-        .as_ref()
-        .filter(|draft| draft.card == card && draft.index == index)
+    view.link_address_drafts
+        .iter()
+        .find(|draft| draft.card == card && draft.index == index)
+}
+
+fn link_draft_mut(view: &mut ViewState, card: CardId, index: usize) -> Option<&mut LinkAddressDraft> {
+    view.link_address_drafts
+        .iter_mut()
+        .find(|draft| draft.card == card && draft.index == index)
+}
+
+/// Link `index` of `card` is removed: its draft goes, and those of the links after it follow them.
+fn link_removed(view: &mut ViewState, card: CardId, index: usize) {
+    view.link_address_drafts
+        .retain(|draft| (draft.card, draft.index) != (card, index));
+    for draft in &mut view.link_address_drafts {
+        if draft.card == card && draft.index > index {
+            draft.index -= 1;
+        }
+    }
 }
 
 fn images_ui(

@@ -43,21 +43,21 @@ pub fn bare_field_ui(
 }
 
 /// Like [`bare_field_ui`], with an id that stays the same when widgets before it come and go,
-/// so it keeps the keyboard focus.
+/// so it keeps the keyboard focus. `id_salt` must be unique in the enclosing scope.
 pub fn bare_field_with_id_ui(
     ui: &mut egui::Ui,
-    id_salt: &str,
+    id_salt: impl egui::AsIdSalt,
     label: &str,
     value: &str,
     hint: &str,
     width: f32,
 ) -> (Option<String>, egui::Response) {
-    bare_edit_ui(ui, Some(id_salt), label, value, hint, width)
+    bare_edit_ui(ui, Some(egui::IdSalt::new(id_salt)), label, value, hint, width)
 }
 
 fn bare_edit_ui(
     ui: &mut egui::Ui,
-    id_salt: Option<&str>,
+    id_salt: Option<egui::IdSalt>,
     label: &str,
     value: &str,
     hint: &str,

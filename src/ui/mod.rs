@@ -13,6 +13,7 @@ mod export_status_ui;
 mod fields;
 mod file_access_ui;
 mod file_drop;
+mod focus_first;
 mod fonts;
 mod image_viewer_ui;
 mod inbox_ui;
@@ -41,6 +42,7 @@ pub use export_dialog_ui::{ExportChoice, selected_cards};
 pub use export_status_ui::{ExportStatus, export_status_ui};
 pub use file_access_ui::{outside_change_ui, read_only_ui};
 pub use file_drop::FileDrag;
+pub use focus_first::install_focus_first;
 pub use fonts::install_fallback_fonts;
 pub use inbox_ui::{InboxDialog, InboxStatus, inbox_offer_ui};
 pub use load_failure_ui::{LoadFailure, load_failure_ui};
@@ -164,4 +166,13 @@ pub fn board_screen_ui(
     inbox_ui::inbox_dialog_ui(ui.ctx(), screen.inbox, view, commands);
     shortcuts::shortcuts_window_ui(ui.ctx(), view);
     view.text_had_focus = ui.ctx().text_edit_focused();
+}
+
+/// Call after the frame's commands are applied. When the view has just asked for the keyboard to
+/// go to a field, which happens as the next frame draws it, that frame's input waits: keys typed
+/// meanwhile reach the field once it has the keyboard, not the one before it or none.
+pub fn hold_input_for_focus(ctx: &egui::Context, view: &mut ViewState) {
+    if view.focus_newly_requested() {
+        focus_first::hold_input_for_focus(ctx);
+    }
 }

@@ -64,6 +64,11 @@ impl NotesView {
         self.editing == Some(card)
     }
 
+    /// Whether the text waits to get the keyboard, as it is next drawn.
+    pub fn focus_requested(&self) -> bool {
+        self.focus_text
+    }
+
     /// Edits the card's notes as text, the cursor at their end, as *Edit notes* does.
     pub fn edit(&mut self, card: CardId) {
         self.editing = Some(card);

@@ -40,8 +40,9 @@ pub struct ViewState {
     pub editing_theme: Option<ThemeId>,
     /// A name typed for that theme that another theme has: shown in the field, not applied.
     pub refused_theme_name: Option<(ThemeId, String)>,
-    /// A link address as typed, while its field is edited or when it was refused.
-    pub link_address_draft: Option<LinkAddressDraft>,
+    /// Link addresses as typed: the one whose field is edited, and those refused, each until its
+    /// own field is edited again.
+    pub link_address_drafts: Vec<LinkAddressDraft>,
     /// The column whose name is being edited, with the name as typed so far.
     pub renaming_column: Option<ColumnRename>,
     /// Move keyboard focus to the selected card's title next frame (after "Add card").
@@ -82,6 +83,8 @@ pub struct ViewState {
     pub note_glimpses: NoteGlimpses,
     /// The search and theme filter the selection was last checked against.
     selection_checked_for: (String, Option<ThemeId>),
+    /// A field was waiting for the keyboard at the end of the last frame.
+    focus_was_requested: bool,
 }
 
 /// The full-size image viewer: which image, and how it is zoomed and panned.
@@ -123,7 +126,7 @@ pub struct ColumnRename {
 
 /// A link address as the user typed it. The board gets the address as saved (`www.…` becomes
 /// `https://www.…`) once it is one that may be opened; until then it stays here.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LinkAddressDraft {
     /// The card of the link.
     pub card: CardId,
@@ -133,6 +136,8 @@ pub struct LinkAddressDraft {
     pub text: String,
     /// Why it was not saved, once the field lost the cursor with an address that may not be opened.
     pub refused: Option<LinkRefused>,
+    /// The height of the line that said why, as last shown; kept while the address is retyped.
+    pub refusal_height: f32,
 }
 
 /// The cards that match a search, for one query and one board revision.
@@ -147,6 +152,20 @@ pub struct SearchHits {
 }
 
 impl ViewState {
+    /// Whether a field gets the keyboard when it is next drawn, and did not wait for it at the
+    /// last call. A request that is never drawn (its editor closed) is counted once.
+    pub(super) fn focus_newly_requested(&mut self) -> bool {
+        let requested = self.focus_search
+            || self.focus_card_title
+            || self.focus_link_label.is_some()
+            || self.focus_theme_name
+            || self.renaming_column.is_some()
+            || self.notes.focus_requested();
+        let newly = requested && !self.focus_was_requested;
+        self.focus_was_requested = requested;
+        newly
+    }
+
     /// A new view, with the language chosen in the View menu (none: the system's).
     pub fn speaking(language: Option<Language>) -> Self {
         Self {
