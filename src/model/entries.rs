@@ -83,6 +83,16 @@ pub fn note_lines(notes: &str) -> Vec<&str> {
     notes.split('\n').collect()
 }
 
+/// The hashes of the lines of `notes`, as named by `lines`: empty notes are no lines when they
+/// have no names (a new card, or every line removed by a merge), else one empty line.
+pub fn line_hashes(lines: &[Entry], notes: &str) -> Vec<u32> {
+    if lines.is_empty() && notes.is_empty() {
+        Vec::new()
+    } else {
+        hashes(note_lines(notes))
+    }
+}
+
 /// The hashes of `items`, in order.
 pub fn hashes<T: Hashed>(items: impl IntoIterator<Item = T>) -> Vec<u32> {
     items.into_iter().map(|item| item.hashed()).collect()

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::dots::Seen;
-use super::entries::{Entry, has_versions, join, join_ticks, note_lines};
+use super::entries::{Entry, has_versions, join, join_ticks, line_hashes, note_lines};
 use super::stamping::name_unnamed;
 use super::stamps::{CardStamps, Deleted, Tombstones};
 use super::{Board, Card, CardId, Column, ColumnId, ImageRef, Link, Stamp, Theme, ThemeId};
@@ -333,7 +333,7 @@ fn join_cards<'a>(
 
 /// A card with names for all it holds (one built in code may have none yet).
 fn named<'a>(card: &'a Card) -> Cow<'a, Card> {
-    let lines = note_lines(&card.notes).len();
+    let lines = line_hashes(&card.stamps.lines, &card.notes).len();
     let ticked = card
         .stamps
         .ticks

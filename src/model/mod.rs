@@ -26,7 +26,7 @@ pub use board::{Board, Card, CardPosition, Column, EditError, ImageRef, Theme, U
 pub use clock::{Clock, DeviceId, MAX_AHEAD_MS, Stamp};
 pub use dots::{Dot, LEGACY_DEVICE, Seen};
 pub use edit::{BoardEdit, Created};
-pub use entries::{Entry, HASH_SPACE, Hashed, Tick, content_hash, hashes, note_lines, version_groups};
+pub use entries::{Entry, HASH_SPACE, Hashed, Tick, content_hash, hashes, line_hashes, note_lines, version_groups};
 pub use excerpt::excerpt;
 pub use history::{Changed, History, MAX_BYTES, MAX_STEPS, TYPING_PAUSE, Travel};
 pub use ids::{CardId, ColumnId, ThemeId};

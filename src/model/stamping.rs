@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::dots::{Dot, LEGACY_DEVICE, Seen};
-use super::entries::{Entry, Tick, has_versions, hashes, note_lines, reconcile, reconcile_ticks};
+use super::entries::{Entry, Tick, has_versions, hashes, line_hashes, reconcile, reconcile_ticks};
 use super::stamps::Deleted;
 use super::{
     Board, BoardEdit, Card, CardId, CardPosition, Clock, Column, ColumnId, DeviceId, OrderKey, Stamp, Theme, ThemeId,
@@ -657,7 +657,7 @@ fn restamp_card(
     }
     let seen = &mut stamps.seen;
     let mut named = |old: &[Entry], now: Vec<u32>, seen: &mut Seen| reconcile(old, &now, clock, seen);
-    if let Some(lines) = named(&stamps.lines, hashes(note_lines(&card.notes)), seen) {
+    if let Some(lines) = named(&stamps.lines, line_hashes(&stamps.lines, &card.notes), seen) {
         stamps.lines = lines;
         changed = true;
     }
@@ -715,7 +715,7 @@ fn name_by_content(card: &mut Card, every_hash: bool) -> bool {
     let differs = |entries: &[Entry], now: &[u32]| {
         entries.len() != now.len() || (every_hash && entries.iter().zip(now).any(|(entry, hash)| entry.hash != *hash))
     };
-    let lines = hashes(note_lines(&card.notes));
+    let lines = line_hashes(&stamps.lines, &card.notes);
     if differs(&stamps.lines, &lines) {
         namer.kind = 1;
         stamps.lines = name_legacy(&stamps.lines, &lines, &mut namer, &mut stamps.seen);

@@ -510,7 +510,7 @@ fn column_record(column: &Column) -> ColumnRecord {
 
 fn card_record(column: ColumnId, card: &Card) -> CardRecord {
     // A card set without an edit (built in code) is named by its content first.
-    let card = if card.stamps.lines.len() == crate::model::note_lines(&card.notes).len()
+    let card = if card.stamps.lines.len() == crate::model::line_hashes(&card.stamps.lines, &card.notes).len()
         && card.stamps.links.len() == card.links.len()
         && card.stamps.images.len() == card.images.len()
         && card
