@@ -170,10 +170,7 @@ impl Board {
             }
             return;
         };
-        // Brought back (by undo or redo): a change the deletion had not seen, whatever changed.
-        let deleted = self.tombstones.cards.get_mut(&id).filter(|_| was.is_none());
-        let buried = deleted.is_some();
-        let buried_content = deleted.and_then(|deleted| deleted.last.take());
+        let (buried, buried_content) = brought_back(&mut self.tombstones.cards, &id, was.is_some());
         let (base, base_at) = match (was, buried_content) {
             (Some((card, at)), _) => (Some(card), Some(at)),
             (None, Some((column, card))) => (
@@ -223,15 +220,7 @@ impl Board {
             seen: card.stamps.seen.counted(),
             last: Some((column, card)),
         };
-        match self.tombstones.cards.get_mut(&id) {
-            Some(earlier) => {
-                earlier.join(&deleted);
-                earlier.last = deleted.last;
-            }
-            None => {
-                self.tombstones.cards.insert(id, deleted);
-            }
-        }
+        join_deletion(&mut self.tombstones.cards, id, deleted);
     }
 
     /// Records what happened to a column that was `was` (without its cards, with its index).
@@ -249,10 +238,7 @@ impl Board {
             }
             return;
         };
-        // Brought back (by undo or redo): a change the deletion had not seen, whatever changed.
-        let deleted = self.tombstones.columns.get_mut(&id).filter(|_| was.is_none());
-        let buried = deleted.is_some();
-        let buried_content = deleted.and_then(|deleted| deleted.last.take());
+        let (buried, buried_content) = brought_back(&mut self.tombstones.columns, &id, was.is_some());
         let (base, base_index) = match (was, buried_content) {
             (Some((column, at)), _) => (Some(column), Some(at)),
             (None, Some(column)) => (Some(column), None),
@@ -267,16 +253,9 @@ impl Board {
         let mut stamps = base
             .as_ref()
             .map_or_else(|| column.stamps.clone(), |base| base.stamps.clone());
-        let mut changed = base.is_none() || buried;
-        if base.as_ref().is_none_or(|base| base.name != column.name) {
-            stamps.name = clock.tick_over(stamps.name);
-            changed = true;
-        }
-        if moved {
-            stamps.place = clock.tick_over(stamps.place);
-            changed = true;
-        }
-        if changed {
+        let renamed = base.as_ref().is_none_or(|base| base.name != column.name);
+        let changed = restamp(clock, [(&mut stamps.name, renamed), (&mut stamps.place, moved)]);
+        if changed || base.is_none() || buried {
             stamps.seen.add(clock.dot());
         }
         column.stamps = stamps;
@@ -300,10 +279,7 @@ impl Board {
             }
             return;
         };
-        // Brought back (by undo or redo): a change the deletion had not seen, whatever changed.
-        let deleted = self.tombstones.themes.get_mut(&id).filter(|_| was.is_none());
-        let buried = deleted.is_some();
-        let buried_content = deleted.and_then(|deleted| deleted.last.take());
+        let (buried, buried_content) = brought_back(&mut self.tombstones.themes, &id, was.is_some());
         let (base, base_index) = match (was, buried_content) {
             (Some((theme, at)), _) => (Some(theme), Some(at)),
             (None, Some(theme)) => (Some(theme), None),
@@ -318,20 +294,14 @@ impl Board {
         let mut stamps = base
             .as_ref()
             .map_or_else(|| theme.stamps.clone(), |base| base.stamps.clone());
-        let mut changed = base.is_none() || buried;
-        if base.as_ref().is_none_or(|base| base.name != theme.name) {
-            stamps.name = clock.tick_over(stamps.name);
-            changed = true;
-        }
-        if base.as_ref().is_none_or(|base| base.question != theme.question) {
-            stamps.question = clock.tick_over(stamps.question);
-            changed = true;
-        }
-        if moved {
-            stamps.place = clock.tick_over(stamps.place);
-            changed = true;
-        }
-        if changed {
+        let renamed = base.as_ref().is_none_or(|base| base.name != theme.name);
+        let asked = base.as_ref().is_none_or(|base| base.question != theme.question);
+        let changes = [
+            (&mut stamps.name, renamed),
+            (&mut stamps.question, asked),
+            (&mut stamps.place, moved),
+        ];
+        if restamp(clock, changes) || base.is_none() || buried {
             stamps.seen.add(clock.dot());
         }
         theme.stamps = stamps;
@@ -611,7 +581,25 @@ pub enum OutsideEdit {
     Theme(ThemeId),
 }
 
-fn join_deletion<K: Ord, T>(deletions: &mut std::collections::BTreeMap<K, Deleted<T>>, id: K, deleted: Deleted<T>) {
+/// Stamps anew each value that changed, after the stamp it had; whether any did.
+fn restamp<const N: usize>(clock: &mut Clock, changes: [(&mut Stamp, bool); N]) -> bool {
+    let mut any = false;
+    for (stamp, changed) in changes.into_iter().filter(|(_, changed)| *changed) {
+        *stamp = clock.tick_over(*stamp);
+        any |= changed;
+    }
+    any
+}
+
+/// For a thing on the board now that was not before: whether undo or redo brought it back from a
+/// deletion (a change the deletion had not seen, whatever changed), and its last content there.
+fn brought_back<K: Ord, T>(deletions: &mut BTreeMap<K, Deleted<T>>, id: &K, was_there: bool) -> (bool, Option<T>) {
+    let deleted = deletions.get_mut(id).filter(|_| !was_there);
+    let buried = deleted.is_some();
+    (buried, deleted.and_then(|deleted| deleted.last.take()))
+}
+
+fn join_deletion<K: Ord, T>(deletions: &mut BTreeMap<K, Deleted<T>>, id: K, deleted: Deleted<T>) {
     match deletions.get_mut(&id) {
         Some(earlier) => {
             earlier.join(&deleted);
@@ -642,19 +630,15 @@ fn restamp_card(
     });
     name_unnamed(&mut named_base);
     let mut stamps = named_base.stamps.clone();
-    let mut changed = base.is_none() || buried;
-    if base.is_none() || named_base.title != card.title {
-        stamps.title = clock.tick_over(stamps.title);
-        changed = true;
-    }
-    if base.is_none() || named_base.summary != card.summary {
-        stamps.summary = clock.tick_over(stamps.summary);
-        changed = true;
-    }
-    if moved {
-        stamps.place = clock.tick_over(stamps.place);
-        changed = true;
-    }
+    let changes = [
+        (&mut stamps.title, base.is_none() || named_base.title != card.title),
+        (
+            &mut stamps.summary,
+            base.is_none() || named_base.summary != card.summary,
+        ),
+        (&mut stamps.place, moved),
+    ];
+    let mut changed = restamp(clock, changes) || base.is_none() || buried;
     let seen = &mut stamps.seen;
     let mut named = |old: &[Entry], now: Vec<u32>, seen: &mut Seen| reconcile(old, &now, clock, seen);
     if let Some(lines) = named(&stamps.lines, line_hashes(&stamps.lines, &card.notes), seen) {
