@@ -1,14 +1,14 @@
 //! Links and images in the user's Markdown whose address may not be opened, written as text: found
 //! by a CommonMark parser, as raw HTML is (`raw_html.rs`), so only what a renderer would make a
-//! link changes. Only http, https and mailto addresses may be opened ([`openable_url`]), as in the
+//! link changes. Only http, https and mailto addresses may be opened ([`openable_url`](crate::model::openable_url)), as in the
 //! window, which shows the others as text too.
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{LinkType, Options, Parser};
 
 use super::raw_html::escape_raw_html_keeping;
-use crate::model::{notes_markdown_options, openable_url};
+use crate::model::{link_may_open, markdown_links, notes_markdown_options};
 
 /// `markdown` with each link, image and link reference definition whose address may not be
 /// opened written as text: a backslash goes before the `[` or `<` that opens it, and before each
@@ -88,15 +88,6 @@ pub(super) fn document_markdown(
     }
 }
 
-/// Whether a link (or image) of this kind to `dest` may stay one.
-fn may_open(link_type: LinkType, dest: &str) -> bool {
-    match link_type {
-        // `<someone@example.com>`: the parser gives the address, a renderer links `mailto:` it.
-        LinkType::Email => openable_url(&format!("mailto:{dest}")).is_ok(),
-        _ => openable_url(dest).is_ok(),
-    }
-}
-
 /// The ways a renderer may read the user's Markdown: plain CommonMark, as the window reads notes
 /// (GFM tables, footnotes…), and with every extension the parser knows (Obsidian's `$math$`
 /// among them) but wikilinks, which link within a vault. Markup is made text where any of them
@@ -117,7 +108,7 @@ fn refused_markup(text: &str, own_image: &dyn Fn(&str) -> bool) -> Vec<usize> {
     for options in readings() {
         let parser = Parser::new_ext(text, options);
         for (_, definition) in parser.reference_definitions().iter() {
-            if may_open(LinkType::Inline, &definition.dest) {
+            if link_may_open(LinkType::Inline, &definition.dest) {
                 continue;
             }
             let span = definition.span.clone();
@@ -127,71 +118,22 @@ fn refused_markup(text: &str, own_image: &dyn Fn(&str) -> bool) -> Vec<usize> {
                 escapes.extend(unescaped_angles(text, span.start + open + 1..span.end));
             }
         }
-        let mut open: Vec<OpenLink> = Vec::new();
-        for (event, range) in parser.into_offset_iter() {
-            match event {
-                Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                    widen_text(&mut open, &range);
-                    let (refused, opener) = match tag {
-                        Tag::Image {
-                            link_type, dest_url, ..
-                        } => {
-                            let refused = !may_open(link_type, &dest_url) && !own_image(&dest_url);
-                            // After the `!`.
-                            (refused, range.start + 1)
-                        }
-                        Tag::Link {
-                            link_type, dest_url, ..
-                        } => (!may_open(link_type, &dest_url), range.start),
-                        _ => (false, range.start),
-                    };
-                    open.push(OpenLink {
-                        whole: range,
-                        opener,
-                        refused,
-                        text: None,
-                    });
-                }
-                Event::End(TagEnd::Link | TagEnd::Image) => {
-                    let Some(link) = open.pop() else {
-                        continue;
-                    };
-                    let opens = text.get(link.opener..).is_some_and(|rest| rest.starts_with(['[', '<']));
-                    if link.refused && opens {
-                        escapes.push(link.opener);
-                        // Its address and title become text: no `<` there may open anything.
-                        let after_text = link.text.map_or(link.opener + 1, |text| text.end);
-                        escapes.extend(unescaped_angles(text, after_text.max(link.opener + 1)..link.whole.end));
-                    }
-                }
-                _ => widen_text(&mut open, &range),
+        for link in markdown_links(parser) {
+            let refused = !link.may_open && !(link.image && own_image(&link.address));
+            // The `[` after an image's `!`, or the link's `[` or `<`.
+            let opener = link.whole.start + usize::from(link.image);
+            let opens = text.get(opener..).is_some_and(|rest| rest.starts_with(['[', '<']));
+            if refused && opens {
+                escapes.push(opener);
+                // Its address and title become text: no `<` there may open anything.
+                let after_text = link.text.map_or(opener + 1, |inner| inner.end);
+                escapes.extend(unescaped_angles(text, after_text.max(opener + 1)..link.whole.end));
             }
         }
     }
     escapes.sort_unstable();
     escapes.dedup();
     escapes
-}
-
-/// A link or image whose end the parser has not reached yet.
-struct OpenLink {
-    /// All of it.
-    whole: Range<usize>,
-    /// Where the `[` (or the `<` of an autolink) that opens it is.
-    opener: usize,
-    /// Its address may not be opened.
-    refused: bool,
-    /// Its text, as far as read.
-    text: Option<Range<usize>>,
-}
-
-/// Takes `range` into the text of the innermost open link or image.
-fn widen_text(open: &mut [OpenLink], range: &Range<usize>) {
-    if let Some(OpenLink { text, .. }) = open.last_mut() {
-        let text = text.get_or_insert(range.clone());
-        text.start = text.start.min(range.start);
-        text.end = text.end.max(range.end);
-    }
 }
 
 /// Offsets of the `<` in `range` of `text` that no backslash escapes.
@@ -214,6 +156,8 @@ fn unescaped_angles(text: &str, range: Range<usize>) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
+    use pulldown_cmark::{Event, Tag};
+
     use super::*;
 
     /// The address of every link and image a renderer makes of `markdown`.
@@ -335,7 +279,7 @@ mod tests {
             for options in readings() {
                 for event in Parser::new_ext(&escaped, options) {
                     if let Event::Start(Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. }) = event {
-                        proptest::prop_assert!(may_open(link_type, &dest_url), "{:?} in {:?}", dest_url, escaped);
+                        proptest::prop_assert!(link_may_open(link_type, &dest_url), "{:?} in {:?}", dest_url, escaped);
                     }
                 }
             }

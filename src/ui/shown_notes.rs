@@ -6,9 +6,9 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::Parser;
 
-use crate::model::{notes_markdown_options, openable_url};
+use crate::model::{markdown_links, notes_markdown_options};
 
 /// Taking a link out can make a link of the text around it (`[a]([b](x:y))`), so the notes are read
 /// again until none is left; a hostile note that nests deeper keeps its innermost links, which
@@ -78,63 +78,23 @@ impl ShownNotes {
 /// Byte ranges of link and image syntax to drop, in order: for each refused link and each image,
 /// what is before and after its text (`[`, `](address)`), or all of it if it has no text.
 fn markup_to_drop(text: &str) -> Vec<Range<usize>> {
-    let mut open: Vec<OpenMarkup> = Vec::new();
     let mut cuts = Vec::new();
-    for (event, range) in Parser::new_ext(text, notes_markdown_options()).into_offset_iter() {
-        match event {
-            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                widen_text(&mut open, &range);
-                let drop = match tag {
-                    Tag::Link { dest_url, .. } => openable_url(&dest_url).is_err(),
-                    _ => true,
-                };
-                open.push(OpenMarkup {
-                    whole: range,
-                    drop,
-                    text: None,
-                });
+    for link in markdown_links(Parser::new_ext(text, notes_markdown_options())) {
+        // The renderer would open an email autolink's bare address, not a mailto one.
+        if link.may_open && !link.image && !link.email {
+            continue;
+        }
+        match link.text {
+            Some(inner) => {
+                cuts.push(link.whole.start..inner.start);
+                cuts.push(inner.end..link.whole.end);
             }
-            Event::End(TagEnd::Link | TagEnd::Image) => match open.pop() {
-                Some(OpenMarkup {
-                    whole,
-                    drop: true,
-                    text: Some(text),
-                }) => {
-                    cuts.push(whole.start..text.start);
-                    cuts.push(text.end..whole.end);
-                }
-                Some(OpenMarkup {
-                    whole,
-                    drop: true,
-                    text: None,
-                }) => cuts.push(whole),
-                _ => {}
-            },
-            _ => widen_text(&mut open, &range),
+            None => cuts.push(link.whole),
         }
     }
     cuts.retain(|cut| !cut.is_empty());
     cuts.sort_by_key(|cut| cut.start);
     cuts
-}
-
-/// A link or image whose end the parser has not reached yet.
-struct OpenMarkup {
-    /// All of it.
-    whole: Range<usize>,
-    /// It goes from what is rendered.
-    drop: bool,
-    /// Its text, as far as read.
-    text: Option<Range<usize>>,
-}
-
-/// Takes `range` into the text of the innermost open link or image.
-fn widen_text(open: &mut [OpenMarkup], range: &Range<usize>) {
-    if let Some(OpenMarkup { text, .. }) = open.last_mut() {
-        let text = text.get_or_insert(range.clone());
-        text.start = text.start.min(range.start);
-        text.end = text.end.max(range.end);
-    }
 }
 
 #[cfg(test)]
