@@ -119,11 +119,11 @@ fn refused_markup(text: &str, own_image: &dyn Fn(&str) -> bool) -> Vec<usize> {
             }
         }
         for link in markdown_links(parser) {
-            let refused = !link.may_open && !(link.image && own_image(&link.address));
+            let kept = link.may_open || (link.image && own_image(&link.address));
             // The `[` after an image's `!`, or the link's `[` or `<`.
             let opener = link.whole.start + usize::from(link.image);
             let opens = text.get(opener..).is_some_and(|rest| rest.starts_with(['[', '<']));
-            if refused && opens {
+            if !kept && opens {
                 escapes.push(opener);
                 // Its address and title become text: no `<` there may open anything.
                 let after_text = link.text.map_or(opener + 1, |inner| inner.end);
