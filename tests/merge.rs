@@ -4,8 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use boothboard::model::sample::{SampleImages, sample_board};
-use boothboard::model::{Board, BoardEdit, CardId, DeviceId, ImageRef, MediaName, TOMBSTONE_DAYS, merge};
+use boothboard::model::{Board, BoardEdit, CardId, DeviceId, TOMBSTONE_DAYS, merge};
 use boothboard::store;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
@@ -55,19 +54,7 @@ struct Done {
 }
 
 fn start() -> Board {
-    let image = |name: &str| ImageRef {
-        file: MediaName::new(format!("{name}.png")).unwrap(),
-        caption: name.to_owned(),
-        width: 1,
-        height: 1,
-    };
-    let images = SampleImages {
-        gloo: image("gloo"),
-        tidb: image("tidb"),
-    };
-    let mut board = sample_board(images, boothboard::i18n::Language::English);
-    board.adopt_device(DeviceId(100));
-    board
+    common::sample_start()
 }
 
 fn play(board: &mut Board, side: &str, steps: &[Step]) -> Done {

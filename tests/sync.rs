@@ -11,11 +11,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
-use boothboard::model::sample::{SampleImages, sample_board};
-use boothboard::model::{
-    Board, BoardEdit, Card, CardId, ColumnId, DeviceId, History, ImageRef, Link, MediaName, ThemeId, merge,
-};
+use boothboard::model::{Board, BoardEdit, Card, CardId, ColumnId, DeviceId, History, Link, ThemeId, merge};
 use boothboard::store;
+
+mod common;
 
 /// SplitMix64: small, seeded, the same on every machine.
 struct Rng(u64);
@@ -68,24 +67,7 @@ struct Device {
     now: Instant,
 }
 
-fn image(name: &str) -> ImageRef {
-    ImageRef {
-        file: MediaName::new(format!("{name}.png")).unwrap(),
-        caption: name.to_owned(),
-        width: 1,
-        height: 1,
-    }
-}
-
-fn start() -> Board {
-    let images = SampleImages {
-        gloo: image("gloo"),
-        tidb: image("tidb"),
-    };
-    let mut board = sample_board(images, boothboard::i18n::Language::English);
-    board.adopt_device(DeviceId(100));
-    board
-}
+use common::{image_named as image, sample_start as start};
 
 /// A card's content as a person sees it.
 fn content(board: &Board, id: CardId) -> Option<(ColumnId, Card)> {

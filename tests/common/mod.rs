@@ -155,3 +155,25 @@ pub fn succeeds(output: &Output) -> String {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// A reference to an image `NAME.png` of 1×1 pixels, captioned NAME: for boards that are merged,
+/// not shown.
+pub fn image_named(name: &str) -> boothboard::model::ImageRef {
+    boothboard::model::ImageRef {
+        file: boothboard::model::MediaName::new(format!("{name}.png")).unwrap(),
+        caption: name.to_owned(),
+        width: 1,
+        height: 1,
+    }
+}
+
+/// The English sample board as device 100 made it: where the copies of merge tests start.
+pub fn sample_start() -> boothboard::model::Board {
+    let images = boothboard::model::sample::SampleImages {
+        gloo: image_named("gloo"),
+        tidb: image_named("tidb"),
+    };
+    let mut board = boothboard::model::sample::sample_board(images, boothboard::i18n::Language::English);
+    board.adopt_device(boothboard::model::DeviceId(100));
+    board
+}
